@@ -1,0 +1,260 @@
+"""The `matcher` command line: the contract other tools and checks call exactly as written.
+
+Exit status: 0 success (also a partial import, whose errors are listed), 1 nothing could be done
+(reason on stderr), 2 usage error. With --json, stdout holds exactly one JSON document; progress
+and messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from matcher import jsonview
+from matcher.store import DB_ENV, Store, StoreError, default_db_path
+
+EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
+
+
+class Failure(Exception):
+    """Nothing could be done; the message says why (printed to stderr, exit status 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="matcher", description="Rank job postings against your CV, offline.")
+    parser.add_argument("--db", type=Path, help=f"SQLite file (default: ${DB_ENV} or {default_db_path()})")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    jobs = commands.add_parser("jobs", help="import and list job postings").add_subparsers(dest="action", required=True)
+    p = jobs.add_parser("import", help="import files or folders (format detected from content)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p = jobs.add_parser("list", help="list stored postings")
+    p.add_argument("--json", action="store_true")
+
+    cv = commands.add_parser("cv", help="import and list CVs").add_subparsers(dest="action", required=True)
+    p = cv.add_parser("import", help="import a CV (PDF, DOCX, TXT, Markdown)")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p = cv.add_parser("list", help="list stored CVs")
+    p.add_argument("--json", action="store_true")
+    p = cv.add_parser("skills", help="add or remove skills of a CV by hand")
+    p.add_argument("--cv", type=int, help="CV id (default: the latest)")
+    p.add_argument("--add", nargs="*", default=[], metavar="SKILL")
+    p.add_argument("--remove", nargs="*", default=[], metavar="SKILL")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("rank", help="rank postings against a CV, best first")
+    p.add_argument("--cv", type=int, help="CV id (default: the latest)")
+    p.add_argument("--top", type=_positive_int, help="only the N best (default: all)")
+    p.add_argument("--json", action="store_true")
+
+    shortlist = commands.add_parser("shortlist", help="star postings").add_subparsers(dest="action", required=True)
+    for action in ("add", "remove"):
+        p = shortlist.add_parser(action)
+        p.add_argument("job_ids", nargs="+", type=int, metavar="JOB_ID")
+    p = shortlist.add_parser("list")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("export", help="export ranked postings with their explanations")
+    p.add_argument("--format", required=True, choices=["csv", "md", "json", "pdf"])
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--shortlist", action="store_true", help="the shortlist (status and notes included)")
+    which.add_argument("--top", type=_positive_int, help="the N best postings")
+    p.add_argument("--cv", type=int, help="CV id (default: the latest)")
+    p.add_argument("--include-contact", action="store_true", help="put the CV's contact details in the export")
+
+    p = commands.add_parser("gui", help="open the desktop app")
+    p.add_argument("--screenshot", type=Path, metavar="PNG", help="open, load, wait for the ranking, save, exit")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on a usage error
+    if args.command == "gui":
+        from matcher.ui.app import run_app  # Qt only when the window is asked for
+
+        return run_app(db_path=args.db, screenshot=args.screenshot)
+    try:
+        store = Store(args.db or default_db_path())
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        handler = HANDLERS[(args.command, getattr(args, "action", None))]
+        return handler(store, args)
+    except Failure as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted; everything imported before this point is kept")
+    finally:
+        store.close()
+
+
+def _fail(message: str) -> int:
+    print(f"matcher: {message}", file=sys.stderr)
+    return EXIT_NOTHING_DONE
+
+
+def _emit(as_json: bool, document: Any, lines: Sequence[str]) -> None:
+    if as_json:
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for line in lines:
+            print(line)
+
+
+def _stderr_progress(done: int, total: int, message: str) -> None:
+    print(f"[{done}/{total}] {message}", file=sys.stderr)
+
+
+# -- handlers ---------------------------------------------------------------------------------
+def jobs_import(store: Store, args: argparse.Namespace) -> int:
+    from matcher.services import import_jobs
+
+    summary = import_jobs(store, args.paths, progress=_stderr_progress)
+    lines = [f"imported {summary.imported} postings, {summary.duplicates} duplicates, {len(summary.errors)} errors"]
+    lines += [f"  error: {e.path}{' [' + e.item + ']' if e.item else ''}: {e.reason}" for e in summary.errors]
+    _emit(args.json, summary.to_json(), lines)
+    if args.json:
+        for e in summary.errors:
+            print(f"matcher: {e.path}{' [' + e.item + ']' if e.item else ''}: {e.reason}", file=sys.stderr)
+    if summary.imported == 0 and summary.duplicates == 0:
+        return _fail("no posting could be imported" + (f": {summary.errors[0].reason}" if summary.errors else ""))
+    return EXIT_OK
+
+
+def jobs_list(store: Store, args: argparse.Namespace) -> int:
+    postings = store.postings()
+    lines = [f"{p.id:>5}  {p.title} — {p.company or '?'} ({', '.join(p.locations) or 'no location'})" for p in postings]
+    _emit(args.json, [jsonview.posting(p) for p in postings], lines or ["no postings yet: matcher jobs import PATH"])
+    return EXIT_OK
+
+
+def cv_import(store: Store, args: argparse.Namespace) -> int:
+    from matcher.ingest.cv import CVReadError
+    from matcher.services import import_cv
+
+    try:
+        cv = import_cv(store, args.path)
+    except CVReadError as exc:
+        raise Failure(f"{args.path}: {exc}") from exc
+    report = cv.report
+    lines = [
+        f"CV {cv.id}: {cv.name} — {len(cv.skills)} skills, "
+        f"{cv.years_experience if cv.years_experience is not None else '?'} years of experience",
+        f"  sections: {', '.join(report.sections) if report else '-'}",
+    ]
+    lines += [f"  warning: {w}" for w in (report.warnings if report else [])]
+    _emit(args.json, jsonview.cv_summary(cv), lines)
+    if args.json:
+        for warning in report.warnings if report else []:
+            print(f"matcher: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cv_list(store: Store, args: argparse.Namespace) -> int:
+    cvs = store.cvs()
+    lines = [f"{c.id:>4}  {c.name}  ({len(c.effective_skills())} skills, from {c.source})" for c in cvs]
+    _emit(args.json, [jsonview.cv_summary(c) for c in cvs], lines or ["no CV yet: matcher cv import PATH"])
+    return EXIT_OK
+
+
+def cv_skills(store: Store, args: argparse.Namespace) -> int:
+    from matcher.services import edit_cv_skills
+
+    cv = _cv(store, args.cv)
+    cv = edit_cv_skills(store, cv, add=args.add, remove=args.remove)
+    names = [e.skill for e in cv.effective_skills()]
+    _emit(args.json, jsonview.cv_summary(cv), [f"CV {cv.id}: {', '.join(names)}"])
+    return EXIT_OK
+
+
+def rank(store: Store, args: argparse.Namespace) -> int:
+    from matcher.services import rank as rank_postings
+
+    cv = _cv(store, args.cv)
+    if store.count_postings() == 0:
+        raise Failure("no postings to rank: import some with `matcher jobs import PATH`")
+    matches = rank_postings(store, cv, top=args.top, progress=_stderr_progress)
+    lines = [f"{m.score:5.1f}  #{m.job_id:<5} {m.title} — {m.company or '?'}  ({m.met} met, {m.missing} missing)" for m in matches]
+    _emit(args.json, [jsonview.match(m) for m in matches], lines)
+    return EXIT_OK
+
+
+def shortlist_add(store: Store, args: argparse.Namespace) -> int:
+    unknown = store.shortlist_add(args.job_ids)
+    for job_id in unknown:
+        print(f"matcher: no posting with id {job_id}", file=sys.stderr)
+    if len(unknown) == len(args.job_ids):
+        raise Failure("nothing added to the shortlist")
+    return EXIT_OK
+
+
+def shortlist_remove(store: Store, args: argparse.Namespace) -> int:
+    if store.shortlist_remove(args.job_ids) == 0:
+        raise Failure("none of those postings is on the shortlist")
+    return EXIT_OK
+
+
+def shortlist_list(store: Store, args: argparse.Namespace) -> int:
+    entries = store.shortlist()
+    postings = {p.id: p for p in store.postings([e.job_id for e in entries])}
+    documents = [jsonview.shortlist_entry(e, postings[e.job_id]) for e in entries]
+    lines = [f"{e.job_id:>5}  [{e.status}] {postings[e.job_id].title} — {postings[e.job_id].company or '?'}" for e in entries]
+    _emit(args.json, documents, lines or ["the shortlist is empty: matcher shortlist add JOB_ID"])
+    return EXIT_OK
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    from matcher.export import ExportOptions, write_export
+    from matcher.services import rank as rank_postings
+
+    cv = _cv(store, args.cv)
+    entries = {e.job_id: e for e in store.shortlist()}
+    if args.shortlist and not entries:
+        raise Failure("the shortlist is empty: star postings with `matcher shortlist add JOB_ID`")
+    postings = store.postings(list(entries) if args.shortlist else None)
+    if not postings:
+        raise Failure("no postings to export: import some with `matcher jobs import PATH`")
+    matches = rank_postings(store, cv, top=args.top, progress=_stderr_progress, postings=postings)
+    options = ExportOptions(include_contact=args.include_contact, title="Shortlist" if args.shortlist else "Ranked postings")
+    write_export(args.format, args.out, matches, {p.id: p for p in postings if p.id is not None}, entries, cv, options)
+    print(f"wrote {len(matches)} postings to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cv(store: Store, cv_id: int | None):  # type: ignore[no-untyped-def]
+    cv = store.cv(cv_id)
+    if cv is None:
+        raise Failure(f"no CV with id {cv_id}" if cv_id else "no CV yet: import one with `matcher cv import PATH`")
+    return cv
+
+
+HANDLERS = {
+    ("jobs", "import"): jobs_import,
+    ("jobs", "list"): jobs_list,
+    ("cv", "import"): cv_import,
+    ("cv", "list"): cv_list,
+    ("cv", "skills"): cv_skills,
+    ("rank", None): rank,
+    ("shortlist", "add"): shortlist_add,
+    ("shortlist", "remove"): shortlist_remove,
+    ("shortlist", "list"): shortlist_list,
+    ("export", None): export,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Between ORM rows (`matcher.schema`) and the plain dataclasses callers get (`matcher.domain`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from matcher.domain import CV, CVSection, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.schema import CVRow, JobRow, RequirementRow
+
+
+def posting_to_row(p: JobPosting, fingerprint: str, imported_at: datetime) -> JobRow:
+    salary = p.salary
+    return JobRow(
+        fingerprint=fingerprint,
+        title=p.title,
+        title_derived=p.title_derived,
+        company=p.company,
+        locations=list(p.locations),
+        remote=p.remote,
+        salary_min=salary.min if salary else None,
+        salary_max=salary.max if salary else None,
+        salary_currency=salary.currency if salary else None,
+        salary_period=salary.period if salary else None,
+        posted=p.posted,
+        employment_type=p.employment_type,
+        tags=list(p.tags),
+        url=p.url,
+        description=p.description,
+        company_blurb=p.company_blurb,
+        remote_policy=p.remote_policy,
+        skills=list(p.skills),
+        raw=p.raw,
+        source=p.source,
+        imported_at=imported_at,
+        requirements=[
+            RequirementRow(position=i, text=r.text, kind=r.kind, skills=list(r.skills), years=r.years)
+            for i, r in enumerate(p.requirements)
+        ],
+    )
+
+
+def row_to_posting(row: JobRow) -> JobPosting:
+    has_salary = any(v is not None for v in (row.salary_min, row.salary_max))
+    return JobPosting(
+        id=row.id,
+        title=row.title,
+        title_derived=row.title_derived,
+        company=row.company,
+        locations=list(row.locations or []),
+        remote=row.remote,
+        salary=Salary(row.salary_min, row.salary_max, row.salary_currency, row.salary_period)  # type: ignore[arg-type]
+        if has_salary
+        else None,
+        posted=row.posted,
+        employment_type=row.employment_type,
+        tags=list(row.tags or []),
+        url=row.url,
+        description=row.description,
+        company_blurb=row.company_blurb,
+        remote_policy=row.remote_policy,
+        skills=list(row.skills or []),
+        raw=row.raw,
+        source=row.source,
+        requirements=[
+            Requirement(text=r.text, kind=r.kind, skills=list(r.skills or []), years=r.years)  # type: ignore[arg-type]
+            for r in row.requirements
+        ],
+    )
+
+
+def evidence_to_json(e: SkillEvidence) -> dict[str, Any]:
+    return {"skill": e.skill, "sentence": e.sentence, "source": e.source}
+
+
+def cv_to_row(cv: CV, created: datetime) -> CVRow:
+    return CVRow(
+        name=cv.name,
+        source=cv.source,
+        text=cv.text,
+        sections=[{"name": s.name, "heading": s.heading, "text": s.text} for s in cv.sections],
+        skills=[evidence_to_json(e) for e in cv.skills],
+        removed_skills=list(cv.removed_skills),
+        years_experience=cv.years_experience,
+        report=dict(cv.report.__dict__) if cv.report else None,
+        contact=dict(cv.contact),
+        created=created,
+    )
+
+
+def row_to_cv(row: CVRow) -> CV:
+    return CV(
+        id=row.id,
+        name=row.name,
+        source=row.source,
+        text=row.text,
+        sections=[CVSection(**s) for s in row.sections or []],
+        skills=[SkillEvidence(**e) for e in row.skills or []],
+        removed_skills=list(row.removed_skills or []),
+        years_experience=row.years_experience,
+        report=ParseReport(**row.report) if row.report else None,
+        contact=dict(row.contact or {}),
+        created=row.created,
+    )

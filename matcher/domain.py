@@ -1,0 +1,202 @@
+"""Plain dataclasses that cross every layer: ingest produces them, the store keeps them,
+the engine ranks them and the UI shows them. Nothing here imports Qt, SQLAlchemy or torch."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+RequirementKind = Literal["required", "preferred"]
+MatchStatus = Literal["met", "partial", "missing"]
+SalaryPeriod = Literal["hour", "day", "week", "month", "year"]
+ApplicationStatus = Literal["Saved", "Applied", "Interview", "Offer", "Rejected"]
+APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = ("Saved", "Applied", "Interview", "Offer", "Rejected")
+
+
+@dataclass(frozen=True)
+class Salary:
+    min: float | None
+    max: float | None
+    currency: str | None  # ISO 4217 code: "EUR", "PLN", "USD"
+    period: SalaryPeriod | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"min": self.min, "max": self.max, "currency": self.currency, "period": self.period}
+
+
+@dataclass
+class Requirement:
+    """One thing a posting asks for, e.g. "3+ years of experience in Scala"."""
+
+    text: str
+    kind: RequirementKind = "required"
+    skills: list[str] = field(default_factory=list)  # canonical skill names
+    years: float | None = None
+
+
+@dataclass
+class JobPosting:
+    title: str
+    description: str  # clean text: paragraphs separated by blank lines, bullets as "- "
+    raw: str  # the source text this posting was read from, kept so nothing misread is lost
+    source: str  # file path (and item) it came from
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)  # countries, cities or regions ("Worldwide")
+    remote: bool | None = None
+    salary: Salary | None = None
+    posted: date | None = None
+    employment_type: str | None = None
+    tags: list[str] = field(default_factory=list)
+    url: str | None = None
+    company_blurb: str | None = None
+    remote_policy: str | None = None
+    title_derived: bool = False  # True when the source had no title line and we made one up
+    requirements: list[Requirement] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)  # every canonical skill named anywhere in it
+    id: int | None = None
+
+    def fingerprint(self) -> str:
+        """Identity for de-duplication: the same posting from two sources gives the same value.
+
+        Title, company and the first words of the description, normalised, so that whitespace,
+        case and markup differences between a job board's HTML and its CSV export do not matter.
+        """
+        words = _normalise(self.description).split()[:60]
+        key = "|".join([_normalise(self.title), _normalise(self.company or ""), " ".join(words)])
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^\w+#]+", " ", text.lower()).strip()
+
+
+@dataclass
+class CVSection:
+    name: str  # canonical: summary, skills, experience, education, projects, certifications, languages, other
+    heading: str  # as written in the CV
+    text: str
+
+
+@dataclass
+class SkillEvidence:
+    skill: str  # canonical name
+    sentence: str  # the CV sentence that shows it
+    source: Literal["extracted", "manual"] = "extracted"
+
+
+@dataclass
+class ParseReport:
+    pages: int
+    chars: int
+    sections: list[str]
+    skills_found: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CV:
+    name: str  # the person's name when found, else the file name
+    text: str  # clean full text, contact details removed
+    source: str
+    sections: list[CVSection] = field(default_factory=list)
+    skills: list[SkillEvidence] = field(default_factory=list)
+    years_experience: float | None = None
+    report: ParseReport | None = None
+    contact: dict[str, str] = field(default_factory=dict)  # email, phone, address, links: never embedded
+    removed_skills: list[str] = field(default_factory=list)  # the user's hand edits
+    id: int | None = None
+    created: datetime | None = None
+
+    def effective_skills(self) -> list[SkillEvidence]:
+        """Extracted and hand-added skills, less those the user removed."""
+        removed = {s.lower() for s in self.removed_skills}
+        return [s for s in self.skills if s.skill.lower() not in removed]
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """Something that could not be imported: which file, which item in it, and why."""
+
+    path: str
+    item: str | None
+    reason: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "item": self.item, "reason": self.reason}
+
+
+@dataclass
+class RequirementMatch:
+    text: str
+    kind: RequirementKind
+    status: MatchStatus
+    evidence: str | None  # the CV sentence that shows it
+    weight: float
+    skills: list[str] = field(default_factory=list)
+    missing_skills: list[str] = field(default_factory=list)
+    similarity: float = 0.0
+    reason: str = ""  # e.g. "exact skill: Python", "implied by Django", "semantic 0.62"
+
+
+@dataclass
+class ScoreBreakdown:
+    """Each part is 0..1; `score` is the weighted sum, capped, scaled to 0..100."""
+
+    required: float
+    preferred: float
+    semantic: float
+    experience: float
+    seniority: float
+    cap: float | None = None  # the cap applied because a must-have is missing, or None
+
+    def to_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class RankedMatch:
+    job_id: int
+    title: str
+    company: str | None
+    score: float  # 0..100
+    requirements: list[RequirementMatch]
+    breakdown: ScoreBreakdown
+
+    @property
+    def met(self) -> int:
+        return sum(r.status == "met" for r in self.requirements)
+
+    @property
+    def missing(self) -> int:
+        return sum(r.status == "missing" for r in self.requirements)
+
+
+@dataclass
+class ShortlistEntry:
+    job_id: int
+    status: ApplicationStatus = "Saved"
+    notes: str = ""
+    added: datetime | None = None
+
+
+# Bands a person reads instead of a bare number; lower bounds on the 0..100 score.
+SCORE_BANDS: tuple[tuple[float, str], ...] = ((75.0, "Great"), (60.0, "Good"), (45.0, "Fair"), (0.0, "Poor"))
+
+
+def score_band(score: float) -> str:
+    """E.g. score_band(72.5) == "Good"."""
+    return next(name for floor, name in SCORE_BANDS if score >= floor)
+
+
+def format_salary(salary: Salary | None) -> str:
+    """E.g. "19,800–23,800 PLN / month"; "" when unknown."""
+    if salary is None or (salary.min is None and salary.max is None):
+        return ""
+    low, high = salary.min, salary.max
+    amount = f"{low:,.0f}–{high:,.0f}" if low is not None and high is not None and low != high else f"{(low or high):,.0f}"
+    currency = f" {salary.currency}" if salary.currency else ""
+    period = f" / {salary.period}" if salary.period else ""
+    return amount + currency + period

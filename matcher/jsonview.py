@@ -1,0 +1,80 @@
+"""The JSON documents of the command-line contract. Programs read these: keep the field names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matcher.domain import CV, JobPosting, RankedMatch, ShortlistEntry
+
+
+def posting(p: JobPosting) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "company": p.company,
+        "locations": list(p.locations),
+        "remote": p.remote,
+        "salary": p.salary.to_json() if p.salary else None,
+        "posted": p.posted.isoformat() if p.posted else None,
+        "url": p.url,
+        "tags": list(p.tags),
+        "description": p.description,
+        "requirements": [
+            {"text": r.text, "kind": r.kind, "skills": list(r.skills), "years": r.years} for r in p.requirements
+        ],
+        # Beyond the contract's fields, for people and tools that want them:
+        "employment_type": p.employment_type,
+        "company_blurb": p.company_blurb,
+        "remote_policy": p.remote_policy,
+        "title_derived": p.title_derived,
+        "skills": list(p.skills),
+        "source": p.source,
+    }
+
+
+def cv_summary(cv: CV) -> dict[str, Any]:
+    report = cv.report
+    return {
+        "id": cv.id,
+        "name": cv.name,
+        "skills": [e.skill for e in cv.effective_skills()],
+        "years_experience": cv.years_experience,
+        "chars": report.chars if report else len(cv.text),
+        "pages": report.pages if report else None,
+        "sections": report.sections if report else [s.name for s in cv.sections],
+        "warnings": report.warnings if report else [],
+        "source": cv.source,
+    }
+
+
+def match(m: RankedMatch) -> dict[str, Any]:
+    return {
+        "job_id": m.job_id,
+        "title": m.title,
+        "company": m.company,
+        "score": round(m.score, 1),
+        "requirements": [
+            {
+                "text": r.text,
+                "kind": r.kind,
+                "status": r.status,
+                "evidence": r.evidence,
+                "skills": list(r.skills),
+                "weight": round(r.weight, 3),
+                "reason": r.reason,
+            }
+            for r in m.requirements
+        ],
+        "breakdown": {k: (round(v, 3) if isinstance(v, float) else v) for k, v in m.breakdown.to_json().items()},
+    }
+
+
+def shortlist_entry(e: ShortlistEntry, p: JobPosting) -> dict[str, Any]:
+    return {
+        "job_id": e.job_id,
+        "title": p.title,
+        "company": p.company,
+        "status": e.status,
+        "notes": e.notes,
+        "added": e.added.isoformat(timespec="seconds") if e.added else None,
+    }

@@ -1,0 +1,120 @@
+"""The SQLite schema as SQLAlchemy 2 ORM tables, and its version history.
+
+Every change to these tables bumps `SCHEMA_VERSION` and adds a step to `UPGRADES` (see
+`matcher.store`), so a newer matcher opens a file made by an older one without losing anything.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class MetaRow(Base):
+    """Key/value facts about the file itself, such as its schema version."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class JobRow(Base):
+    __tablename__ = "jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    title_derived: Mapped[bool] = mapped_column(Boolean, default=False)
+    company: Mapped[str | None] = mapped_column(Text)
+    locations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    remote: Mapped[bool | None] = mapped_column(Boolean)
+    salary_min: Mapped[float | None] = mapped_column(Float)
+    salary_max: Mapped[float | None] = mapped_column(Float)
+    salary_currency: Mapped[str | None] = mapped_column(String(8))
+    salary_period: Mapped[str | None] = mapped_column(String(8))
+    posted: Mapped[date | None] = mapped_column(Date)
+    employment_type: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    url: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    company_blurb: Mapped[str | None] = mapped_column(Text)
+    remote_policy: Mapped[str | None] = mapped_column(Text)
+    skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    raw: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    requirements: Mapped[list[RequirementRow]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", order_by="RequirementRow.position"
+    )
+
+
+class RequirementRow(Base):
+    __tablename__ = "requirements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    years: Mapped[float | None] = mapped_column(Float)
+    job: Mapped[JobRow] = relationship(back_populates="requirements")
+
+
+class CVRow(Base):
+    __tablename__ = "cvs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    removed_skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    years_experience: Mapped[float | None] = mapped_column(Float)
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    contact: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ShortlistRow(Base):
+    __tablename__ = "shortlist"
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="Saved")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    added: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EmbeddingRow(Base):
+    """Vector cache: one row per (model, sha1 of text); float32 bytes."""
+
+    __tablename__ = "embeddings"
+    model: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class UserSkillRow(Base):
+    __tablename__ = "user_skills"
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), default="tool")
+
+
+class UserAliasRow(Base):
+    __tablename__ = "user_aliases"
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
+    skill: Mapped[str] = mapped_column(Text)
+
+
+class SettingRow(Base):
+    """Settings the engine needs outside the UI too (score weights): JSON values by key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

@@ -1,0 +1,185 @@
+"""What a user can do, as plain functions over a `Store`: import postings and CVs, rank, edit skills.
+
+The CLI and the desktop app both call these; the app runs them in a worker thread, so each takes
+a `progress(done, total, message)` callback and a `cancelled()` check instead of touching widgets.
+Ingest reads files, the engine understands them, the store keeps them: this module is the glue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from matcher.domain import CV, ImportIssue, JobPosting, RankedMatch, SkillEvidence
+from matcher.store import Store
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+def no_progress(done: int, total: int, message: str) -> None:
+    """The default reporter for callers that show no progress."""
+
+
+def never_cancelled() -> bool:
+    return False
+
+
+class OperationCancelled(Exception):
+    """Raised between units of work when the user pressed Cancel; finished units stay stored."""
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    duplicates: int = 0
+    errors: list[ImportIssue] = field(default_factory=list)
+    job_ids: list[int] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "errors": [e.to_json() for e in self.errors],
+        }
+
+
+# -- skills -----------------------------------------------------------------------------------
+def skill_extractor(store: Store):  # type: ignore[no-untyped-def]
+    """The shipped taxonomy plus the user's own skills and aliases from the database."""
+    from matcher.engine.skills import SkillExtractor
+    from matcher.engine.taxonomy import default_taxonomy
+
+    skills, aliases = store.user_taxonomy()
+    taxonomy = default_taxonomy()
+    if skills or aliases:
+        taxonomy = taxonomy.with_user_entries(skills, aliases)
+    return SkillExtractor(taxonomy)
+
+
+def annotate_posting(posting: JobPosting, extractor) -> JobPosting:  # type: ignore[no-untyped-def]
+    """Fill the canonical skills of each requirement and of the posting as a whole."""
+    seen: dict[str, None] = {}
+    for requirement in posting.requirements:
+        requirement.skills = extractor.skills(requirement.text)
+        seen.update(dict.fromkeys(requirement.skills))
+    seen.update(dict.fromkeys(extractor.skills(f"{posting.title}\n{posting.description}")))
+    posting.skills = list(seen)
+    return posting
+
+
+def annotate_cv(cv: CV, extractor) -> CV:  # type: ignore[no-untyped-def]
+    """Find every skill in the CV, each with the first sentence that shows it (the evidence)."""
+    from matcher.text import split_sentences
+
+    manual = [e for e in cv.skills if e.source == "manual"]
+    found: dict[str, SkillEvidence] = {}
+    for sentence in split_sentences(cv.text):
+        for skill in extractor.skills(sentence):
+            found.setdefault(skill.lower(), SkillEvidence(skill, sentence))
+    for evidence in manual:
+        found.setdefault(evidence.skill.lower(), evidence)
+    cv.skills = list(found.values())
+    if cv.report is not None:
+        cv.report.skills_found = len(cv.skills)
+    return cv
+
+
+# -- import -----------------------------------------------------------------------------------
+def import_jobs(
+    store: Store,
+    paths: Iterable[Path],
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+    now: datetime | None = None,
+) -> ImportSummary:
+    """Import files and folders; each file is one transaction, so a failure or a cancel keeps
+    every file finished before it and nothing of the file in flight."""
+    from matcher.ingest.jobs import expand_paths, read_job_file
+
+    files, issues = expand_paths(paths)
+    summary = ImportSummary(errors=list(issues))
+    extractor = skill_extractor(store)
+    for index, path in enumerate(files):
+        if cancelled():
+            summary.cancelled = True
+            break
+        progress(index, len(files), f"Reading {path.name}")
+        result = read_job_file(path, now=now)
+        summary.errors.extend(result.issues)
+        _store_postings(store, result.postings, extractor, summary)
+    progress(len(files), len(files), "Import finished")
+    return summary
+
+
+def import_job_text(store: Store, text: str, source: str = "pasted text") -> ImportSummary:
+    """Import a description the user pasted."""
+    from matcher.ingest.jobs import read_job_text
+
+    result = read_job_text(text, source=source)
+    summary = ImportSummary(errors=list(result.issues))
+    _store_postings(store, result.postings, skill_extractor(store), summary)
+    return summary
+
+
+def _store_postings(store: Store, postings: Sequence[JobPosting], extractor, summary: ImportSummary) -> None:  # type: ignore[no-untyped-def]
+    if not postings:
+        return
+    added = store.add_postings([annotate_posting(p, extractor) for p in postings])
+    summary.imported += len(added.added_ids)
+    summary.duplicates += added.duplicates
+    summary.job_ids.extend(added.added_ids)
+
+
+def import_cv(store: Store, path: Path) -> CV:
+    """Read, understand and store a CV; raises `CVReadError` (nothing stored) when it cannot."""
+    from matcher.ingest.cv import read_cv
+
+    cv = annotate_cv(read_cv(path), skill_extractor(store))
+    cv.id = store.add_cv(cv)
+    return cv
+
+
+def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:
+    """The user's hand edits: added skills become manual evidence; removed ones are remembered."""
+    extractor = skill_extractor(store)
+    taxonomy = extractor.taxonomy if hasattr(extractor, "taxonomy") else None
+    known = {e.skill.lower() for e in cv.skills}
+    removed = {s.lower(): s for s in cv.removed_skills}
+    for name in add:
+        canonical = (taxonomy.canonical(name) if taxonomy else None) or name.strip()
+        removed.pop(canonical.lower(), None)
+        if canonical.lower() not in known:
+            cv.skills.append(SkillEvidence(canonical, "Added by hand", source="manual"))
+            known.add(canonical.lower())
+    for name in remove:
+        canonical = (taxonomy.canonical(name) if taxonomy else None) or name.strip()
+        removed[canonical.lower()] = canonical
+    cv.removed_skills = sorted(removed.values())
+    store.update_cv_skills(cv)
+    return cv
+
+
+# -- ranking ----------------------------------------------------------------------------------
+def rank(
+    store: Store,
+    cv: CV,
+    top: int | None = None,
+    progress: Progress = no_progress,
+    postings: list[JobPosting] | None = None,
+) -> list[RankedMatch]:
+    """Rank stored postings for a CV, best first; embeds only what is not cached yet."""
+    from matcher.engine.embeddings import CachedEmbedder, shared_embedder
+    from matcher.engine.ranking import rank_postings
+    from matcher.engine.scoring import ScoreWeights
+
+    postings = store.postings() if postings is None else postings
+    weights = ScoreWeights.from_json(store.setting("score_weights")) if store.setting("score_weights") else None
+    progress(0, 1, "Ranking")
+    embedder = CachedEmbedder(shared_embedder(), store)
+    matches = rank_postings(cv, postings, embedder, weights=weights, top=top)
+    progress(1, 1, "Ranked")
+    return matches

@@ -1,0 +1,285 @@
+"""The one SQLite file that holds a user's postings, CVs, shortlist and vector cache.
+
+One short `Session` per operation; callers get plain dataclasses (`matcher.domain`), never live
+ORM rows, so results can cross threads. Each `add_postings` call is one transaction: a failure or a
+kill in the middle leaves the file as it was before that call.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from matcher import convert
+from matcher.domain import CV, ApplicationStatus, JobPosting, ShortlistEntry
+from matcher.schema import (
+    SCHEMA_VERSION,
+    Base,
+    CVRow,
+    EmbeddingRow,
+    JobRow,
+    MetaRow,
+    SettingRow,
+    ShortlistRow,
+    UserAliasRow,
+    UserSkillRow,
+)
+from matcher.upgrades import UPGRADES
+
+DB_ENV = "MATCHER_DB"
+
+
+class StoreError(Exception):
+    """The database file cannot be used (made by a newer matcher, not SQLite, unwritable...)."""
+
+
+def default_db_path() -> Path:
+    """`MATCHER_DB` when set, else matcher.db in the user's data folder (created on first use)."""
+    if env := os.environ.get(DB_ENV):
+        return Path(env)
+    return Path(user_data_dir("matcher", appauthor=False)) / "matcher.db"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added_ids: list[int]
+    duplicates: int
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the UI read while a worker writes; foreign keys keep requirements and shortlist
+    # entries from outliving their posting; the busy timeout rides out a concurrent writer.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(self.engine, "connect", _on_connect)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._prepare()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        with self._sessions.begin() as session:
+            yield session
+
+    # -- schema ---------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        try:
+            tables = set(inspect(self.engine).get_table_names())
+        except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+            raise StoreError(f"{self.path} is not a matcher database: {exc}") from exc
+        if not tables:
+            Base.metadata.create_all(self.engine)
+            with self.session() as s:
+                s.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+            return
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer matcher (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); update matcher to open it"
+            )
+        if version < SCHEMA_VERSION:
+            with self.engine.begin() as conn:
+                for step in range(version, SCHEMA_VERSION):
+                    UPGRADES[step](conn)
+                conn.execute(
+                    text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)}
+                )
+        Base.metadata.create_all(self.engine)  # tables added since that version, if any
+
+    def schema_version(self) -> int:
+        with self.session() as s:
+            row = s.get(MetaRow, "schema_version")
+            return int(row.value) if row else 0
+
+    def integrity_ok(self) -> bool:
+        with self.engine.connect() as conn:
+            ok = conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            return ok and not conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+
+    # -- postings -------------------------------------------------------------------------------
+    def add_postings(self, postings: Iterable[JobPosting]) -> AddResult:
+        """Store new postings in one transaction; those already stored (same fingerprint) count
+        as duplicates and are left untouched, so re-importing a file changes nothing."""
+        added: list[JobRow] = []
+        duplicates = 0
+        now = datetime.now()
+        keyed = [(posting.fingerprint(), posting) for posting in postings]
+        with self.session() as s:
+            seen = self._stored_fingerprints(s, [key for key, _ in keyed])
+            for fingerprint, posting in keyed:
+                if fingerprint in seen:
+                    duplicates += 1
+                    continue
+                seen.add(fingerprint)
+                row = convert.posting_to_row(posting, fingerprint, now)
+                s.add(row)
+                added.append(row)
+            s.flush()
+            ids = [row.id for row in added]
+        return AddResult(ids, duplicates)
+
+    @staticmethod
+    def _stored_fingerprints(s: Session, fingerprints: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(fingerprints), 500):  # SQLite caps bound parameters per statement
+            chunk = fingerprints[start : start + 500]
+            found.update(s.scalars(select(JobRow.fingerprint).where(JobRow.fingerprint.in_(chunk))))
+        return found
+
+    def postings(self, ids: Iterable[int] | None = None) -> list[JobPosting]:
+        query = select(JobRow).options(selectinload(JobRow.requirements)).order_by(JobRow.id)
+        if ids is not None:
+            query = query.where(JobRow.id.in_(list(ids)))
+        with self.session() as s:
+            return [convert.row_to_posting(row) for row in s.scalars(query)]
+
+    def posting(self, job_id: int) -> JobPosting | None:
+        found = self.postings([job_id])
+        return found[0] if found else None
+
+    def count_postings(self) -> int:
+        with self.session() as s:
+            return int(s.scalar(select(func.count(JobRow.id))) or 0)
+
+    def delete_postings(self, ids: Iterable[int]) -> int:
+        with self.session() as s:
+            rows = list(s.scalars(select(JobRow).where(JobRow.id.in_(list(ids)))))
+            for row in rows:
+                s.delete(row)
+            return len(rows)
+
+    # -- CVs ------------------------------------------------------------------------------------
+    def add_cv(self, cv: CV) -> int:
+        with self.session() as s:
+            row = convert.cv_to_row(cv, datetime.now())
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def cvs(self) -> list[CV]:
+        with self.session() as s:
+            return [convert.row_to_cv(row) for row in s.scalars(select(CVRow).order_by(CVRow.id))]
+
+    def cv(self, cv_id: int | None = None) -> CV | None:
+        """The CV with that id, or the latest one when `cv_id` is None."""
+        with self.session() as s:
+            if cv_id is None:
+                row = s.scalars(select(CVRow).order_by(CVRow.id.desc()).limit(1)).first()
+            else:
+                row = s.get(CVRow, cv_id)
+            return convert.row_to_cv(row) if row else None
+
+    def update_cv_skills(self, cv: CV) -> None:
+        """Save the user's hand edits: added skills (source="manual") and removed ones."""
+        with self.session() as s:
+            row = s.get(CVRow, cv.id)
+            if row is None:
+                raise KeyError(cv.id)
+            row.skills = [convert.evidence_to_json(e) for e in cv.skills]
+            row.removed_skills = list(cv.removed_skills)
+
+    def delete_cv(self, cv_id: int) -> bool:
+        with self.session() as s:
+            return bool(s.execute(delete(CVRow).where(CVRow.id == cv_id)).rowcount)
+
+    # -- shortlist ------------------------------------------------------------------------------
+    def shortlist_add(self, job_ids: Iterable[int]) -> list[int]:
+        """Star postings; returns the ids that do not exist (nothing is added for them)."""
+        unknown = []
+        with self.session() as s:
+            for job_id in job_ids:
+                if s.get(JobRow, job_id) is None:
+                    unknown.append(job_id)
+                elif s.get(ShortlistRow, job_id) is None:
+                    s.add(ShortlistRow(job_id=job_id, status="Saved", notes="", added=datetime.now()))
+        return unknown
+
+    def shortlist_remove(self, job_ids: Iterable[int]) -> int:
+        with self.session() as s:
+            return int(s.execute(delete(ShortlistRow).where(ShortlistRow.job_id.in_(list(job_ids)))).rowcount)
+
+    def shortlist(self) -> list[ShortlistEntry]:
+        with self.session() as s:
+            rows = s.scalars(select(ShortlistRow).order_by(ShortlistRow.added, ShortlistRow.job_id))
+            return [ShortlistEntry(r.job_id, r.status, r.notes, r.added) for r in rows]  # type: ignore[arg-type]
+
+    def set_application(self, job_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:
+        """Track an application: status and notes; stars the posting if it was not yet."""
+        self.shortlist_add([job_id])
+        with self.session() as s:
+            row = s.get(ShortlistRow, job_id)
+            if row is None:
+                raise KeyError(job_id)
+            if status is not None:
+                row.status = status
+            if notes is not None:
+                row.notes = notes
+
+    # -- vector cache (engine's VectorCache protocol) -------------------------------------------
+    def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self.session() as s:
+            for start in range(0, len(keys), 500):  # SQLite caps bound parameters per statement
+                chunk = keys[start : start + 500]
+                rows = s.execute(
+                    select(EmbeddingRow.key, EmbeddingRow.vector).where(
+                        EmbeddingRow.model == model, EmbeddingRow.key.in_(chunk)
+                    )
+                )
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.session() as s:
+            for key, vector in vectors.items():
+                s.merge(EmbeddingRow(model=model, key=key, vector=np.asarray(vector, np.float32).tobytes()))
+
+    # -- user taxonomy entries and settings -----------------------------------------------------
+    def add_user_skill(self, name: str, category: str = "tool") -> None:
+        with self.session() as s:
+            s.merge(UserSkillRow(name=name, category=category))
+
+    def add_user_alias(self, alias: str, skill: str) -> None:
+        with self.session() as s:
+            s.merge(UserAliasRow(alias=alias, skill=skill))
+
+    def user_taxonomy(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        with self.session() as s:
+            skills = [(r.name, r.category) for r in s.scalars(select(UserSkillRow))]
+            aliases = {r.alias: r.skill for r in s.scalars(select(UserAliasRow))}
+        return skills, aliases
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self.session() as s:
+            row = s.get(SettingRow, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.session() as s:
+            s.merge(SettingRow(key=key, value=value))

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Create (or reuse) the project's virtual environment in .venv and install matcher into it.
+# Idempotent: a stamp of pyproject.toml's hash skips the install when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv with $($PYTHON --version)" >&2
+    "$PYTHON" -m venv .venv
+fi
+stamp=".venv/.matcher-installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+    echo "setup: installing dependencies (first time: a few minutes)" >&2
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    # torch first, pinned: this CPU build lies on the machine; an unpinned torch pulls GBs of CUDA.
+    .venv/bin/python -m pip install --quiet "torch==2.13.0"
+    .venv/bin/python -m pip install --quiet -e ".[test]"
+    rm -f .venv/.matcher-installed-*
+    touch "$stamp"
+fi

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set everything up (first time only) and run the whole test suite headless.
+# pytest exits non-zero when a test fails and 5 when no test ran: both fail this script.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+exec .venv/bin/python -m pytest "$@"
