@@ -63,9 +63,12 @@ class JobPosting:
 
         Title, company and the first words of the description, normalised, so that whitespace,
         case and markup differences between a job board's HTML and its CSV export do not matter.
+        The salary counts too when given: boards list the same role twice with two pay ranges
+        (e.g. two "Senior Software Engineer - Mimir Ingest" at €94k and €80k), and those are two postings.
         """
         words = _normalise(self.description).split()[:60]
-        key = "|".join([_normalise(self.title), _normalise(self.company or ""), " ".join(words)])
+        pay = f"{self.salary.min:.0f}-{self.salary.max:.0f}" if self.salary and self.salary.min and self.salary.max else ""
+        key = "|".join([_normalise(self.title), _normalise(self.company or ""), " ".join(words), pay])
         return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -144,3 +144,9 @@ def test_file_without_version_row_is_upgraded_keeping_its_postings(tmp_path: Pat
     reopened = Store(tmp_path / "m.db")
     assert reopened.schema_version() == SCHEMA_VERSION
     assert [p.title for p in reopened.postings()] == ["Backend Engineer"]
+
+
+def test_same_role_listed_with_two_pay_ranges_is_two_postings(store: Store) -> None:
+    senior, other_band = posting(), posting()
+    other_band.salary = Salary(80571, 100713, "EUR", "year")
+    assert len(store.add_postings([senior, other_band]).added_ids) == 2
