@@ -1,0 +1,211 @@
+"""The skills taxonomy: one canonical name per skill, its aliases, category and implications.
+
+The data is built by `scripts/build_taxonomy.py` from O*NET, ESCO and a curated table into
+`resources/taxonomy/taxonomy.json`; this module only reads it. No Qt, no database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "resources" / "taxonomy" / "taxonomy.json"
+CATEGORIES = ("language", "framework", "database", "cloud", "tool", "method", "domain",
+              "soft skill", "spoken language", "certification")
+USER_CATEGORY = "tool"  # an alias the user adds for a skill we do not know yet
+
+# How a surface form is matched: "i" any case; "x" exact case ("React", not the verb "react");
+# "a" exact case *and* only with context ("Go" in "Go, Python", not in "let's Go").
+MatchMode = Literal["i", "x", "a"]
+
+# A token is a word that may end in "++", "+" or "#" (C++, C#, A+), or ".NET" glued to a
+# word ("ASP.NET" -> "ASP", ".NET"). Punctuation between tokens is kept apart so the
+# extractor can judge it ("go-to-market", "R&D", "CI/CD").
+TOKEN_RE = re.compile(r"\.net(?!\w)|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|\+|#)(?![\w+#]))?", re.IGNORECASE)
+_POSSESSIVE = ("'s", "’s")
+
+
+def norm_token(token: str) -> str:
+    """Lower case, without a possessive "'s": "Python's" and "python" are the same key."""
+    low = token.lower()
+    return low[:-2] if low.endswith(_POSSESSIVE) else low
+
+
+def alias_key(surface: str) -> tuple[str, ...]:
+    """The token key of a name: "Node.js" -> ("node", "js"), "CI/CD" -> ("ci", "cd")."""
+    return tuple(norm_token(m.group()) for m in TOKEN_RE.finditer(surface))
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str  # canonical, e.g. "PostgreSQL"
+    category: str  # one of CATEGORIES
+    aliases: tuple[str, ...]
+    hot: bool = False  # O*NET "Hot Technology"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One surface form the extractor looks for."""
+
+    surface: str
+    skill: str
+    mode: MatchMode = "i"
+    user: bool = False  # user entries win over shipped ones with the same key
+
+
+class Taxonomy:
+    """Skills, the surface forms that name them, and how they relate.
+
+    `implied(a)` follows the implication graph transitively; along a path strengths
+    multiply and the strongest path wins: Next.js -> React (1.0) -> JavaScript (1.0).
+    `related(a, b)` is directional ("how much does having a count as having b"):
+    1.0 for the same skill, the implication strength when a implies b, else the
+    strength of a curated sibling group holding both (PostgreSQL ~ MySQL 0.5, AWS ~ GCP
+    0.4), else 0. Same-category siblings get nothing on their own: React and Angular
+    share a category and are deliberately unrelated.
+    """
+
+    def __init__(self, skills: Iterable[Skill], patterns: Iterable[Pattern],
+                 implies: Mapping[str, Mapping[str, float]] | None = None,
+                 siblings: Sequence[tuple[float, frozenset[str]]] = (),
+                 context: Mapping[str, frozenset[str]] | None = None,
+                 reject_next: Mapping[str, frozenset[str]] | None = None) -> None:
+        self._skills: dict[str, Skill] = {s.name: s for s in skills}
+        self._patterns = list(patterns)
+        self._implies = {k: dict(v) for k, v in (implies or {}).items()}
+        self._siblings = list(siblings)
+        self._context = dict(context or {})
+        self._reject_next = dict(reject_next or {})
+        self._lookup: dict[str, str] = {}
+        for pattern in self._patterns:  # aliases first so a canonical name always wins below
+            self._lookup.setdefault(pattern.surface.lower(), pattern.skill)
+        for skill in self._skills.values():
+            self._lookup[skill.name.lower()] = skill.name
+        self._key_lookup: dict[tuple[str, ...], str] | None = None  # built on first need: load stays fast
+        self._implied_cache: dict[str, dict[str, float]] = {}
+
+    # ---- loading -------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path | None = None) -> Taxonomy:
+        """Read the built taxonomy (default: the one shipped in resources/taxonomy/)."""
+        data = json.loads((path or DEFAULT_PATH).read_text(encoding="utf-8"))
+        skills: list[Skill] = []
+        patterns: list[Pattern] = []
+        for name, category, hot, forms in data["skills"]:
+            aliases = tuple(surface for surface, _ in forms if surface != name)
+            skills.append(Skill(name, category, aliases, bool(hot)))
+            patterns.extend(Pattern(surface, name, mode) for surface, mode in forms)
+        siblings = [(float(g["strength"]), frozenset(g["members"])) for g in data["siblings"]]
+        context = {k: frozenset(v) for k, v in data["context"].items()}
+        reject = {k: frozenset(v) for k, v in data["reject_next"].items()}
+        return cls(skills, patterns, data["implies"], siblings, context, reject)
+
+    def with_user_entries(self, skills: Iterable[tuple[str, str]] = (),
+                          aliases: Mapping[str, str] | None = None) -> Taxonomy:
+        """A copy with the user's own skills (name, category) and aliases (alias -> canonical)."""
+        new_skills = dict(self._skills)
+        extra: list[Pattern] = []
+        for name, category in skills:
+            name = name.strip()
+            if name and self.canonical(name) is None:
+                new_skills[name] = Skill(name, category or USER_CATEGORY, ())
+                extra.append(Pattern(name, name, "i", user=True))
+        for alias, target in (aliases or {}).items():
+            alias, target = alias.strip(), target.strip()
+            if not alias or not target:
+                continue
+            canonical = self.canonical(target) or (target if target in new_skills else None)
+            if canonical is None:
+                canonical = target
+                new_skills[target] = Skill(target, USER_CATEGORY, ())
+                extra.append(Pattern(target, target, "i", user=True))
+            old = new_skills[canonical]
+            new_skills[canonical] = Skill(old.name, old.category, (*old.aliases, alias), old.hot)
+            extra.append(Pattern(alias, canonical, "i", user=True))
+        return Taxonomy(new_skills.values(), [*self._patterns, *extra], self._implies,
+                        self._siblings, self._context, self._reject_next)
+
+    # ---- lookup --------------------------------------------------------------------
+    def get(self, name_or_alias: str) -> Skill | None:
+        """The skill a canonical name or alias names, in any case; None if unknown."""
+        text = name_or_alias.strip()
+        name = self._lookup.get(text.lower())
+        if name is None and text:  # "node js", "Spring-Boot": same tokens, other punctuation
+            if self._key_lookup is None:
+                self._key_lookup = {}
+                for pattern in self._patterns:
+                    self._key_lookup.setdefault(alias_key(pattern.surface), pattern.skill)
+            name = self._key_lookup.get(alias_key(text))
+        return self._skills.get(name) if name else None
+
+    def canonical(self, name_or_alias: str) -> str | None:
+        skill = self.get(name_or_alias)
+        return skill.name if skill else None
+
+    def implied(self, skill: str) -> dict[str, float]:
+        """Every skill `skill` implies, transitively, with the strongest path's strength."""
+        name = self.canonical(skill) or skill
+        cached = self._implied_cache.get(name)
+        if cached is None:
+            cached = self._closure(name)
+            self._implied_cache[name] = cached
+        return dict(cached)
+
+    def _closure(self, start: str) -> dict[str, float]:
+        best: dict[str, float] = {start: 1.0}
+        frontier = [start]
+        while frontier:  # relax edges until no path improves; strengths <= 1 so this ends
+            nxt: list[str] = []
+            for node in frontier:
+                for target, strength in self._implies.get(node, {}).items():
+                    value = best[node] * strength
+                    if value > best.get(target, 0.0) + 1e-12:
+                        best[target] = value
+                        nxt.append(target)
+            frontier = nxt
+        best.pop(start, None)
+        return best
+
+    def related(self, a: str, b: str) -> float:
+        """How far having `a` counts as having `b`, in [0, 1] (see the class docstring)."""
+        ca, cb = self.canonical(a) or a, self.canonical(b) or b
+        if ca.lower() == cb.lower():
+            return 1.0
+        score = self.implied(ca).get(cb, 0.0)
+        for strength, members in self._siblings:
+            if ca in members and cb in members:
+                score = max(score, strength)
+        return score
+
+    # ---- what the extractor needs --------------------------------------------------
+    def patterns(self) -> list[Pattern]:
+        return list(self._patterns)
+
+    def context_words(self, skill: str) -> frozenset[str]:
+        """Words that, next to an ambiguous name of `skill`, show it is meant."""
+        return self._context.get("common", frozenset()) | self._context.get(skill, frozenset())
+
+    def rejecting_next_words(self, skill: str) -> frozenset[str]:
+        """Words that, right after an ambiguous name of `skill`, show it is not meant."""
+        return self._reject_next.get(skill, frozenset())
+
+    def skills(self) -> Iterator[Skill]:
+        return iter(self._skills.values())
+
+    def __len__(self) -> int:
+        return len(self._skills)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, read once per process."""
+    return Taxonomy.load()

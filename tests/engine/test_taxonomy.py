@@ -1,0 +1,145 @@
+"""The shipped taxonomy: canonical names, aliases, categories, implications, user entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from matcher.engine.taxonomy import CATEGORIES, DEFAULT_PATH, Taxonomy, alias_key, default_taxonomy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return default_taxonomy()
+
+
+@pytest.mark.parametrize(("alias", "canonical"), [
+    ("Golang", "Go"), ("golang", "Go"), ("Postgres", "PostgreSQL"), ("postgresql", "PostgreSQL"),
+    ("Springboot", "Spring Boot"), ("JS", "JavaScript"), ("NodeJS", "Node.js"), ("Node JS", "Node.js"),
+    ("K8s", "Kubernetes"), ("ReactJS", "React"), ("dotnet", ".NET"), ("CICD", "CI/CD"),
+    ("Continuous integration", "CI/CD"), ("MS SQL Server", "SQL Server"), ("C Sharp", "C#"),
+    # O*NET product names map onto the names postings use
+    ("Microsoft Excel", "Excel"), ("Oracle Java", "Java"), ("Apache Kafka", "Kafka"),
+    ("Amazon Simple Storage Service S3", "AWS S3"), ("Structured query language SQL", "SQL"),
+    ("Intuit QuickBooks", "QuickBooks"), ("Atlassian JIRA", "Jira"), ("Adobe Photoshop", "Photoshop"),
+])
+def test_aliases_resolve_to_one_canonical_name(tax: Taxonomy, alias: str, canonical: str) -> None:
+    assert tax.canonical(alias) == canonical
+    assert alias in tax
+
+
+def test_unknown_names_are_not_skills(tax: Taxonomy) -> None:
+    assert tax.get("definitely not a skill") is None
+    assert tax.canonical("") is None
+    assert "Word" not in {s.name for s in tax.skills()}  # "Microsoft Word" keeps its vendor
+
+
+def test_every_skill_has_a_known_category_and_lists_its_aliases(tax: Taxonomy) -> None:
+    assert len(tax) > 5000  # curated + O*NET + ESCO
+    for skill in tax.skills():
+        assert skill.category in CATEGORIES, skill
+    postgres = tax.get("postgres")
+    assert postgres is not None and "Postgres" in postgres.aliases and postgres.category == "database"
+
+
+@pytest.mark.parametrize(("name", "category"), [
+    ("Python", "language"), ("Django", "framework"), ("PostgreSQL", "database"), ("AWS", "cloud"),
+    ("Docker", "tool"), ("Agile", "method"), ("Distributed systems", "domain"),
+    ("Communication", "soft skill"), ("English", "spoken language"), ("CPA", "certification"),
+])
+def test_categories(tax: Taxonomy, name: str, category: str) -> None:
+    skill = tax.get(name)
+    assert skill is not None and skill.category == category
+
+
+def test_hot_technologies_come_from_onet(tax: Taxonomy) -> None:
+    assert tax.get("Python").hot  # type: ignore[union-attr]
+    assert not tax.get("Bookkeeping").hot  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", [
+    "Accounting", "Bookkeeping", "Tax preparation", "GAAP", "IFRS", "CPA", "Payroll", "SEO", "Sales",
+    "Recruiting", "Negotiation", "UX design", "Figma", "QuickBooks", "Lacerte", "Workday", "SHRM",
+])
+def test_non_tech_skills_are_in(tax: Taxonomy, name: str) -> None:
+    assert tax.canonical(name) == name
+
+
+@pytest.mark.parametrize(("skill", "implied", "strength"), [
+    ("Django", "Python", 1.0), ("Flask", "Python", 1.0), ("PostgreSQL", "SQL", 0.9), ("MySQL", "SQL", 0.9),
+    ("Spring Boot", "Java", 1.0), ("Spring Boot", "Spring", 1.0), ("AWS Lambda", "AWS", 1.0),
+    ("React", "JavaScript", 1.0), ("TypeScript", "JavaScript", 0.9), ("Next.js", "React", 1.0),
+    ("Kubernetes", "Containers", 0.9),
+])
+def test_implications(tax: Taxonomy, skill: str, implied: str, strength: float) -> None:
+    assert tax.implied(skill)[implied] == pytest.approx(strength)
+
+
+def test_implications_are_transitive_and_bounded(tax: Taxonomy) -> None:
+    nextjs = tax.implied("Next.js")
+    assert nextjs["JavaScript"] == pytest.approx(1.0)  # via React
+    kube = tax.implied("Kubernetes")
+    assert 0 < kube["Docker"] < kube["Containers"]  # Docker is the weaker inference
+    assert tax.implied("Postgres") == tax.implied("PostgreSQL")  # aliases work too
+    assert "AWS" in tax.implied("Amazon Redshift")  # vendor family, derived by the build
+    for name in ("Django", "Spring Boot", "CPA", "Figma"):
+        assert all(0 < v <= 1 for v in tax.implied(name).values())
+        assert name not in tax.implied(name)
+
+
+def test_react_does_not_imply_angular(tax: Taxonomy) -> None:
+    assert "Angular" not in tax.implied("React")
+    assert tax.related("React", "Angular") == 0.0
+
+
+def test_related_is_directional(tax: Taxonomy) -> None:
+    assert tax.related("Postgres", "PostgreSQL") == 1.0
+    assert tax.related("Django", "Python") == 1.0
+    assert tax.related("Python", "Django") == 0.0  # Python does not show Django
+    assert tax.related("PostgreSQL", "MySQL") == pytest.approx(0.5)  # curated sibling group
+    assert tax.related("Excel", "Kubernetes") == 0.0
+
+
+def test_user_entries_make_a_new_taxonomy(tax: Taxonomy) -> None:
+    mine = tax.with_user_entries(skills=[("Zanzibar", "method")],
+                                 aliases={"k8": "Kubernetes", "Cloud Plumbing": "Plumbing as a Service"})
+    assert mine.get("zanzibar").category == "method"  # type: ignore[union-attr]
+    assert mine.canonical("k8") == "Kubernetes"
+    assert mine.canonical("cloud plumbing") == "Plumbing as a Service"  # unknown target: created
+    assert "k8" in mine.get("Kubernetes").aliases  # type: ignore[union-attr]
+    assert mine.implied("Kubernetes") == tax.implied("Kubernetes")
+    assert len(mine) == len(tax) + 2
+    assert tax.canonical("k8") is None and "Zanzibar" not in tax  # the shipped one is untouched
+
+
+def test_user_skill_that_exists_is_not_duplicated(tax: Taxonomy) -> None:
+    mine = tax.with_user_entries(skills=[("python", "tool")])
+    assert len(mine) == len(tax) and mine.get("python").category == "language"  # type: ignore[union-attr]
+
+
+def test_default_taxonomy_is_loaded_once() -> None:
+    assert default_taxonomy() is default_taxonomy()
+
+
+def test_alias_key_keeps_symbol_names_apart() -> None:
+    assert alias_key("C++, C#, C") == ("c++", "c#", "c")
+    assert alias_key("ASP.NET") == ("asp", ".net")
+    assert alias_key("Node.js") == alias_key("Node JS")
+    assert alias_key("Python's") == ("python",)
+
+
+def test_shipped_file_is_what_the_build_script_makes(shared_dir: Path) -> None:
+    """resources/taxonomy/taxonomy.json must be regenerated whenever curated.toml changes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build(shared_dir)
+    shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    assert built == shipped
