@@ -1,0 +1,54 @@
+"""A saved web page of one posting, when it carries no JSON-LD: the page is the posting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bs4 import BeautifulSoup
+
+from matcher.domain import JobPosting
+from matcher.ingest.fields import (
+    COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
+from matcher.ingest.requirements import extract_requirements
+from matcher.ingest.salary import find_salary
+from matcher.ingest.text_clean import html_to_text
+
+PAGE_CHROME = ("nav", "footer", "aside", "form", "header")
+
+
+def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime) -> JobPosting | None:
+    """The one posting of a saved page: title from <h1> (else og:title, else <title>), text
+    from <main>/<article>/<body> without navigation, header chrome, footer and forms."""
+    h1 = soup.find("h1")
+    for chrome in soup.find_all(PAGE_CHROME):
+        # Site navigation, footers and cookie forms are not the posting; a header holding
+        # the title is.
+        if h1 is None or all(parent is not chrome for parent in h1.parents):
+            chrome.decompose()
+    main = soup.find("main") or soup.find("article") or soup.body or soup
+    description = html_to_text(main)
+    if not description.strip():
+        return None
+    h1 = main.find("h1") or soup.find("h1")
+    og_title = soup.find("meta", attrs={"property": "og:title"})
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title = clean_title(h1.get_text(" ", strip=True) if h1 else str(og_title.get("content", "")) if og_title else page_title)
+    site = soup.find("meta", attrs={"property": "og:site_name"})
+    company_tag = main.find(class_=COMPANY_CLASS)
+    canonical = soup.find("link", rel="canonical")
+    locations, remote = parse_locations(location_line(description), split_commas=False)
+    return JobPosting(
+        title=title or derive_title(description),
+        title_derived=not title,
+        description=description,
+        raw=text,
+        source=source,
+        company=(company_tag.get_text(" ", strip=True) if company_tag else None)
+        or (str(site.get("content")) if site and site.get("content") else None),
+        locations=locations,
+        remote=True if remote else None,
+        url=str(canonical.get("href")) if canonical and canonical.get("href") else None,
+        salary=find_salary(description),
+        employment_type=employment_in_text(title, description),
+        requirements=extract_requirements(description),
+    )

@@ -1,0 +1,135 @@
+"""One posting as plain text or Markdown (pasted, or a .txt/.md file), and the text of a PDF or
+DOCX of one posting. When no line reads as a title, one is derived and marked so."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+from matcher.domain import ImportIssue, JobPosting
+from matcher.ingest.dates import is_age, parse_age, parse_date
+from matcher.ingest.fields import (
+    ROLE_IN_SENTENCE, clean_title, derive_title, employment_type, is_employment_type, parse_locations)
+from matcher.ingest.headings import heading_kind
+from matcher.ingest.requirements import extract_requirements
+from matcher.ingest.salary import find_salary, parse_salary
+from matcher.ingest.text_clean import markdown_to_text
+
+FIELD = re.compile(r"^\s*[*_]*(?P<key>job title|title|position|role|company|employer|location|locations|salary|"
+                   r"compensation|pay|employment type|job type|type|posted|date posted|url|apply at|link)[*_]*\s*:\s*"
+                   r"(?P<value>.+)$", re.I)
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+PRINT_STAMP = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s+")
+PRINT_FOOTER = re.compile(r"^\s*(?:https?://\S+\s*)?(?:\d+\s*/\s*\d+|page \d+ of \d+)\s*$", re.I)
+WRAPPED_LINE = re.compile(r"(?<=[\w,(])[ \t]*\n(?=[a-z])")
+# A title line is short and is not a sentence; longer first lines are prose or boilerplate.
+TITLE_MAX_WORDS = 12
+# Where pasted pages put the age and the job type ("Job type\nFull-time").
+HEADER_LINES = 40
+# A posting names at least one of these; a text with none (a letter, a recipe) is not one.
+POSTING_WORDS = re.compile(
+    r"\b(?:jobs?|roles?|positions?|hiring|hire|candidates?|apply|responsibilit\w*|requirements?|qualifications?|"
+    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us))\b", re.I)
+# Too little text to be a posting ("hello"): say so rather than import noise.
+MIN_POSTING_CHARS = 40
+
+
+def parse_plain(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+    description = markdown_to_text(text)
+    if len(description) < MIN_POSTING_CHARS:
+        return [], [ImportIssue(source, None, "no job posting found in this file (too little text)")]
+    fields = _fields(description)
+    requirements = extract_requirements(description)
+    if not (requirements or fields or POSTING_WORDS.search(description) or ROLE_IN_SENTENCE.search(description)):
+        return [], [ImportIssue(source, None, "no job posting found in this file (the text does not read as one)")]
+    lines = [line for line in description.splitlines() if line.strip()]
+    title = clean_title(fields.get("title") or _title_line(text) or "")
+    # A "Location:" field names one place, often as "City, Country": commas do not split it.
+    locations, remote = parse_locations(fields.get("location"), split_commas=False)
+    salary_line = fields.get("salary")
+    posted_text = fields.get("posted")
+    age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
+    kind = fields.get("type") or next((line for line in lines[:HEADER_LINES] if is_employment_type(line)), None)
+    posting = JobPosting(
+        title=title or derive_title(description),
+        title_derived=not title,
+        description=description,
+        raw=text,
+        source=source,
+        company=fields.get("company"),
+        locations=locations,
+        remote=True if remote or re.search(r"\bfully remote\b|\bremote[- ]first\b|\b100% remote\b", text, re.I) else None,
+        salary=parse_salary(salary_line) if salary_line else find_salary(description),
+        posted=parse_date(posted_text, now) if posted_text else (parse_age(age_line, now) if age_line else None),
+        employment_type=employment_type(kind),
+        url=fields.get("url"),
+        requirements=requirements,
+    )
+    return [posting], []
+
+
+def _fields(text: str) -> dict[str, str]:
+    names = {"job title": "title", "position": "title", "role": "title", "employer": "company",
+             "locations": "location", "compensation": "salary", "pay": "salary", "employment type": "type",
+             "job type": "type", "date posted": "posted", "apply at": "url", "link": "url"}
+    found: dict[str, str] = {}
+    for line in text.splitlines()[:40]:
+        match = FIELD.match(line)
+        if match:
+            key = names.get(match["key"].lower(), match["key"].lower())
+            found.setdefault(key, match["value"].strip(" *_"))
+    return found
+
+
+def _title_line(text: str) -> str | None:
+    """The first line when it reads as a title: a Markdown heading, or a short non-sentence."""
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if MARKDOWN_HEADING.match(line):
+            return MARKDOWN_EMPHASIS.sub(r"\2", MARKDOWN_HEADING.sub("", line)).strip()
+        bare = MARKDOWN_EMPHASIS.sub(r"\2", line).strip()
+        if (len(bare.split()) <= TITLE_MAX_WORDS and not re.search(r"[.!?:;,]$", bare)
+                and heading_kind(bare) is None and not bare.startswith("- ") and not FIELD.match(bare)):
+            return bare
+        return None
+    return None
+
+
+def pdf_text(data: bytes) -> str:
+    """Text of every page of a PDF, pages separated by a blank line."""
+    from pypdf import PdfReader  # imported here: only PDF imports pay for it
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = [_without_print_marks(page.extract_text() or "") for page in reader.pages]
+    # PDF text breaks lines where the page did; a line starting in lower case continues the last.
+    return WRAPPED_LINE.sub(" ", "\n\n".join(pages))
+
+
+def _without_print_marks(page: str) -> str:
+    """Drop what a browser's "Print to PDF" adds: "11/24/26, 9:01 AM" before the page title,
+    and the URL with "1/3" at the foot of each page."""
+    lines = [PRINT_STAMP.sub("", line) for line in page.splitlines()]
+    return "\n".join(line for line in lines if not PRINT_FOOTER.match(line))
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs of a DOCX; list paragraphs become "- " bullets, headings stay their own line."""
+    import docx  # python-docx; imported here for the same reason
+
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            lines.append("")
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        is_list = "List" in style or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+        lines.append(f"- {text}" if is_list else text)
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
