@@ -1,0 +1,153 @@
+"""Shared text utilities: clean extracted text and cut it into evidence-sized units.
+
+Used for CVs and postings alike, so both sides of a match are cut the same way. Pure functions,
+regex only: fast and deterministic (the same text always gives the same units).
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# Typographic ligatures that PDF producers emit as one glyph: "ﬁnance" must read "finance".
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Bullet glyphs from word processors and icon fonts; all become the one bullet "- ".
+BULLETS = "•◦▪▫●○■□◆◇►▶▸➢➤➔→✓✔✗❖⦿⁃‣∙·"
+# "ï¼" is the mojibake of a fullwidth colon whose last byte was lost, common in web-rendered CVs.
+MOJIBAKE = {"ï¼": ":", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\xad": ""}
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = ("e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "jr", "sr",
+                 "vs", "approx", "dept", "no", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                 "sept", "oct", "nov", "dec", "b.sc", "m.sc", "b.a", "m.a", "ph.d", "u.s", "b.tech", "m.tech")
+# A line shorter than this never wrapped: it is a heading, list item or table cell whose break means something.
+WRAP_MIN_CHARS = 45
+WIDTH_PERCENTILE = 0.9  # the block's line width: long lines, ignoring a few extra-long outliers
+FIT_SLACK = 0.9  # proportional fonts: character counts only approximate the printed width
+HEADING_MAX_WORDS = 6
+MAX_UNIT_CHARS = 600  # a run-on "sentence" longer than this is cut at ; or , to stay readable evidence
+
+_BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}*\-–]|\d{{1,2}}[.)])\s+")
+_BULLET_GLUED = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Ý])")
+_ABBREV_TAIL = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$", re.I)
+
+
+def clean_text(text: str) -> str:
+    """Fix mojibake, ligatures, bullets, tabs and odd spaces; keep line breaks.
+
+    >>> clean_text("ﬁnance\\tteam\\n•  SQL")
+    'finance team\\n- SQL'
+    """
+    for bad, good in MOJIBAKE.items():
+        text = text.replace(bad, good)
+    text = ftfy.fix_text(text, normalization="NFC")
+    for bad, good in MOJIBAKE.items():  # again: ftfy turns "â€‹" into a zero-width space
+        text = text.replace(bad, good)
+    # "Â" left over from a mangled no-break space, when the space itself was dropped or changed.
+    text = re.sub(r"Â(?=[\s\xa0]|$)", " ", text)
+    # Middle dots between items on one line separate a list: "Java · AWS · Git" → "Java; AWS; Git". Not new
+    # lines: the text before the first dot is often a label ("Summary · Led…") that is no section heading.
+    text = re.sub(r"(?<=\S)[ \xa0]+·[ \xa0]+(?=\S)", "; ", text)
+    text = re.sub(r"[ \xa0]+·[ \xa0]*$", "", text, flags=re.M)
+    for lig, plain in LIGATURES.items():
+        text = text.replace(lig, plain)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\t", " ")
+    lines = []
+    for line in text.split("\n"):
+        line = _BULLET_GLUED.sub("- ", line)
+        line = re.sub(r"[ \u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.endswith((".", "!", "?", ":", ";"))
+
+
+def _line_width(lines: list[str]) -> int:
+    """The text block's full line length, in characters: long lines are the ones that wrapped."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    return lengths[int(len(lengths) * WIDTH_PERCENTILE)] if lengths else 0
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """True when `line` is the rest of `previous`, cut by the page edge rather than by the author."""
+    if _BULLET_LINE.match(line):
+        return False
+    if line[0].islower():
+        return True  # also after "Inc." or "e.g.": a sentence never starts in lower case
+    if _ends_sentence(previous):
+        return False
+    if previous.endswith((",", "-", "&", " and", " or", " of", " the", " in", " with")):
+        return True
+    if line.isupper() and len(line.split()) <= HEADING_MAX_WORDS:
+        return False  # "WORK EXPERIENCE": a heading, never the end of a sentence
+    # The author broke the line if its next word would still have fitted on it.
+    first_word = line.split()[0]
+    return len(previous) >= WRAP_MIN_CHARS and len(previous) + 1 + len(first_word) > width * FIT_SLACK
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Lines → logical units: a bullet starts a unit, a line cut by the page edge joins the next."""
+    width = _line_width(lines)
+    units: list[str] = []
+    last_line = ""  # the last physical line of units[-1]; "" after a blank line
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            last_line = ""
+            continue
+        bullet = _BULLET_LINE.match(line)
+        if last_line and _continues(last_line, line, width):
+            if units[-1].endswith("-") and units[-1][-2:-1].isalpha():
+                # "deploy-" + "ment" is one word; "Scikit-" + "Learn" keeps its hyphen
+                units[-1] = (units[-1][:-1] if line[0].islower() else units[-1]) + line
+            else:
+                units[-1] = units[-1] + " " + line
+        else:
+            units.append(line[bullet.end():] if bullet else line)
+        last_line = line
+    return units
+
+
+def _split_unit(unit: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(unit):
+        head = unit[start:m.start() + 1].rstrip()
+        if _ABBREV_TAIL.search(head):
+            continue  # "Inc. Led" / "e.g. Python": not a sentence end
+        pieces.append(unit[start:m.end()].strip())
+        start = m.end()
+    pieces.append(unit[start:].strip())
+    out: list[str] = []
+    for piece in pieces:
+        while len(piece) > MAX_UNIT_CHARS:
+            cut = max(piece.rfind("; ", 0, MAX_UNIT_CHARS), piece.rfind(", ", 0, MAX_UNIT_CHARS))
+            cut = cut if cut > 0 else MAX_UNIT_CHARS
+            out.append(piece[:cut + 1].strip())
+            piece = piece[cut + 1:].strip()
+        out.append(piece)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentence, bullet and line units of `text`, in order, each suitable as evidence.
+
+    >>> split_sentences("Skills\\n- Python, SQL\\nLed a team of 5. Cut costs by 20%.")
+    ['Skills', 'Python, SQL', 'Led a team of 5.', 'Cut costs by 20%.']
+    """
+    units = _join_wrapped(text.splitlines())
+    result: list[str] = []
+    for unit in units:
+        for piece in _split_unit(unit):
+            piece = piece.strip(" -–•*·")
+            if any(ch.isalnum() for ch in piece):
+                result.append(piece)
+    return result
+
+
+def collapse_spaces(text: str) -> str:
+    """All whitespace runs (line breaks included) as one space."""
+    return re.sub(r"\s+", " ", text).strip()

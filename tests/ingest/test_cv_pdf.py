@@ -1,0 +1,99 @@
+"""PDF text: layouts, columns and extraction noise (matcher.ingest.cv_pdf, cv_layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matcher.ingest.cv_errors import CVReadError
+from matcher.ingest.cv_layout import read_page
+from matcher.ingest.cv_pdf import clean_pdf_text, read_pdf
+from tests.ingest import cv_samples
+
+
+def test_two_column_pdf_drawn_row_by_row_does_not_interleave() -> None:
+    result = read_pdf(cv_samples.two_column_pdf(), max_pages=30)
+    assert result.column_pages == [1]
+    lines = result.text.split("\n")
+    # Each column's lines stay together and in order.
+    skills = lines.index("SKILLS")
+    assert lines[skills + 1:skills + 5] == ["Python, SQL, Pandas", "Docker, Kubernetes", "PostgreSQL, Airflow",
+                                            "Scikit-learn, Spark"]
+    experience = lines.index("EXPERIENCE")
+    assert lines[experience + 1:experience + 3] == ["Senior Data Engineer, Allegro", "Mar 2019 - Present"]
+
+
+def test_one_column_pdf_is_not_reported_as_columns() -> None:
+    assert read_pdf(cv_samples.one_column_pdf(), max_pages=30).column_pages == []
+
+
+def test_margin_dates_go_back_in_front_of_their_entry() -> None:
+    layout = ("                   Experience\n"
+              "         2021 –    Machine Learning Engineer, OpenAI, San Francisco, USA\n"
+              "       Present     Leading a team of AI engineers. Designed and implemented models for natural\n"
+              "                   language processing tasks.\n"
+              " 2018 – 2021   Data Scientist, Uber, San Francisco, USA\n"
+              "                   Developed and deployed machine learning models.\n")
+    text, columns = read_page(layout)
+    assert not columns
+    assert text.split("\n")[:3] == [
+        "Experience", "2021 – Present Machine Learning Engineer, OpenAI, San Francisco, USA",
+        "Leading a team of AI engineers. Designed and implemented models for natural"]
+    assert "2018 – 2021 Data Scientist, Uber, San Francisco, USA" in text
+
+
+def test_sidebar_table_ends_at_the_next_margin_heading() -> None:
+    rows = [f"        Skill item number {i}                      Other skill {i}" for i in range(7)]
+    layout = "\n".join(["Skills", *rows, "", "Work History", "Designer 12/2013 to 11/2014"])
+    text, columns = read_page(layout)
+    assert columns
+    lines = text.split("\n")
+    assert lines.index("Other skill 6") < lines.index("Work History") < lines.index("Designer 12/2013 to 11/2014")
+    assert lines.index("Skill item number 6") < lines.index("Other skill 0")
+
+
+def test_icon_glyphs_ligatures_and_broken_words_are_cleaned() -> None:
+    raw = ("♂¶obile-alt (123) 456-7890\n✉ a@b.com\n/linkedin-in hdent\n\ue80c Python \uf0b7 SQL\n"
+           "Managed ﬁnancial ﬂows and deploy-\nment of tools\nJune 2018 – Presen\nt\n"
+           "Skilled in toolsAutoCAD and TensorFlow, PresentSoftware Engineer since 2019Present\n2")
+    assert clean_pdf_text(raw) == (
+        "(123) 456-7890\na@b.com\nLinkedIn: hdent\nPython SQL\nManaged financial flows and deployment of tools\n"
+        "June 2018 – Present\nSkilled in tools AutoCAD and TensorFlow, Present Software Engineer since 2019 Present")
+
+
+def test_real_sample_with_icon_font_reads_clean(shared_dir: Path) -> None:
+    data = (shared_dir / "samples" / "cvs" / "harvey_dent_mle.pdf").read_bytes()
+    text = read_pdf(data, max_pages=30).text
+    assert "obile-alt" not in text and "✉" not in text and "/github" not in text
+    assert "2021 – Present Machine Learning Engineer, OpenAI, San Francisco, USA" in text
+
+
+def test_vietnamese_diacritics_survive() -> None:
+    data = cv_samples.text_pdf(cv_samples.VIETNAMESE_CV, font="dejavu")
+    text = read_pdf(data, max_pages=30).text
+    assert "Kinh nghiệm làm việc" in text and "Nguyễn Văn An" in text
+
+
+@pytest.mark.parametrize(("make", "says"), [
+    (lambda tmp: cv_samples.scanned_pdf(tmp), "no text layer"),
+    (lambda tmp: cv_samples.encrypted_pdf(cv_samples.one_column_pdf()), "password-protected"),
+    (lambda tmp: cv_samples.one_column_pdf()[:600], "damaged"),
+    (lambda tmp: cv_samples.text_pdf("Line of a long document", pages=200), "200 pages"),
+])
+def test_unreadable_pdfs_say_what_is_wrong(tmp_path: Path, make: object, says: str) -> None:
+    with pytest.raises(CVReadError) as error:
+        read_pdf(make(tmp_path), max_pages=30)  # type: ignore[operator]
+    assert says in error.value.reason
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 0.995])
+def test_truncated_real_pdf_is_refused_not_half_read(shared_dir: Path, keep: float) -> None:
+    data = (shared_dir / "samples" / "cvs" / "john_doe.pdf").read_bytes()
+    with pytest.raises(CVReadError, match="damaged or incomplete"):
+        read_pdf(data[:int(len(data) * keep)], max_pages=30)
+
+
+def test_empty_password_pdf_is_read() -> None:
+    data = cv_samples.encrypted_pdf(cv_samples.one_column_pdf(), password="")
+    assert "Maria Kowalska" in read_pdf(data, max_pages=30).text
