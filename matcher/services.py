@@ -7,13 +7,19 @@ Ingest reads files, the engine understands them, the store keeps them: this modu
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matcher.domain import CV, ImportIssue, JobPosting, RankedMatch, SkillEvidence
 from matcher.store import Store
+
+if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
+    from matcher.engine.skills import SkillExtractor
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -48,19 +54,28 @@ class ImportSummary:
 
 
 # -- skills -----------------------------------------------------------------------------------
-def skill_extractor(store: Store):  # type: ignore[no-untyped-def]
+def skill_extractor(store: Store) -> SkillExtractor:
     """The shipped taxonomy plus the user's own skills and aliases from the database."""
+    skills, aliases = store.user_taxonomy()
+    return _extractor_for(tuple(skills), tuple(sorted(aliases.items())))
+
+
+@lru_cache(maxsize=4)
+def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...]) -> SkillExtractor:
+    # Built once per set of user entries: an extractor is ~40,000 objects, and building one per
+    # import made the garbage collector stall the window's thread for 100+ ms.
     from matcher.engine.skills import SkillExtractor
     from matcher.engine.taxonomy import default_taxonomy
 
-    skills, aliases = store.user_taxonomy()
     taxonomy = default_taxonomy()
     if skills or aliases:
-        taxonomy = taxonomy.with_user_entries(skills, aliases)
-    return SkillExtractor(taxonomy)
+        taxonomy = taxonomy.with_user_entries(skills, dict(aliases))
+    extractor = SkillExtractor(taxonomy)
+    gc.freeze()  # long-lived: keep it out of every later full collection
+    return extractor
 
 
-def annotate_posting(posting: JobPosting, extractor) -> JobPosting:  # type: ignore[no-untyped-def]
+def annotate_posting(posting: JobPosting, extractor: SkillExtractor) -> JobPosting:
     """Fill the canonical skills of each requirement and of the posting as a whole."""
     seen: dict[str, None] = {}
     for requirement in posting.requirements:
@@ -71,7 +86,7 @@ def annotate_posting(posting: JobPosting, extractor) -> JobPosting:  # type: ign
     return posting
 
 
-def annotate_cv(cv: CV, extractor) -> CV:  # type: ignore[no-untyped-def]
+def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     """Find every skill in the CV, each with the first sentence that shows it (the evidence)."""
     from matcher.text import split_sentences
 
@@ -108,9 +123,12 @@ def import_jobs(
             summary.cancelled = True
             break
         progress(index, len(files), f"Reading {path.name}")
-        result = read_job_file(path, now=now)
-        summary.errors.extend(result.issues)
-        _store_postings(store, result.postings, extractor, summary)
+        try:
+            result = read_job_file(path, now=now)
+            summary.errors.extend(result.issues)
+            _store_postings(store, result.postings, extractor, summary)
+        except Exception as error:  # one bad file must never stop the others; its transaction rolled back
+            summary.errors.append(ImportIssue(str(path), None, f"not imported: {type(error).__name__}: {error}"))
     progress(len(files), len(files), "Import finished")
     return summary
 
@@ -125,7 +143,7 @@ def import_job_text(store: Store, text: str, source: str = "pasted text") -> Imp
     return summary
 
 
-def _store_postings(store: Store, postings: Sequence[JobPosting], extractor, summary: ImportSummary) -> None:  # type: ignore[no-untyped-def]
+def _store_postings(store: Store, postings: Sequence[JobPosting], extractor: SkillExtractor, summary: ImportSummary) -> None:
     if not postings:
         return
     added = store.add_postings([annotate_posting(p, extractor) for p in postings])
@@ -145,18 +163,17 @@ def import_cv(store: Store, path: Path) -> CV:
 
 def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:
     """The user's hand edits: added skills become manual evidence; removed ones are remembered."""
-    extractor = skill_extractor(store)
-    taxonomy = extractor.taxonomy if hasattr(extractor, "taxonomy") else None
+    taxonomy = skill_extractor(store).taxonomy
     known = {e.skill.lower() for e in cv.skills}
     removed = {s.lower(): s for s in cv.removed_skills}
     for name in add:
-        canonical = (taxonomy.canonical(name) if taxonomy else None) or name.strip()
+        canonical = taxonomy.canonical(name) or name.strip()
         removed.pop(canonical.lower(), None)
         if canonical.lower() not in known:
             cv.skills.append(SkillEvidence(canonical, "Added by hand", source="manual"))
             known.add(canonical.lower())
     for name in remove:
-        canonical = (taxonomy.canonical(name) if taxonomy else None) or name.strip()
+        canonical = taxonomy.canonical(name) or name.strip()
         removed[canonical.lower()] = canonical
     cv.removed_skills = sorted(removed.values())
     store.update_cv_skills(cv)

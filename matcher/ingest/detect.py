@@ -113,6 +113,8 @@ def detect_format(text: str) -> Format:
             return "json"
         if _is_jsonl(stripped):
             return "jsonl"
+    elif _is_jsonl(stripped):  # a JSON Lines export whose first line is damaged
+        return "jsonl"
     if looks_like_feed(stripped):
         return "feed"
     if len(HTML_TAG.findall(stripped[:200_000])) >= HTML_MIN_TAGS:
@@ -127,7 +129,7 @@ def detect_format(text: str) -> Format:
 def _parses_as_json(text: str) -> bool:
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         return False
     return True
 
@@ -138,7 +140,7 @@ def _is_jsonl(text: str) -> bool:
     for line in lines:
         try:
             good += isinstance(json.loads(line), dict)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
     # One broken line must not turn a JSON Lines export into "plain text".
     return good >= max(1, len(lines) // 2)

@@ -7,6 +7,8 @@ act on. Skills are not filled here — the service layer runs the engine's extra
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -96,10 +98,14 @@ def read_job_text(text: str, *, source: str = "pasted text", now: datetime | Non
 
 
 def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> FileResult:
+    # Control characters (ESC, NUL...) have no place in a posting and could drive the terminal
+    # that prints a title; tabs and line breaks stay.
+    text = CONTROL_CHARS.sub("", text)
     if not text.strip():
         return _failed(source, "no text in this file (a scanned PDF needs OCR first)")
-    kind = "plain" if force_plain else detect_format(text)
+    kind = "plain" if force_plain else "unknown"
     try:
+        kind = kind if force_plain else detect_format(text)
         if kind == "json":
             postings, issues = parse_json(text, source, now)
         elif kind == "jsonl":
@@ -119,6 +125,9 @@ def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> 
     if not postings and not issues:
         issues = [ImportIssue(source, None, "no job posting found in this file")]
     return FileResult(source, postings, issues)
+
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _failed(path: str, reason: str) -> FileResult:
