@@ -71,6 +71,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("gui", help="open the desktop app")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="open, load, wait for the ranking, save, exit")
+
+    skills = commands.add_parser("skills", help="your own skills and aliases, used when reading postings and CVs")
+    skills_actions = skills.add_subparsers(dest="action", required=True)
+    p = skills_actions.add_parser("add", help="teach matcher a skill it does not know")
+    p.add_argument("name", metavar="SKILL")
+    p.add_argument("--category", default="tool", help="language, framework, database, cloud, tool, method, domain...")
+    p = skills_actions.add_parser("alias", help="make ALIAS another name of SKILL (e.g. alias k8s Kubernetes)")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("skill", metavar="SKILL")
+    p = skills_actions.add_parser("find", help="show the skills matcher finds in TEXT")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+
+    backup = commands.add_parser("backup", help="save or restore all your data as one file").add_subparsers(
+        dest="action", required=True
+    )
+    p = backup.add_parser("export", help="write postings, CVs, shortlist, notes, skills and settings to FILE")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p = backup.add_parser("import", help="merge a backup FILE into the database (nothing already there is overwritten)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -236,6 +258,57 @@ def export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def skills_add(store: Store, args: argparse.Namespace) -> int:
+    store.add_user_skill(args.name.strip(), args.category)
+    print(f"added skill {args.name.strip()!r}; postings imported from now on are read with it", file=sys.stderr)
+    return EXIT_OK
+
+
+def skills_alias(store: Store, args: argparse.Namespace) -> int:
+    from matcher.services import skill_extractor
+
+    canonical = skill_extractor(store).taxonomy.canonical(args.skill) or args.skill.strip()
+    store.add_user_alias(args.alias.strip(), canonical)
+    print(f"{args.alias.strip()!r} now means {canonical!r}", file=sys.stderr)
+    return EXIT_OK
+
+
+def skills_find(store: Store, args: argparse.Namespace) -> int:
+    from matcher.services import skill_extractor
+
+    found = skill_extractor(store).skills(args.text)
+    _emit(args.json, found, found or ["no skill found"])
+    return EXIT_OK
+
+
+def backup_export(store: Store, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from matcher.backup import write_backup
+
+    stats = write_backup(store, args.file)
+    lines = [f"wrote {stats.postings} postings, {stats.cvs} CVs and {stats.shortlist} shortlist entries to {args.file}"]
+    _emit(args.json, asdict(stats), lines)
+    return EXIT_OK
+
+
+def backup_import(store: Store, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from matcher.backup import BackupError, restore_backup
+
+    try:
+        stats = restore_backup(store, args.file)
+    except BackupError as exc:
+        raise Failure(str(exc)) from exc
+    lines = [
+        f"restored {stats.postings} postings ({stats.duplicates} already here), {stats.cvs} CVs, "
+        f"{stats.shortlist} shortlist entries; {stats.kept} other items were already here and kept"
+    ]
+    _emit(args.json, asdict(stats), lines)
+    return EXIT_OK
+
+
 def _cv(store: Store, cv_id: int | None):  # type: ignore[no-untyped-def]
     cv = store.cv(cv_id)
     if cv is None:
@@ -254,6 +327,11 @@ HANDLERS = {
     ("shortlist", "remove"): shortlist_remove,
     ("shortlist", "list"): shortlist_list,
     ("export", None): export,
+    ("skills", "add"): skills_add,
+    ("skills", "alias"): skills_alias,
+    ("skills", "find"): skills_find,
+    ("backup", "export"): backup_export,
+    ("backup", "import"): backup_import,
 }
 
 if __name__ == "__main__":

@@ -184,3 +184,12 @@ def test_shortlist_and_exports_in_every_format(capsys: pytest.CaptureFixture[str
     with_contact = tmp_path / "contact.md"
     main(["--db", str(ranked_db), "export", "--format", "md", "--out", str(with_contact), "--top", "1", "--include-contact"])
     assert "john.doe@email.com" in with_contact.read_text()
+
+
+def test_user_skills_and_aliases_are_used_by_the_extractor(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    text = "We run Zorblax on our klusterz"
+    assert run_json(capsys, db, "skills", "find", text) == []
+    assert main(["--db", str(db), "skills", "add", "Zorblax", "--category", "tool"]) == 0
+    assert main(["--db", str(db), "skills", "alias", "klusterz", "kubernetes"]) == 0
+    capsys.readouterr()
+    assert run_json(capsys, db, "skills", "find", text) == ["Zorblax", "Kubernetes"]

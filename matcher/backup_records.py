@@ -1,0 +1,93 @@
+"""The records of a backup's data.json: domain objects to JSON and back, each field checked.
+
+A hand-edited or foreign file must not put text where a number goes: SQLite would store it, and
+every later read of the store would fail. So every field is checked against its type hint in
+`matcher.domain` before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from matcher.domain import APPLICATION_STATUSES, CV, CVSection, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
+
+
+def to_json(obj: JobPosting | CV) -> dict[str, Any]:
+    """Every field but the id, dates as ISO text."""
+    document = asdict(obj)
+    document.pop("id", None)
+    return {k: iso(v) if isinstance(v, (date, datetime)) else v for k, v in document.items()}
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def when(value: object) -> datetime:
+    """A stored timestamp; now when the record has none."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else datetime.now()
+
+
+def status(value: object) -> str:
+    """An application status the app knows; the shortlist's status menu offers no other."""
+    if value not in APPLICATION_STATUSES:
+        raise ValueError(f"unknown application status {value!r}")
+    return str(value)
+
+
+def items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The list of records under `key`; raises TypeError when it is anything else."""
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise TypeError(f"{key} is not a list of records")
+    return value
+
+
+def posting(item: dict[str, Any]) -> JobPosting:
+    result: JobPosting = _record(JobPosting, item, "salary", "posted", "requirements")
+    salary = item.get("salary")
+    result.salary = _record(Salary, salary) if isinstance(salary, dict) and salary else None
+    result.posted = date.fromisoformat(item["posted"]) if item.get("posted") else None
+    result.requirements = [_record(Requirement, r) for r in items(item, "requirements")]
+    return result
+
+
+def cv(item: dict[str, Any]) -> CV:
+    result: CV = _record(CV, item, "sections", "skills", "report", "created")
+    result.sections = [_record(CVSection, section) for section in items(item, "sections")]
+    result.skills = [_record(SkillEvidence, evidence) for evidence in items(item, "skills")]
+    report = item.get("report")
+    result.report = _record(ParseReport, report) if isinstance(report, dict) and report else None
+    result.created = when(item.get("created"))
+    return result
+
+
+def _record(cls: type, item: dict[str, Any], *converted: str) -> Any:
+    """`cls` built from the fields of `item` it has, each checked against its type hint. A key a
+    later matcher added is ignored, not fatal; `converted` names the fields the caller builds itself."""
+    hints = get_type_hints(cls)
+    known = {f.name: item[f.name] for f in fields(cls) if f.name in item and f.name != "id"}
+    for name, value in known.items():
+        if name not in converted and not _conforms(value, hints[name]):
+            raise TypeError(f"{cls.__name__}.{name} is {type(value).__name__}, not {hints[name]}")
+    return cls(**known)
+
+
+def _conforms(value: object, hint: Any) -> bool:
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        return any(_conforms(value, arg) for arg in args)
+    if origin is Literal:
+        return value in args
+    if origin is list:
+        return isinstance(value, list) and all(_conforms(v, args[0]) for v in value)
+    if origin is dict:
+        return isinstance(value, dict) and all(_conforms(k, args[0]) and _conforms(v, args[1]) for k, v in value.items())
+    if hint is type(None):
+        return value is None
+    if hint in (int, float):  # JSON has one number type; a bool is not a number here
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and (hint is float or value == int(value))
+    return isinstance(value, hint)
