@@ -1,0 +1,96 @@
+"""The menu, toolbar and keyboard actions of the main window, declared in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QToolButton, QWidget
+
+
+@dataclass
+class Actions:
+    load_cv: QAction
+    import_files: QAction
+    import_folder: QAction
+    paste: QAction
+    export: QAction
+    settings: QAction
+    quit: QAction
+    find: QAction
+    star: QAction
+
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str
+
+
+def _action(parent: QWidget, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None,
+            tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    if icon is not None:
+        action.setIcon(parent.style().standardIcon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Callable[[], object]]) -> Actions:
+    """`handlers` maps each action's name (the fields of `Actions`) to what it does."""
+    icons = QStyle.StandardPixmap
+    actions = Actions(
+        load_cv=_action(window, "Load CV…", handlers["load_cv"], "Ctrl+L", "Read your CV (PDF or DOCX) and rank",
+                        icons.SP_FileDialogDetailedView),
+        import_files=_action(window, "Import postings…", handlers["import_files"], QKeySequence.StandardKey.Open,
+                             "Import job postings from files (text, HTML, CSV, JSON…)", icons.SP_DialogOpenButton),
+        import_folder=_action(window, "Import folder…", handlers["import_folder"], "Ctrl+Shift+O",
+                              "Import every posting file in a folder", icons.SP_DirOpenIcon),
+        paste=_action(window, "Paste a posting…", handlers["paste"], "Ctrl+Shift+V",
+                      "Import a posting copied from a web page"),
+        export=_action(window, "Export…", handlers["export"], "Ctrl+E",
+                       "Export the ranking with explanations (CSV, Markdown, PDF)", icons.SP_DialogSaveButton),
+        settings=_action(window, "Settings…", handlers["settings"], QKeySequence.StandardKey.Preferences,
+                         "Score weights, data file, theme"),
+        quit=_action(window, "Quit", handlers["quit"], QKeySequence.StandardKey.Quit),
+        find=_action(window, "Find", handlers["find"], QKeySequence.StandardKey.Find, "Search the postings"),
+        star=_action(table, "Star / unstar", handlers["star"], Qt.Key.Key_Space, "Add to or remove from the shortlist"),
+    )
+    # Space stars only while the table has focus: in a text field it must still type a space.
+    actions.star.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    table.addAction(actions.star)
+    window.addAction(actions.find)
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    for action in (actions.load_cv, actions.import_files, actions.import_folder, actions.paste):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.settings)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(actions.find)
+    edit_menu.addAction(actions.star)
+
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("main_toolbar")  # saveState needs a name
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    for action in (actions.load_cv, actions.import_files, actions.paste, actions.export):
+        toolbar.addAction(action)
+    # Toolbar buttons show the icon text: the two ways in, said plainly for a newcomer.
+    for action, text in ((actions.load_cv, "Load your CV"), (actions.import_files, "Import postings"),
+                         (actions.paste, "Paste a posting"), (actions.export, "Export")):
+        action.setIconText(text)
+    load_button = toolbar.widgetForAction(actions.load_cv)
+    if isinstance(load_button, QToolButton):
+        load_button.setObjectName("primary")  # the style sheet makes it stand out
+    window.addToolBar(toolbar)
+    return actions

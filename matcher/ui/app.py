@@ -1,0 +1,93 @@
+"""Start the desktop app: `matcher gui [--screenshot PNG]`.
+
+The window shows before any heavy work: the database is read, the samples imported (first run)
+and the model loaded in workers, so the window appears at once and keeps answering.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from matcher.paths import SAMPLES
+from matcher.store import Store, StoreError, default_db_path
+from matcher.ui.controller import Controller
+from matcher.ui.main_window import MainWindow
+from matcher.ui.settings import DATA_FILE, THEME, Settings
+from matcher.ui.theme import apply_theme
+from matcher.ui.worker import Worker
+
+SCREENSHOT_TIMEOUT_S = 180  # the first ranking loads the model: seconds on a laptop, more on a busy CI box
+SCREENSHOT_SIZE = (1440, 900)
+SETTLE_MS = 300  # let the last layout and paint land before the grab
+
+
+def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("matcher")
+    app.setOrganizationName("matcher")
+    # A screenshot run must neither read nor change the user's own window settings.
+    scratch = tempfile.TemporaryDirectory() if screenshot else None
+    settings = Settings.at(Path(scratch.name) / "settings.ini") if scratch else Settings()
+    apply_theme(app, settings.get(THEME))
+    path = db_path or (Path(settings.get(DATA_FILE)) if settings.get(DATA_FILE) else default_db_path())
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        print(f"matcher: {exc}", file=sys.stderr)
+        if not screenshot:
+            QMessageBox.critical(None, "matcher cannot open its data file", str(exc))
+        return 1
+
+    controller = Controller(store, Worker(), samples=SAMPLES)
+    window = MainWindow(controller, settings)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    print(f"matcher: window shown in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    # Everything loaded so far lives as long as the app: keep it out of the cyclic collector, whose
+    # full passes otherwise hold the GIL for 100+ ms during an import and freeze the window.
+    gc.freeze()
+    QTimer.singleShot(0, controller.start)  # after the first paint
+    if screenshot:
+        _arm_screenshot(app, window, screenshot)
+    code = app.exec()
+    store.close()
+    if scratch:
+        scratch.cleanup()
+    return code
+
+
+def _arm_screenshot(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Grab the window once the first ranking is shown (first row selected), then quit."""
+
+    def finish(code: int, message: str) -> None:
+        print(f"matcher: {message}", file=sys.stderr)
+        window.close()
+        app.exit(code)
+
+    def grab() -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(str(out)):
+            finish(0, f"screenshot written to {out}")
+        else:
+            finish(1, f"could not write the screenshot to {out}")
+
+    def ranked() -> None:
+        if window.proxy.rowCount() and window.table.currentIndex().isValid():
+            QTimer.singleShot(SETTLE_MS, grab)
+        elif window.controller.state.cv is None:
+            QTimer.singleShot(SETTLE_MS, grab)  # nothing to rank yet: the empty window is the picture
+
+    window.controller.rankingChanged.connect(ranked)
+    window.controller.failed.connect(lambda what, why: finish(1, f"{what} failed: {why}"))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000,
+                      lambda: finish(1, f"no ranking shown within {SCREENSHOT_TIMEOUT_S} s; no screenshot written"))

@@ -1,0 +1,199 @@
+"""One posting explained: its score by part, its requirements as a checklist, its clean text.
+
+The posting text is shown in a `QTextBrowser` that follows no link and loads nothing remote:
+postings come from job boards, and an offline app must not call home for their images.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import fields
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTextBrowser, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+from PySide6.QtCore import Qt
+
+from matcher.domain import (
+    JobPosting, RankedMatch, RequirementMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band,
+)
+from matcher.ui.score_delegate import BAND_COLOURS
+
+MARKS = {"met": ("✓", "#2e9d4f"), "partial": ("~", "#d9a21b"), "missing": ("✗", "#c8553d")}
+PART_LABELS = {"required": "Required", "preferred": "Preferred", "semantic": "Meaning", "experience": "Experience",
+               "seniority": "Seniority"}
+PART_TIPS = {
+    "required": "Share of must-have requirements the CV meets",
+    "preferred": "Share of nice-to-have requirements the CV meets",
+    "semantic": "How close the CV and the posting are in meaning and wording",
+    "experience": "The CV's years against the years the posting asks",
+    "seniority": "The CV's level against the posting's title level",
+}
+
+
+class OfflineBrowser(QTextBrowser):
+    """Shows text; fetches nothing from the network, opens no link."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        return None  # remote images, style sheets: nothing is loaded
+
+
+def posting_html(posting: JobPosting) -> str:
+    """The clean description as paragraphs and bullet lists, with the facts above it."""
+    facts = [posting.company or "", ", ".join(posting.locations), "Remote" if posting.remote else "",
+             format_salary(posting.salary), posting.employment_type or "",
+             f"posted {posting.posted.isoformat()}" if posting.posted else ""]
+    out = [f"<h2>{html.escape(posting.title)}</h2>",
+           f"<p><i>{html.escape(' · '.join(f for f in facts if f))}</i></p>"]
+    if posting.url:
+        out.append(f"<p>Link: {html.escape(posting.url)}</p>")
+    for block in posting.description.split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        bullets = [line[2:] for line in lines if line.startswith("- ")]
+        if lines and len(bullets) == len(lines):
+            out.append("<ul>" + "".join(f"<li>{html.escape(b)}</li>" for b in bullets) + "</ul>")
+        elif lines:
+            out.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    for label, text in (("Remote policy", posting.remote_policy), ("About the company", posting.company_blurb)):
+        if text and text.strip() not in posting.description:  # some boards repeat them in the text
+            out.append(f"<h4>{label}</h4><p>{html.escape(text)}</p>")
+    return "\n".join(out)
+
+
+def requirement_tooltip(r: RequirementMatch) -> str:
+    lines = [f"{r.status.title()} ({r.kind})"]
+    if r.evidence and r.status != "missing":
+        lines.append(f"Your CV: “{r.evidence}”")
+    if r.missing_skills:
+        lines.append("Missing: " + ", ".join(r.missing_skills))
+    if r.reason:
+        lines.append(f"Why: {r.reason}")
+    return "\n".join(lines)
+
+
+class DetailPane(QWidget):
+    starToggled = Signal(int, bool)  # job id, starred
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._job_id: int | None = None
+        self.heading = QLabel("Select a posting to see why it ranks where it does.", wordWrap=True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.star = QPushButton("☆ Star")
+        self.star.setCheckable(True)
+        self.star.setToolTip("Add to the shortlist (Space in the table)")
+        self.star.setEnabled(False)
+        self.star.toggled.connect(self._star_toggled)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.star)
+
+        self.parts: dict[str, QProgressBar] = {}
+        self.breakdown = QWidget()
+        grid = QGridLayout(self.breakdown)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for i, name in enumerate(PART_LABELS):
+            bar = QProgressBar()
+            bar.setMaximum(100)
+            bar.setToolTip(PART_TIPS[name])
+            bar.setMaximumHeight(14)
+            self.parts[name] = bar
+            label = QLabel(PART_LABELS[name])
+            label.setToolTip(PART_TIPS[name])
+            grid.addWidget(label, i // 3, (i % 3) * 2)
+            grid.addWidget(bar, i // 3, (i % 3) * 2 + 1)
+        self.cap = QLabel(wordWrap=True)
+
+        self.requirements = QTreeWidget()
+        self.requirements.setHeaderLabels(["", "Requirement", "Kind"])
+        self.requirements.setRootIsDecorated(True)
+        self.requirements.setColumnWidth(0, 46)  # the expand arrow and the mark share it
+        self.requirements.header().setStretchLastSection(False)
+        self.requirements.header().setSectionResizeMode(1, self.requirements.header().ResizeMode.Stretch)
+        self.text = OfflineBrowser()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.requirements)
+        split.addWidget(self.text)
+        split.setSizes([220, 300])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.breakdown)
+        layout.addWidget(self.cap)
+        layout.addWidget(split, 1)
+
+    @property
+    def job_id(self) -> int | None:
+        return self._job_id
+
+    def show_match(self, match: RankedMatch | None, posting: JobPosting | None, entry: ShortlistEntry | None) -> None:
+        self._job_id = match.job_id if match else None
+        self.requirements.clear()
+        if match is None or posting is None:
+            self.heading.setText("Select a posting to see why it ranks where it does.")
+            self.text.clear()
+            self.star.setEnabled(False)
+            self._show_breakdown(None)
+            return
+        band = score_band(match.score)
+        self.heading.setText(
+            f"<span style='font-size:15pt; color:{BAND_COLOURS[band]}'><b>{math.floor(match.score)}</b> {band}</span>"
+            f"&nbsp;&nbsp;<b>{html.escape(posting.title)}</b> — {html.escape(posting.company or 'unknown company')}")
+        self._show_breakdown(match.breakdown)
+        self.set_starred(entry is not None)
+        self.star.setEnabled(True)
+        for r in match.requirements:
+            self._add_requirement(r)
+        if not match.requirements:
+            QTreeWidgetItem(self.requirements, ["", "The posting lists no requirements we could read.", ""])
+        self.text.setHtml(posting_html(posting))
+
+    def show_hint(self, html_text: str) -> None:
+        """Guidance in place of a posting, e.g. what to do first."""
+        self.text.setHtml(html_text)
+
+    def set_starred(self, starred: bool) -> None:
+        self.star.blockSignals(True)
+        self.star.setChecked(starred)
+        self.star.setText("★ Starred" if starred else "☆ Star")
+        self.star.blockSignals(False)
+
+    def _add_requirement(self, r: RequirementMatch) -> None:
+        mark, colour = MARKS[r.status]
+        item = QTreeWidgetItem(self.requirements, [mark, r.text, r.kind])
+        item.setForeground(0, QColor(colour))
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        tip = requirement_tooltip(r)
+        for column in range(3):
+            item.setToolTip(column, tip)
+        if r.evidence and r.status != "missing":
+            QTreeWidgetItem(item, ["", f"Your CV: “{r.evidence}”", ""]).setToolTip(1, r.evidence)
+        if r.missing_skills:
+            QTreeWidgetItem(item, ["", "Missing: " + ", ".join(r.missing_skills), ""])
+
+    def _show_breakdown(self, breakdown: ScoreBreakdown | None) -> None:
+        self.breakdown.setVisible(breakdown is not None)
+        values = {f.name: getattr(breakdown, f.name) for f in fields(ScoreBreakdown)} if breakdown else {}
+        for name, bar in self.parts.items():
+            bar.setValue(round(100 * float(values.get(name) or 0.0)))
+        cap = values.get("cap")
+        self.cap.setText(f"Capped at {cap:.0f}: a must-have requirement is missing." if cap is not None else "")
+        self.cap.setVisible(cap is not None)
+
+    def _star_toggled(self, starred: bool) -> None:
+        self.set_starred(starred)
+        if self._job_id is not None:
+            self.starToggled.emit(self._job_id, starred)

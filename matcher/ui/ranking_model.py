@@ -1,0 +1,207 @@
+"""A table model adapting the ranked matches (plain dataclasses) for the view (Anki browser style).
+
+The rows are `RankedMatch`es; the posting and the shortlist entry of each row are looked up by job
+id. Every column has a sort value of a real type (number, date ordinal), so sorting by "Posted" or
+"Salary" sorts by time or money, not by the text shown. The model sorts itself with one Python
+`list.sort`: a proxy would compare rows through a Python call each time, about 300,000 of them for
+10,000 postings, and freeze the window for a second.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from matcher.domain import JobPosting, RankedMatch, Salary, ShortlistEntry, format_salary, score_band
+
+COLUMNS = ("★", "Score", "Title", "Company", "Locations", "Salary", "Posted", "Met", "Missing", "Status")
+STAR, SCORE, TITLE, COMPANY, LOCATIONS, SALARY, POSTED, MET, MISSING, STATUS = range(len(COLUMNS))
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Salaries compare per year whatever the period the posting used: 40 h x 52 weeks, 260 working days.
+PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def yearly_salary(salary: Salary | None) -> float | None:
+    """The top of the range per year, e.g. 19,800–23,800 PLN / month -> 285,600."""
+    if salary is None:
+        return None
+    amount = salary.max if salary.max is not None else salary.min
+    if amount is None:
+        return None
+    return amount * PERIODS_PER_YEAR.get(salary.period or "year", 1)
+
+
+def score_text(score: float) -> str:
+    """E.g. "74 Good" for 74.6: the number is cut, not rounded, so it never shows "75" beside the
+    band of a score below 75 (bands start at 75, 60, 45)."""
+    return f"{math.floor(score)} {score_band(score)}"
+
+
+def age_text(posted: date | None, today: date) -> str:
+    """E.g. "3 d", "5 w", "" when unknown."""
+    if posted is None:
+        return ""
+    days = max((today - posted).days, 0)
+    return f"{days} d" if days < 60 else f"{days // 7} w"
+
+
+class RankingModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._matches: list[RankedMatch] = []
+        self._postings: dict[int, JobPosting] = {}
+        self._entries: dict[int, ShortlistEntry] = {}
+        self._today = today or date.today()
+        self._sort_column = SCORE
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._haystacks: dict[int, str] = {}
+        self.data_version = 0  # bumped when rows, stars or statuses change: filters recompute
+
+    # -- data in --------------------------------------------------------------------------------
+    def set_data(
+        self,
+        matches: Sequence[RankedMatch],
+        postings: Mapping[int, JobPosting],
+        entries: Mapping[int, ShortlistEntry],
+    ) -> None:
+        self.beginResetModel()
+        self._matches = [m for m in matches if m.job_id in postings]
+        self._postings = dict(postings)
+        self._entries = dict(entries)
+        self._haystacks = {}
+        self.data_version += 1
+        self._sort_rows()
+        self.endResetModel()
+
+    def set_entries(self, entries: Mapping[int, ShortlistEntry]) -> None:
+        """Star and status changed: only those two columns repaint, the selection stays."""
+        self._entries = dict(entries)
+        self.data_version += 1
+        if self._matches:
+            self.dataChanged.emit(self.index(0, STAR), self.index(len(self._matches) - 1, STATUS))
+
+    # -- data out -------------------------------------------------------------------------------
+    def ranked(self, row: int) -> RankedMatch:
+        return self._matches[row]
+
+    def posting(self, row: int) -> JobPosting:
+        return self._postings[self._matches[row].job_id]
+
+    def entry(self, row: int) -> ShortlistEntry | None:
+        return self._entries.get(self._matches[row].job_id)
+
+    def job_id_at(self, row: int) -> int:
+        return self._matches[row].job_id
+
+    def haystack(self, job_id: int) -> str:
+        """The lower-cased text a search looks in: title, company, tags, description."""
+        text = self._haystacks.get(job_id)
+        if text is None:
+            p = self._postings[job_id]
+            text = self._haystacks[job_id] = " ".join([p.title, p.company or "", *p.tags, p.description]).lower()
+        return text
+
+    def row_of(self, job_id: int) -> int | None:
+        return next((i for i, m in enumerate(self._matches) if m.job_id == job_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == STAR:
+            return "Shortlisted (Space to star)"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._matches):
+            return None
+        row, column = index.row(), index.column()
+        match = self._matches[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == JOB_ID_ROLE:
+            return match.job_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == SCORE:
+            return f"{match.score:.1f} / 100 — {score_band(match.score)}"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, LOCATIONS):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (STAR, SCORE, POSTED, MET, MISSING):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, row: int, column: int) -> str:
+        match, posting, entry = self._matches[row], self.posting(row), self.entry(row)
+        if column == STAR:
+            return "★" if entry else "☆"
+        if column == SCORE:
+            return score_text(match.score)
+        if column == TITLE:
+            return posting.title
+        if column == COMPANY:
+            return posting.company or ""
+        if column == LOCATIONS:
+            places = ", ".join(posting.locations)
+            return f"Remote · {places}" if posting.remote and places else ("Remote" if posting.remote else places)
+        if column == SALARY:
+            return format_salary(posting.salary)
+        if column == POSTED:
+            return age_text(posting.posted, self._today)
+        if column == MET:
+            return str(match.met)
+        if column == MISSING:
+            return str(match.missing)
+        return entry.status if entry else ""
+
+    def _sort_value(self, row: int, column: int) -> Any:
+        return self._sort_key(column)(self._matches[row])
+
+    def _sort_key(self, column: int) -> Callable[[RankedMatch], Any]:
+        """The real value a column sorts by, straight from the dataclasses: no text is formatted."""
+        posting, entries = self._postings, self._entries
+        keys: dict[int, Callable[[RankedMatch], Any]] = {
+            STAR: lambda m: m.job_id in entries,
+            SCORE: lambda m: m.score,
+            TITLE: lambda m: posting[m.job_id].title.lower(),
+            COMPANY: lambda m: (posting[m.job_id].company or "").lower(),
+            LOCATIONS: lambda m: ", ".join(posting[m.job_id].locations).lower(),
+            SALARY: lambda m: yearly_salary(posting[m.job_id].salary) or 0.0,
+            POSTED: lambda m: posting[m.job_id].posted.toordinal() if posting[m.job_id].posted else 0,  # type: ignore[union-attr]
+            MET: lambda m: m.met,
+            MISSING: lambda m: m.missing,
+            STATUS: lambda m: entries[m.job_id].status if m.job_id in entries else "",
+        }
+        return keys[column]
+
+    # -- sorting --------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the column's real value; the selection and other persistent indexes follow."""
+        if not 0 <= column < len(COLUMNS) or (column, order) == (self._sort_column, self._sort_order):
+            return  # the view asks twice for one header click; the rows are already in this order
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._matches[index.row()].job_id for index in before]
+        self._sort_rows()
+        rows = {m.job_id: row for row, m in enumerate(self._matches)}
+        self.changePersistentIndexList(before, [self.index(rows[i], index.column()) for i, index in zip(ids, before)])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        # Stable: rows that tie keep their ranking order.
+        self._matches.sort(key=self._sort_key(self._sort_column), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)

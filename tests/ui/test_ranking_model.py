@@ -1,0 +1,138 @@
+"""The ranking table model and its filter: valid for Qt's views, and sorting/filtering by real values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from matcher.domain import JobPosting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry
+from matcher.ui import ranking_model as cols
+from matcher.ui.ranking_filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
+from matcher.ui.ranking_model import RankingModel, age_text, yearly_salary
+
+TODAY = date(2026, 11, 24)
+
+
+def _posting(job_id: int, title: str, **kw: object) -> JobPosting:
+    description = str(kw.pop("description", f"{title} work"))
+    return JobPosting(title, description, "", "t", id=job_id, **kw)  # type: ignore[arg-type]
+
+
+def _match(job_id: int, title: str, score: float, statuses: tuple[str, ...] = ("met", "missing")) -> RankedMatch:
+    reqs = [RequirementMatch(f"req {i}", "required", s, None, 1.0)  # type: ignore[arg-type]
+            for i, s in enumerate(statuses)]
+    return RankedMatch(job_id, title, None, score, reqs, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5))
+
+
+@pytest.fixture
+def data() -> tuple[list[RankedMatch], dict[int, JobPosting], dict[int, ShortlistEntry]]:
+    postings = {
+        1: _posting(1, "Senior Python Developer", company="Acme", locations=["Poland"], remote=True,
+                    salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 21)),
+        2: _posting(2, "Tax Accountant", company="Numbers Ltd", locations=["Germany"], remote=False,
+                    salary=Salary(60000, 70000, "EUR", "year"), posted=date(2026, 8, 1)),
+        3: _posting(3, "Scala Engineer", company=None, locations=["Worldwide"], remote=True),
+    }
+    matches = [_match(1, "Senior Python Developer", 81.0, ("met", "met", "partial")),
+               _match(3, "Scala Engineer", 52.5), _match(2, "Tax Accountant", 12.0, ("missing",) * 3)]
+    return matches, postings, {2: ShortlistEntry(2, "Applied", "called back")}
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_cells_show_what_a_person_reads(data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    shown = [model.index(0, c).data() for c in range(len(cols.COLUMNS))]
+    assert shown == ["☆", "81 Great", "Senior Python Developer", "Acme", "Remote · Poland",
+                     "19,800–23,800 PLN / month", "3 d", "2", "0", ""]
+    assert model.index(2, cols.STAR).data() == "★"
+    assert model.index(2, cols.STATUS).data() == "Applied"
+    assert model.index(2, cols.MISSING).data() == "3"
+
+
+def test_sorting_uses_numbers_and_dates_not_text(data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    proxy = RankingFilter(today=TODAY)
+    proxy.setSourceModel(model)
+
+    def column(col: int) -> list[str]:
+        return [proxy.index(r, cols.TITLE).data() for r in range(proxy.rowCount())]
+
+    proxy.sort(cols.SALARY, Qt.SortOrder.DescendingOrder)  # 23,800/month = 285,600/year > 70,000/year
+    assert column(cols.SALARY) == ["Senior Python Developer", "Tax Accountant", "Scala Engineer"]
+    proxy.sort(cols.POSTED, Qt.SortOrder.DescendingOrder)
+    assert column(cols.POSTED)[:2] == ["Senior Python Developer", "Tax Accountant"]
+    proxy.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
+    assert column(cols.SCORE) == ["Tax Accountant", "Scala Engineer", "Senior Python Developer"]
+
+
+@pytest.mark.parametrize(
+    ("criteria", "titles"),
+    [
+        (FilterCriteria(text="python"), ["Senior Python Developer"]),
+        (FilterCriteria(text="numbers"), ["Tax Accountant"]),  # company matches too
+        (FilterCriteria(location="germ"), ["Tax Accountant"]),
+        (FilterCriteria(remote_only=True), ["Senior Python Developer", "Scala Engineer"]),
+        (FilterCriteria(salary_min=100_000), ["Senior Python Developer"]),
+        (FilterCriteria(posted_within_days=7), ["Senior Python Developer"]),
+        (FilterCriteria(score_min=50), ["Senior Python Developer", "Scala Engineer"]),
+        (FilterCriteria(status="Applied"), ["Tax Accountant"]),
+        (FilterCriteria(status=NOT_SHORTLISTED), ["Senior Python Developer", "Scala Engineer"]),
+        (FilterCriteria(starred_only=True), ["Tax Accountant"]),
+        (FilterCriteria(), ["Senior Python Developer", "Scala Engineer", "Tax Accountant"]),
+    ],
+)
+def test_filter_keeps_only_matching_rows(data, criteria: FilterCriteria, titles: list[str]) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    proxy = RankingFilter(today=TODAY)
+    proxy.setSourceModel(model)
+    proxy.set_criteria(criteria)
+    assert [proxy.index(r, cols.TITLE).data() for r in range(proxy.rowCount())] == titles
+
+
+def test_starring_updates_cells_without_a_reset(qtbot, data) -> None:
+    matches, postings, entries = data
+    model = RankingModel(today=TODAY)
+    model.set_data(matches, postings, entries)
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        model.set_entries({1: ShortlistEntry(1)})
+    assert model.index(0, cols.STAR).data() == "★"
+    assert model.index(0, cols.STATUS).data() == "Saved"
+
+
+def test_helpers_worked_examples() -> None:
+    assert yearly_salary(Salary(19800, 23800, "PLN", "month")) == 285_600
+    assert yearly_salary(Salary(None, None, "EUR", "year")) is None
+    assert age_text(date(2026, 11, 21), TODAY) == "3 d"
+    assert age_text(date(2026, 1, 1), TODAY) == "46 w"
+    assert age_text(None, TODAY) == ""
+
+
+def test_sorting_keeps_persistent_indexes_on_their_posting(data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    proxy = RankingFilter(today=TODAY)
+    proxy.setSourceModel(model)
+    held = QPersistentModelIndex(proxy.index(0, cols.TITLE))  # what a view's selection holds
+    assert held.data() == "Senior Python Developer"
+    proxy.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
+    assert held.row() == 2 and held.data() == "Senior Python Developer"
+    proxy.set_criteria(FilterCriteria(text="python"))
+    assert held.row() == 0 and proxy.rowCount() == 1
+
+
+def test_score_text_never_shows_a_number_of_the_next_band() -> None:
+    from matcher.ui.ranking_model import score_text
+
+    assert score_text(74.6) == "74 Good"
+    assert score_text(75.0) == "75 Great"
+    assert score_text(59.99) == "59 Fair"
