@@ -197,6 +197,7 @@ def rank(
     weights = ScoreWeights.from_json(store.setting("score_weights")) if store.setting("score_weights") else None
     progress(0, 1, "Ranking")
     embedder = CachedEmbedder(shared_embedder(), store)
-    matches = rank_postings(cv, postings, embedder, weights=weights, top=top)
+    taxonomy = skill_extractor(store).taxonomy  # with the user's own skills and aliases
+    matches = rank_postings(cv, postings, embedder, weights=weights, taxonomy=taxonomy, top=top)
     progress(1, 1, "Ranked")
     return matches
