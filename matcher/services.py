@@ -187,17 +187,29 @@ def rank(
     top: int | None = None,
     progress: Progress = no_progress,
     postings: list[JobPosting] | None = None,
+    cancelled: Cancelled = never_cancelled,
 ) -> list[RankedMatch]:
-    """Rank stored postings for a CV, best first; embeds only what is not cached yet."""
+    """Rank stored postings for a CV, best first; embeds only what is not cached yet.
+
+    Raises `OperationCancelled` when `cancelled()` turns true while texts are being embedded;
+    the stored data is untouched (vectors are cached only once a batch call completes)."""
     from matcher.engine.embeddings import CachedEmbedder, shared_embedder
     from matcher.engine.ranking import rank_postings
     from matcher.engine.scoring import ScoreWeights
 
     postings = store.postings() if postings is None else postings
-    weights = ScoreWeights.from_json(store.setting("score_weights")) if store.setting("score_weights") else None
-    progress(0, 1, "Ranking")
+    weights = ScoreWeights.from_json(store.setting("score_weights"))
     embedder = CachedEmbedder(shared_embedder(), store)
     taxonomy = skill_extractor(store).taxonomy  # with the user's own skills and aliases
-    matches = rank_postings(cv, postings, embedder, weights=weights, taxonomy=taxonomy, top=top)
-    progress(1, 1, "Ranked")
+
+    def embedded(done: int, total: int) -> None:
+        progress(done, total, f"Embedding {total} new texts (the language model loads the first time)")
+
+    try:
+        matches = rank_postings(
+            cv, postings, embedder, weights=weights, taxonomy=taxonomy, top=top, progress=embedded, cancelled=cancelled
+        )
+    except InterruptedError as exc:  # raised by the embedder between batches
+        raise OperationCancelled(str(exc)) from exc
+    progress(1, 1, f"Ranked {len(matches)} postings")
     return matches

@@ -16,7 +16,7 @@ import numpy as np
 
 from matcher.domain import CV, JobPosting, RankedMatch, Requirement, ScoreBreakdown
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.embeddings import CachedEmbedder
+from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
 from matcher.engine.features import CVVectors, PostingVectors, embed_cv, embed_postings
 from matcher.engine.lexical import tokens
 from matcher.engine.matching import Judged, RequirementFacts, judge_all
@@ -177,8 +177,12 @@ def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
 
 def rank_postings(cv: CV, postings: Sequence[JobPosting], embedder: CachedEmbedder,
                   weights: ScoreWeights | None = None, taxonomy: Taxonomy | None = None,
-                  top: int | None = None) -> list[RankedMatch]:
-    """One call for the service layer: embed what the cache lacks, rank, return best first."""
+                  top: int | None = None, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> list[RankedMatch]:
+    """One call for the service layer: embed what the cache lacks, rank, return best first.
+
+    `progress(done, total)` counts texts embedded; `cancelled()` is polled between batches
+    (embedding is the only long part: ranking cached vectors takes well under a second)."""
     taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
     ranker = Ranker(weights, taxonomy).fit(cv, embed_cv(cv, embedder))
-    return ranker.rank(postings, embed_postings(postings, embedder), top)
+    return ranker.rank(postings, embed_postings(postings, embedder, progress, cancelled), top)

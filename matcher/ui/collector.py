@@ -14,7 +14,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-CHECK_INTERVAL_MS = 250  # often enough that garbage never piles up; a check with nothing due costs ~1 µs
+CHECK_INTERVAL_MS = 20  # small slices: a worker can allocate ~100,000 objects in 250 ms, a 60+ ms gen-0 pass
 
 _installed: MainThreadCollector | None = None
 
