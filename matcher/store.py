@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, inspect, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from matcher import convert
@@ -205,7 +205,8 @@ class Store:
 
     def delete_cv(self, cv_id: int) -> bool:
         with self.session() as s:
-            return bool(s.execute(delete(CVRow).where(CVRow.id == cv_id)).rowcount)
+            result = cast(CursorResult[Any], s.execute(delete(CVRow).where(CVRow.id == cv_id)))
+            return bool(result.rowcount)
 
     # -- shortlist ------------------------------------------------------------------------------
     def shortlist_add(self, job_ids: Iterable[int]) -> list[int]:
@@ -221,7 +222,8 @@ class Store:
 
     def shortlist_remove(self, job_ids: Iterable[int]) -> int:
         with self.session() as s:
-            return int(s.execute(delete(ShortlistRow).where(ShortlistRow.job_id.in_(list(job_ids)))).rowcount)
+            statement = delete(ShortlistRow).where(ShortlistRow.job_id.in_(list(job_ids)))
+            return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
     def shortlist(self) -> list[ShortlistEntry]:
         with self.session() as s:
