@@ -290,7 +290,8 @@ def build(shared: Path) -> dict[str, Any]:
     for group in cur["siblings"].values():
         for member in group["members"]:
             assert member in b.skills, f"unknown sibling {member}"
-    for skill in [*cur["context"], *cur["context_reject_next"]]:
+    strict = cur.get("context_strict", {}).get("skills", [])
+    for skill in [*cur["context"], *cur["context_reject_next"], *strict]:
         assert skill == "common" or skill in b.skills, f"unknown skill in context: {skill}"
     print(dict(b.stats), "skills:", len(b.skills), file=sys.stderr)
     return {
@@ -306,6 +307,7 @@ def build(shared: Path) -> dict[str, Any]:
                      for k, g in cur["siblings"].items()],
         "context": {k: sorted(v) for k, v in cur["context"].items()},
         "reject_next": {k: sorted(v) for k, v in cur["context_reject_next"].items()},
+        "strict": sorted(strict),
     }
 
 

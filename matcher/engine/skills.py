@@ -46,6 +46,7 @@ class _Entry:
     mode: str
     exact: tuple[str, ...] | None  # token texts an exact-case name must have
     rank: int
+    ampersand: bool = False  # "M&A", "GD&T", "P&L" need the "&": "M.A." is a degree
 
 
 class _Node:
@@ -79,7 +80,7 @@ class SkillExtractor:
             node = node.children.setdefault(norm_token(token), _Node())
         exact = None if pattern.mode == "i" else tuple(_strip_possessive(t) for t in tokens)
         rank = 0 if pattern.user else _PRIORITY[pattern.mode]
-        node.entries.append(_Entry(pattern.skill, pattern.mode, exact, rank))
+        node.entries.append(_Entry(pattern.skill, pattern.mode, exact, rank, "&" in pattern.surface))
         return node
 
     # ---- public API ---------------------------------------------------------------
@@ -104,11 +105,14 @@ class SkillExtractor:
             for k, f in enumerate(found):
                 if k not in sure and self._in_context(text, spans, keys, found, k, sure):
                     sure.add(k)
-        mentions = []
+        mentions: list[SkillMention] = []
         for k in sorted(sure):
             first, last, entry = found[k]
             start, end = spans[first][0], spans[last][1]
-            mentions.append(SkillMention(entry.skill, start, end, text[start:end]))
+            mention = SkillMention(entry.skill, start, end, text[start:end])
+            if mentions and _spells_out(text, mentions[-1], mention):
+                continue  # "Certified Payroll Professional (CPP)": the acronym is not C++
+            mentions.append(mention)
         return mentions
 
     def skills(self, text: str) -> list[str]:
@@ -132,6 +136,8 @@ class SkillExtractor:
         for last, node in reversed(candidates):
             surface = tuple(_strip_possessive(t) for t in raw[i:last + 1])
             for entry in node.entries:
+                if entry.ampersand and "&" not in text[spans[i][1]:spans[last][0]]:
+                    continue
                 if entry.exact is None or entry.exact == surface:
                     return last, entry
         return None
@@ -169,11 +175,22 @@ class SkillExtractor:
         if prev_word in _PREPOSITIONS and first > 1 and _is_space(text[spans[first - 2][1]:spans[first - 1][0]]) \
                 and keys[first - 2] in context:
             return True  # "experience with Go", "proficiency in R"
+        if self.taxonomy.needs_context_word(entry.skill):
+            return False  # "Marketing, Finance, Legal" are departments
         if any(_neighbour(found, k, step, text, spans, keys, sure) for step in (-1, 1)):
             return True  # "Go and Python", "C/C++"
         starts_item = before is None or bool(set(before) & _ITEM_START)
         ends_item = after is None or bool(set(after) & _ITEM_END)
         return starts_item and ends_item  # "Skills: R, ..." -- a list item of its own
+
+
+def _spells_out(text: str, prev: SkillMention, mention: SkillMention) -> bool:
+    """Is `mention` a bracketed acronym of the different skill named just before it?"""
+    if mention.skill == prev.skill or text[prev.end:mention.start].strip() != "(" \
+            or text[mention.end:mention.end + 1] != ")":
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", prev.surface)).upper()
+    return re.sub(r"[^A-Za-z]", "", mention.surface).upper() == initials
 
 
 def _strip_possessive(token: str) -> str:

@@ -75,13 +75,15 @@ class Taxonomy:
                  implies: Mapping[str, Mapping[str, float]] | None = None,
                  siblings: Sequence[tuple[float, frozenset[str]]] = (),
                  context: Mapping[str, frozenset[str]] | None = None,
-                 reject_next: Mapping[str, frozenset[str]] | None = None) -> None:
+                 reject_next: Mapping[str, frozenset[str]] | None = None,
+                 strict: Iterable[str] = ()) -> None:
         self._skills: dict[str, Skill] = {s.name: s for s in skills}
         self._patterns = list(patterns)
         self._implies = {k: dict(v) for k, v in (implies or {}).items()}
         self._siblings = list(siblings)
         self._context = dict(context or {})
         self._reject_next = dict(reject_next or {})
+        self._strict = frozenset(strict)
         self._lookup: dict[str, str] = {}
         for pattern in self._patterns:  # aliases first so a canonical name always wins below
             self._lookup.setdefault(pattern.surface.lower(), pattern.skill)
@@ -104,7 +106,7 @@ class Taxonomy:
         siblings = [(float(g["strength"]), frozenset(g["members"])) for g in data["siblings"]]
         context = {k: frozenset(v) for k, v in data["context"].items()}
         reject = {k: frozenset(v) for k, v in data["reject_next"].items()}
-        return cls(skills, patterns, data["implies"], siblings, context, reject)
+        return cls(skills, patterns, data["implies"], siblings, context, reject, data.get("strict", ()))
 
     def with_user_entries(self, skills: Iterable[tuple[str, str]] = (),
                           aliases: Mapping[str, str] | None = None) -> Taxonomy:
@@ -129,7 +131,7 @@ class Taxonomy:
             new_skills[canonical] = Skill(old.name, old.category, (*old.aliases, alias), old.hot)
             extra.append(Pattern(alias, canonical, "i", user=True))
         return Taxonomy(new_skills.values(), [*self._patterns, *extra], self._implies,
-                        self._siblings, self._context, self._reject_next)
+                        self._siblings, self._context, self._reject_next, self._strict)
 
     # ---- lookup --------------------------------------------------------------------
     def get(self, name_or_alias: str) -> Skill | None:
@@ -194,6 +196,10 @@ class Taxonomy:
     def rejecting_next_words(self, skill: str) -> frozenset[str]:
         """Words that, right after an ambiguous name of `skill`, show it is not meant."""
         return self._reject_next.get(skill, frozenset())
+
+    def needs_context_word(self, skill: str) -> bool:
+        """A department name too ("Finance"): a list of names around it proves nothing."""
+        return skill in self._strict
 
     def skills(self) -> Iterator[Skill]:
         return iter(self._skills.values())

@@ -154,3 +154,73 @@ def test_cv_skills_section(ex: SkillExtractor, shared_dir: Path) -> None:
     assert {"Java", "Spring Boot", "Angular", "Hibernate", "JUnit", "Mockito", "MySQL", "MongoDB",
             "Docker", "Git", "TypeScript", "Agile", "Scrum"} <= found
     assert not {"Go", "R", "C"} & found
+
+
+# ---- beyond software: office, finance, HR, sales, design, engineering, legal, healthcare admin ----
+@pytest.mark.parametrize(("text", "skill"), [
+    ("3+ years in accounts payable and three-way matching", "Accounts payable"),
+    ("full-cycle accounts receivable and collections", "Accounts receivable"),
+    ("maintain the general ledger", "General ledger"), ("bank reconciliations", "Account reconciliation"),
+    ("support the month end close", "Month-end close"), ("prepare journal entries", "Journal entries"),
+    ("budgeting and forecasting", "Budgeting"), ("budgeting and forecasting", "Forecasting"),
+    ("SOX testing of internal controls", "Internal controls"), ("Sarbanes-Oxley", "SOX compliance"),
+    ("Intuit QuickBooks Online", "QuickBooks"), ("QuickBooks, Xero", "Xero"),
+    ("Benefits enrollment and open enrollment", "Benefits administration"), ("HRIS data", "HRIS"),
+    ("SHRM-CP preferred", "SHRM"), ("Workday HCM", "Workday"), ("FMLA and leave of absence", "Leave management"),
+    ("lead generation and cold calling", "Lead generation"), ("lead generation and cold calling", "Cold calling"),
+    ("B2B sales experience", "B2B sales"), ("Salesforce CRM", "Salesforce"), ("HubSpot", "HubSpot"),
+    ("upselling and cross-selling", "Upselling"), ("wrote press releases", "Press releases"),
+    ("media relations", "Media relations"), ("on-page SEO", "SEO"), ("keyword research", "Keyword research"),
+    ("Adobe Illustrator", "Illustrator"), ("InDesign", "InDesign"), ("brand identity", "Branding"),
+    ("a strong sense of typography", "Typography"), ("interactive prototypes", "Prototyping"),
+    ("usability testing", "Usability testing"), ("logo design", "Logo design"),
+    ("AutoCAD or other CAD software", "CAD"), ("SolidWorks", "SolidWorks"), ("PTC Creo", "Creo"),
+    ("GD&T per ASME Y14.5", "GD&T"), ("root cause analysis", "Root cause analysis"), ("8D reports", "Root cause analysis"),
+    ("lean manufacturing", "Lean manufacturing"), ("Six Sigma Green Belt", "Six Sigma Green Belt"),
+    ("Allen-Bradley PLCs", "PLC"), ("ladder logic", "PLC programming"), ("MATLAB and Simulink", "Simulink"),
+    ("Licensed Professional Engineer", "Professional Engineer"), ("PE license", "Professional Engineer"),
+    ("contract drafting", "Contract drafting"), ("legal research", "Legal research"), ("civil litigation", "Litigation"),
+    ("Westlaw", "Westlaw"), ("data entry", "Data entry"), ("Scheduling, data entry", "Scheduling"),
+    ("appointment scheduling", "Scheduling"), ("calendar management", "Calendar management"),
+    ("multi-line phone system", "Multi-line phone systems"), ("MS Office", "Microsoft Office"),
+    ("medical billing and coding", "Medical billing"), ("CPT coding", "Medical coding"),
+    ("insurance verification", "Insurance verification"), ("Epic, Cerner", "Epic Systems"),
+    ("Bachelor's degree in Finance", "Finance"), ("Bachelor of Science in Finance", "Finance"),
+    ("Compliance experience in banking", "Compliance"),
+])
+def test_non_tech_aliases_are_found(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill in ex.skills(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are looking for someone who will excel in a fast-paced office environment and lead by example.",
+    "Our sales team designs solutions that give customers access to the right word at the right time.",
+    "Sales were up this quarter and our design team is growing.",
+    "The Finance team will review your expenses.",
+    "We keep a positive outlook and a lean team.",
+    "Salary: CAD 85,000 per year.",
+    "Partner with Marketing, Finance, Legal and Compliance teams.",
+    "Our Compliance team reviews every launch.",
+    "Holds an M.A. in History",
+    "an epic journey with Epic proportions",
+    "PE firm experience preferred",
+    "scheduling conflicts may arise",
+    "Please send your resume and a cover letter.",
+])
+def test_everyday_words_of_office_prose_are_not_skills(ex: SkillExtractor, text: str) -> None:
+    found = set(ex.skills(text))
+    assert not found & {"Excel", "Microsoft Word", "Microsoft Access", "Sales", "Finance", "Outlook", "Lean",
+                        "CAD", "Epic Systems", "Professional Engineer", "Scheduling", "Leadership",
+                        "Office administration", "Compliance", "Mergers and acquisitions"}, found
+
+
+def test_a_bracketed_acronym_is_not_another_skill(ex: SkillExtractor) -> None:
+    assert ex.skills("Certified Payroll Professional (CPP) required") == ["Certified Payroll Professional"]
+    assert ex.skills("Skills: C, CPP, Java") == ["C", "C++", "Java"]  # a list of languages keeps it
+    assert ex.skills("Licensed Professional Engineer (PE)") == ["Professional Engineer"]
+
+
+def test_a_finer_name_wins_over_the_broad_one(ex: SkillExtractor) -> None:
+    # the finer skill is found; the broad one comes through the implication the matcher follows
+    assert ex.skills("accounts payable") == ["Accounts payable"]
+    assert default_taxonomy().implied("Accounts payable")["Accounting"] == pytest.approx(0.8)

@@ -143,3 +143,40 @@ def test_shipped_file_is_what_the_build_script_makes(shared_dir: Path) -> None:
     built = module.build(shared_dir)
     shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     assert built == shipped
+
+
+@pytest.mark.parametrize(("alias", "canonical"), [
+    ("Accounts payable processing", "Accounts payable"), ("Bank reconciliations", "Account reconciliation"),
+    ("Month end close", "Month-end close"), ("Financial forecasting", "Forecasting"), ("ICFR", "Internal controls"),
+    ("Human resources information system", "HRIS"), ("Benefits enrollment", "Benefits administration"),
+    ("Lead gen", "Lead generation"), ("Cold-calling", "Cold calling"), ("Consultative selling", "Solution selling"),
+    ("Press release", "Press releases"), ("Brand identity", "Branding"), ("Usability tests", "Usability testing"),
+    ("Computer-aided design", "CAD"), ("Geometric dimensioning and tolerancing", "GD&T"), ("RCA", "Root cause analysis"),
+    ("Lean Six Sigma Green Belt", "Six Sigma Green Belt"), ("Ladder logic", "PLC programming"),
+    ("Drafting contracts", "Contract drafting"), ("Receptionist", "Reception"), ("Patient scheduling", "Scheduling"),
+    ("Multi-line phones", "Multi-line phone systems"), ("Prior auth", "Prior authorization"), ("UKG", "Kronos"),
+])
+def test_non_tech_aliases_resolve(tax: Taxonomy, alias: str, canonical: str) -> None:
+    assert tax.canonical(alias) == canonical
+
+
+@pytest.mark.parametrize(("name", "category"), [
+    ("Accounts payable", "method"), ("Lead generation", "method"), ("Typography", "method"),
+    ("Litigation", "domain"), ("Structural engineering", "domain"), ("CAD", "tool"), ("Epic Systems", "tool"),
+    ("Six Sigma Green Belt", "certification"), ("Professional Engineer", "certification"), ("PMP", "certification"),
+    ("SHRM", "certification"), ("Confidentiality", "soft skill"), ("De-escalation", "soft skill"),
+])
+def test_non_tech_categories(tax: Taxonomy, name: str, category: str) -> None:
+    skill = tax.get(name)
+    assert skill is not None and skill.category == category
+
+
+@pytest.mark.parametrize(("skill", "implied", "strength"), [
+    ("QuickBooks", "Bookkeeping", 0.8), ("Photoshop", "Adobe Creative Suite", 0.7), ("SolidWorks", "CAD", 1.0),
+    ("CPA", "Accounting", 1.0), ("Six Sigma Green Belt", "Six Sigma", 1.0), ("Month-end close", "Accounting", 0.9),
+    ("Cold calling", "Business development", 0.8), ("Media relations", "Public relations", 0.9),
+    ("Revit", "BIM", 1.0), ("Altium Designer", "PCB design", 1.0), ("Westlaw", "Legal research", 1.0),
+    ("Workday", "HRIS", 0.9), ("Call center", "Customer service", 0.9),
+])
+def test_non_tech_implications(tax: Taxonomy, skill: str, implied: str, strength: float) -> None:
+    assert tax.implied(skill)[implied] == pytest.approx(strength)
