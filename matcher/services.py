@@ -161,6 +161,39 @@ def import_cv(store: Store, path: Path) -> CV:
     return cv
 
 
+SAMPLE_CV = "john_doe.pdf"
+SAMPLE_VECTORS = "vectors.npz"  # built by scripts/build_sample_vectors.py
+
+
+def import_samples(
+    store: Store, samples: Path, progress: Progress = no_progress, cancelled: Cancelled = never_cancelled
+) -> ImportSummary:
+    """First run: the bundled postings and CV, and their vectors, so the first ranking needs no
+    model (seconds instead of a minute of embedding on two cores)."""
+    summary = import_jobs(store, sorted((samples / "jobs").iterdir()), progress, cancelled)
+    progress(0, 1, "Reading the sample CV")
+    import_cv(store, samples / "cvs" / SAMPLE_CV)
+    seed_vectors(store, samples / SAMPLE_VECTORS)
+    return summary
+
+
+def seed_vectors(store: Store, path: Path) -> int:
+    """Put shipped vectors into the cache; returns how many. Vectors of another model, or a
+    missing file, seed nothing: the texts are then embedded as usual."""
+    import numpy as np
+
+    from matcher.engine.embeddings import MODEL_ID
+
+    if not path.is_file():
+        return 0
+    with np.load(path) as shipped:
+        if str(shipped["model"]) != MODEL_ID:
+            return 0
+        vectors = dict(zip((str(k) for k in shipped["keys"]), shipped["vectors"].astype(np.float32)))
+    store.put_many(MODEL_ID, vectors)
+    return len(vectors)
+
+
 def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:
     """The user's hand edits: added skills become manual evidence; removed ones are remembered."""
     taxonomy = skill_extractor(store).taxonomy

@@ -60,7 +60,11 @@ class SentenceEmbedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             import torch
+            import transformers
             from sentence_transformers import SentenceTransformer
+
+            # Its "Loading weights" bar would land in the CLI's stderr and the app's log: we report our own progress.
+            transformers.utils.logging.disable_progress_bar()
 
             # One intra-op thread per core; torch's default can oversubscribe a shared 2-core box.
             torch.set_num_threads(self.threads or max(1, os.cpu_count() or 1))
