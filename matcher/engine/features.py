@@ -38,10 +38,12 @@ def posting_text(posting: JobPosting) -> str:
 
 def cv_sentences(cv: CV) -> list[str]:
     """Distinct CV sentences worth comparing with a requirement, in reading order."""
-    seen: set[str] = set()
+    # A heading ("WORK EXPERIENCE", "Skills:") is no evidence of anything, yet it is close in meaning
+    # to requirements like "5 years of experience" or "communication skills".
+    seen: set[str] = {s.heading.strip().rstrip(":").lower() for s in cv.sections}
     out: list[str] = []
     for sentence in split_sentences(cv.text):
-        key = sentence.lower()
+        key = sentence.strip().rstrip(":").lower()
         if len(sentence) >= MIN_SENTENCE_CHARS and key not in seen:
             seen.add(key)
             out.append(sentence)

@@ -36,6 +36,19 @@ def requirement_years(req: Requirement) -> float | None:
     return float(found.group(1)) if found else None
 
 
+# Words that say nothing beyond the years in "5+ years of relevant professional experience".
+_YEARS_FILLER = {"of", "experience", "relevant", "professional", "work", "working", "industry", "at", "least",
+                 "minimum", "min", "in", "the", "a", "an", "total", "overall", "with", "proven", "year", "years"}
+
+
+def is_years_only(req: Requirement) -> bool:
+    """"5 years of experience": nothing to judge but the years (meaning would match any heading)."""
+    if req.skills or requirement_years(req) is None:
+        return False
+    rest = [w for w in tokens(_YEARS.sub(" ", req.text)) if not w.isdigit() and w not in _YEARS_FILLER]
+    return not rest
+
+
 def is_low_information(req: Requirement) -> bool:
     return not req.skills and len(tokens(req.text)) <= LOW_INFO_TOKENS
 
@@ -51,6 +64,7 @@ class RequirementFacts:
 
     years: np.ndarray  # (R,) years asked, NaN when none
     low_info: np.ndarray  # (R,) bool
+    years_only: np.ndarray  # (R,) bool: judged on years alone when the CV's years are known
     required: np.ndarray  # (R,) bool
     with_skills: list[int]  # indexes of requirements naming skills: the only ones judged one by one
     any_of: list[bool]  # for each of `with_skills`: one of its skills is enough ("Java or Go")
@@ -60,6 +74,7 @@ class RequirementFacts:
         years = [requirement_years(r) for r in reqs]
         return cls(np.array([np.nan if y is None else y for y in years], dtype=np.float64),
                    np.array([is_low_information(r) for r in reqs], dtype=bool),
+                   np.array([is_years_only(r) for r in reqs], dtype=bool),
                    np.array([r.kind == "required" for r in reqs], dtype=bool),
                    with_skills := [i for i, r in enumerate(reqs) if r.skills],
                    [is_any_of(reqs[i]) for i in with_skills])
@@ -122,14 +137,19 @@ def judge_all(reqs: Sequence[Requirement], facts: RequirementFacts, similarity: 
                 must[i], wts[i] = True, TITLE_SKILL_WEIGHT
     code, credit = np.array(codes, dtype=np.int64), np.array(credits, dtype=np.float64)
     lowered = np.zeros(len(reqs), dtype=bool)
+    by_years = np.zeros(len(reqs), dtype=bool)
     if profile.years is not None:
         asked = facts.years
         with np.errstate(invalid="ignore"):
             yv = np.where(profile.years >= asked, 2, np.where(profile.years >= YEARS_PARTIAL_RATIO * asked, 1, 0))
-            lowered = (asked > 0) & (yv < code)
-        code = np.where(lowered, yv, code)
+            by_years = facts.years_only & (asked > 0)
+            lowered = (asked > 0) & (yv < code) & ~by_years
+        code = np.where(lowered | by_years, yv, code)
         credit = np.where(lowered, np.minimum(credit, _CREDIT_BY_CODE[yv]), credit)
-    sims, codes, low = np.round(sim, 4).tolist(), code.tolist(), lowered.tolist()
+        credit = np.where(by_years, _CREDIT_BY_CODE[yv], credit)
+    sims, codes, low, only_years = np.round(sim, 4).tolist(), code.tolist(), lowered.tolist(), by_years.tolist()
+    # For a years-only requirement the evidence is the CV's own statement of its years, if it makes one.
+    years_sentence = next((s for s in sentences if _YEARS.search(s)), None) if any(only_years) else None
     evid = [sentences[b] if c and sentences else None for b, c in zip(np.asarray(best).tolist(), codes)]
     matches: list[RequirementMatch] = list(previous.matches) if previous is not None else [None] * len(reqs)  # type: ignore[list-item]
     for i in changed if previous is not None else range(len(reqs)):
@@ -137,6 +157,9 @@ def judge_all(reqs: Sequence[Requirement], facts: RequirementFacts, similarity: 
         if i in by_skill:
             evidence, missing, reason = by_skill[i]
             missing = list(missing)
+        elif only_years[i]:
+            evidence, missing = (years_sentence if codes[i] else None), []
+            reason = f"{facts.years[i]:g} years asked, CV shows {profile.years:g} (from its dates)"
         else:
             evidence, missing, reason = evid[i], [], f"semantic {sims[i]:.2f}"
         if low[i]:

@@ -83,3 +83,20 @@ def test_missing_title_skill_is_a_must_have(taxonomy: Taxonomy) -> None:
     match, _, must = judge(req, 0.2, None, profile(taxonomy, Python="x"), frozenset({"go"}))
     assert must and match.weight > 1.0
     assert not judge(Requirement("Go", "preferred", ["Go"]), 0.2, None, profile(taxonomy), frozenset({"go"}))[2]
+
+
+def test_a_years_only_requirement_is_judged_on_years_whatever_the_meaning(taxonomy: Taxonomy) -> None:
+    # Low similarity (nothing in the CV reads like "5 years of experience"), yet 10 years meet it.
+    senior = profile(taxonomy, years=10.0)
+    match, credit, _ = judge(Requirement("5+ years of relevant experience", years=5), 0.1, "Led teams since 2014.", senior)
+    assert (match.status, credit) == ("met", 1.0) and "5 years asked, CV shows 10" in match.reason
+    # High similarity (a heading like "WORK EXPERIENCE" is close in meaning), yet 2 years do not.
+    junior = profile(taxonomy, years=2.0)
+    match, credit, _ = judge(Requirement("5 years of experience", years=5), 0.9, "WORK EXPERIENCE", junior)
+    assert (match.status, credit, match.evidence) == ("missing", 0.0, None)
+
+
+def test_years_with_a_subject_are_still_judged_on_meaning_too(taxonomy: Taxonomy) -> None:
+    p = profile(taxonomy, years=10.0)
+    match, _, _ = judge(Requirement("3 years of experience with payment fraud models", years=3), 0.2, None, p)
+    assert match.status == "missing"  # years alone do not show payment fraud models
