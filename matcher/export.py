@@ -48,7 +48,7 @@ class ExportRow:
             "job_id": m.job_id,
             "title": p.title,
             "company": p.company or "",
-            "locations": "; ".join(p.locations),
+            "locations": "; ".join(p.locations) + (" (remote)" if p.remote and p.locations else "Remote" if p.remote else ""),
             "salary": format_salary(p.salary),
             "posted": p.posted.isoformat() if p.posted else "",
             "url": p.url or "",
