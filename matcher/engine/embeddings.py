@@ -64,7 +64,7 @@ class SentenceEmbedder:
             from sentence_transformers import SentenceTransformer
 
             # Its "Loading weights" bar would land in the CLI's stderr and the app's log: we report our own progress.
-            transformers.utils.logging.disable_progress_bar()
+            transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
             # One intra-op thread per core; torch's default can oversubscribe a shared 2-core box.
             torch.set_num_threads(self.threads or max(1, os.cpu_count() or 1))

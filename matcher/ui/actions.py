@@ -21,6 +21,7 @@ class Actions:
     quit: QAction
     find: QAction
     star: QAction
+    about: QAction
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str
@@ -54,10 +55,14 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
                       "Import a posting copied from a web page"),
         export=_action(window, "Export…", handlers["export"], "Ctrl+E",
                        "Export the ranking with explanations (CSV, Markdown, PDF)", icons.SP_DialogSaveButton),
-        settings=_action(window, "Settings…", handlers["settings"], QKeySequence.StandardKey.Preferences,
+        # Not every platform has a Preferences key (X11 has none): Ctrl+, as most apps use there.
+        settings=_action(window, "Settings…", handlers["settings"],
+                         QKeySequence.StandardKey.Preferences if QKeySequence.keyBindings(
+                             QKeySequence.StandardKey.Preferences) else "Ctrl+,",
                          "Score weights, data file, theme"),
         quit=_action(window, "Quit", handlers["quit"], QKeySequence.StandardKey.Quit),
         find=_action(window, "Find", handlers["find"], QKeySequence.StandardKey.Find, "Search the postings"),
+        about=_action(window, "About matcher", handlers["about"], tip="Version, data file, credits"),
         star=_action(table, "Star / unstar", handlers["star"], Qt.Key.Key_Space, "Add to or remove from the shortlist"),
     )
     # Space stars only while the table has focus: in a text field it must still type a space.
@@ -78,6 +83,8 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.star)
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
 
     toolbar = QToolBar("Main", window)
     toolbar.setObjectName("main_toolbar")  # saveState needs a name

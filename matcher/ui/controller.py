@@ -24,7 +24,6 @@ from matcher.ui.worker import OpContext, OpHandle, Worker
 
 CV_SUFFIXES = (".pdf", ".docx")
 CV_SECTIONS = {"experience", "education", "skills"}  # a file with one of these reads as a CV
-FIRST_RUN_CV = "john_doe.pdf"
 WARM_MODULE = "matcher.engine.gap"  # the skill-gap chart's engine; it pulls in the lexical scorer
 
 
@@ -61,6 +60,7 @@ class Controller(QObject):
     failed = Signal(str, str)  # what failed, why
     message = Signal(str)  # a status-bar line
     whatIfReady = Signal(object)  # list[RankedMatch] | None
+    busyChanged = Signal()  # `loading` or `ranking_cv` changed: the window says what it waits for
 
     def __init__(self, store: Store, worker: Worker, samples: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -71,14 +71,20 @@ class Controller(QObject):
         self._samples = samples  # imported on first run (empty database) so a newcomer sees a ranking
         self._rank_generation = 0  # a newer ranking makes older ones in flight stale
         self._welcome = ""
+        self._model_loaded = False  # the first ranking of a session loads the language model
+        self.loading = False  # reading the database (and, on first run, importing the samples)
+        self.ranking_cv: CV | None = None  # the CV a ranking in flight is for
         self.tracking = Tracking(self)
 
     # -- plumbing -------------------------------------------------------------------------------
     def run(self, label: str, fn: Callable[[OpContext], Any], done: Callable[[Any], object], *,
-             writes: bool = True) -> OpHandle:
+             writes: bool = True, stopped: Callable[[object], object] | None = None) -> OpHandle:
+        """`stopped` is called with the error when the op fails or is cancelled."""
         handle = self.worker.prepare(label)
         handle.succeeded.connect(done)
         handle.failed.connect(lambda error: self._failed(label, error))
+        if stopped is not None:  # connected before the start: a synchronous pool finishes within it
+            handle.failed.connect(stopped)
         self.worker.start(handle, fn, writes=writes)
         return handle
 
@@ -120,11 +126,8 @@ class Controller(QObject):
         def load(ctx: OpContext) -> tuple[AppState, services.ImportSummary | None]:
             summary = None
             if self._samples is not None and self.store.count_postings() == 0 and not self.store.cvs():
-                ctx.progress(0, 2, "First run: importing the sample postings")
-                summary = services.import_jobs(self.store, sorted((self._samples / "jobs").iterdir()),
-                                               ctx.progress, ctx.cancelled)
-                ctx.progress(1, 2, "First run: reading the sample CV")
-                services.import_cv(self.store, self._samples / "cvs" / FIRST_RUN_CV)
+                ctx.progress(0, 2, "First run: importing the sample postings and CV")
+                summary = services.import_samples(self.store, self._samples, ctx.progress, ctx.cancelled)
             return self._snapshot(), summary
 
         def loaded(result: tuple[AppState, services.ImportSummary | None]) -> None:
@@ -133,8 +136,25 @@ class Controller(QObject):
                 self._welcome = (f"Welcome! These are {summary.imported} sample postings ranked for a sample CV. "
                                  "Load your own CV and import postings to begin.")
             self._apply(state)
+            self._set_busy(loading=False)
 
-        return self.run("Loading", load, loaded)
+        self._set_busy(loading=True)
+        return self.run("Loading", load, loaded, stopped=lambda _error: self._set_busy(loading=False))
+
+    def _set_busy(self, *, loading: bool | None = None, ranking: CV | None | bool = False) -> None:
+        """`ranking`: the CV now being ranked, None when done, False to leave it as it is."""
+        if loading is not None:
+            self.loading = loading
+        if ranking is not False:
+            self.ranking_cv = ranking if isinstance(ranking, CV) else None
+        self.busyChanged.emit()
+
+    def ranking_message(self, cv: CV) -> str:
+        """E.g. "Ranking 93 postings against John Doe's CV — the language model loads the first time, …"."""
+        whose = f"{cv.name}'s CV" if cv.name else "your CV"
+        text = f"Ranking {len(self.state.postings)} postings against {whose}"
+        return text + (" — the language model loads the first time, about half a minute" if not self._model_loaded
+                       else "")
 
     # -- postings -------------------------------------------------------------------------------
     def import_paths(self, paths: Sequence[Path]) -> OpHandle:
@@ -228,20 +248,32 @@ class Controller(QObject):
         postings = list(self.state.postings.values())
 
         def ranked(matches: list[RankedMatch]) -> None:
+            self._model_loaded = True
             if generation == self._rank_generation:  # a newer ranking supersedes this one
                 self.state.matches = matches
+                self._set_busy(ranking=None)
                 self.message.emit(self._welcome or f"Ranked {len(matches)} postings for {cv.name}")
                 self._welcome = ""
                 self.rankingChanged.emit()
 
+        message = self.ranking_message(cv)
+
         def work(ctx: OpContext) -> list[RankedMatch]:
-            ctx.progress(0, 0, "Ranking (the language model loads the first time)")
-            matches = services.rank(self.store, cv, postings=postings)
-            if ctx.cancelled():  # ranking has no unit to stop between; Cancel keeps the old ranking
+            ctx.progress(0, 0, message)
+            # Embedding stops between batches on Cancel; a ranking of cached vectors takes well
+            # under a second, and Cancel then keeps the old ranking.
+            matches = services.rank(self.store, cv, postings=postings, cancelled=ctx.cancelled,
+                                    progress=lambda done, total, _text: ctx.progress(done, total, message))
+            if ctx.cancelled():
                 raise services.OperationCancelled
             return matches
 
-        return self.run("Ranking", work, ranked)
+        def stopped(_error: object) -> None:
+            if generation == self._rank_generation:
+                self._set_busy(ranking=None)
+
+        self._set_busy(ranking=cv)
+        return self.run("Ranking", work, ranked, stopped=stopped)
 
     def what_if(self, skills: list[str]) -> OpHandle | None:
         """Rank again as if the CV had these skills too; nothing is stored."""

@@ -23,6 +23,8 @@ from matcher.domain import (
 )
 from matcher.ui.score_delegate import BAND_COLOURS
 
+PART_BAR_MIN = 48  # px: "100%" still fits
+SELECT_HINT = "Select a posting to see why it ranks where it does."
 MARKS = {"met": ("✓", "#2e9d4f"), "partial": ("~", "#d9a21b"), "missing": ("✗", "#c8553d")}
 PART_LABELS = {"required": "Required", "preferred": "Preferred", "semantic": "Meaning", "experience": "Experience",
                "seniority": "Seniority"}
@@ -86,7 +88,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._job_id: int | None = None
-        self.heading = QLabel("Select a posting to see why it ranks where it does.", wordWrap=True)
+        self.heading = QLabel(SELECT_HINT, wordWrap=True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.star = QPushButton("☆ Star")
         self.star.setCheckable(True)
@@ -107,6 +109,7 @@ class DetailPane(QWidget):
             bar.setMaximum(100)
             bar.setToolTip(PART_TIPS[name])
             bar.setMaximumHeight(14)
+            bar.setMinimumWidth(PART_BAR_MIN)  # else the bars' width decides how narrow the pane can get
             self.parts[name] = bar
             label = QLabel(PART_LABELS[name])
             label.setToolTip(PART_TIPS[name])
@@ -138,29 +141,41 @@ class DetailPane(QWidget):
         return self._job_id
 
     def show_match(self, match: RankedMatch | None, posting: JobPosting | None, entry: ShortlistEntry | None) -> None:
-        self._job_id = match.job_id if match else None
+        self._job_id = match.job_id if match else (posting.id if posting else None)
         self.requirements.clear()
-        if match is None or posting is None:
-            self.heading.setText("Select a posting to see why it ranks where it does.")
+        if posting is None:
+            self.heading.setText(SELECT_HINT)
             self.text.clear()
             self.star.setEnabled(False)
             self._show_breakdown(None)
+            return
+        self.set_starred(entry is not None)
+        self.star.setEnabled(self._job_id is not None)
+        self.text.setHtml(posting_html(posting))
+        if match is None:  # listed while the ranking runs: the posting can be read, its score waits
+            self.heading.setText(f"<b>{html.escape(posting.title)}</b> — "
+                                 f"{html.escape(posting.company or 'unknown company')} · <i>not ranked yet</i>")
+            self._show_breakdown(None)
+            for wanted in posting.requirements:
+                QTreeWidgetItem(self.requirements, ["·", wanted.text, wanted.kind]).setToolTip(1, "Checked once ranked")
             return
         band = score_band(match.score)
         self.heading.setText(
             f"<span style='font-size:15pt; color:{BAND_COLOURS[band]}'><b>{math.floor(match.score)}</b> {band}</span>"
             f"&nbsp;&nbsp;<b>{html.escape(posting.title)}</b> — {html.escape(posting.company or 'unknown company')}")
         self._show_breakdown(match.breakdown)
-        self.set_starred(entry is not None)
-        self.star.setEnabled(True)
         for r in match.requirements:
             self._add_requirement(r)
         if not match.requirements:
             QTreeWidgetItem(self.requirements, ["", "The posting lists no requirements we could read.", ""])
-        self.text.setHtml(posting_html(posting))
 
     def show_hint(self, html_text: str) -> None:
-        """Guidance in place of a posting, e.g. what to do first."""
+        """Guidance in place of a posting, e.g. what to do first, or what the app is busy with."""
+        self._job_id = None
+        self.heading.setText("")
+        self.requirements.clear()
+        self.star.setEnabled(False)
+        self._show_breakdown(None)
         self.text.setHtml(html_text)
 
     def set_starred(self, starred: bool) -> None:

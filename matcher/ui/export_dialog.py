@@ -17,7 +17,8 @@ FORMATS = (("pdf", "PDF report (to print)", ".pdf"), ("md", "Markdown", ".md"), 
            ("json", "JSON", ".json"))
 SUFFIX = {key: suffix for key, _, suffix in FORMATS}
 DEFAULT_TOP_N = 20
-DEFAULT_STEM = "matcher-shortlist"
+# The file's default name says what is in it; it follows the choice until the user types their own.
+STEMS = {"shortlist": "matcher-shortlist", "ranking": "matcher-ranking"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ class ExportDialog(QDialog):
             button.setChecked(key == default_format)
             self.format_group.addButton(button)
             formats.addWidget(button)
-        self.path_edit = QLineEdit(str((folder or Path.home()) / (DEFAULT_STEM + SUFFIX.get(default_format, ".pdf"))))
+        stem = STEMS["shortlist" if shortlist_only else "ranking"]
+        self.path_edit = QLineEdit(str((folder or Path.home()) / (stem + SUFFIX.get(default_format, ".pdf"))))
         self.path_edit.setMinimumWidth(380)
         self.browse_button = QPushButton("Browse…")
         file_row = QHBoxLayout()
@@ -84,6 +86,7 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.path_edit.textChanged.connect(self._update_ok)
         self.top_radio.toggled.connect(self.top_n.setEnabled)
+        self.shortlist_radio.toggled.connect(self._scope_changed)
         self.top_n.setEnabled(self.top_radio.isChecked())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -105,6 +108,11 @@ class ExportDialog(QDialog):
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() in SUFFIX.values():
             self.path_edit.setText(str(path.with_suffix(SUFFIX[self.fmt()])))
+
+    def _scope_changed(self, shortlist_only: bool) -> None:
+        path = Path(self.path_edit.text().strip())
+        if path.stem in STEMS.values():
+            self.path_edit.setText(str(path.with_stem(STEMS["shortlist" if shortlist_only else "ranking"])))
 
     def _browse(self) -> None:
         if chosen := self._pick(self, self.path_edit.text(), SUFFIX[self.fmt()]):

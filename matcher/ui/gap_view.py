@@ -3,6 +3,7 @@ would lift a band), a "What if I had these?" button, then the what-if ranking be
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -113,10 +114,11 @@ class SkillGapView(QWidget):
             return
         summary = compare_rankings(self._matches, matches)
         skills = ", ".join(self.picked_skills()) or "those skills"
-        self.result_label.setText(f"With {skills}: {summary.moved_up} posting(s) move up, "
-                                  f"{summary.band_ups} reach a better band.")
+        self.result_label.setText(f"With {skills}: {_postings(summary.moved_up)} move up, "
+                                  f"{_postings(summary.band_ups)} reach a better band. Nothing is saved to your CV.")
         for move in summary.moves:
             item = QTreeWidgetItem(_move_cells(move))
+            item.setToolTip(0, item.text(0))  # the column is narrow: the full title and company on hover
             if move.places:
                 item.setForeground(2, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
             self.results.addTopLevelItem(item)
@@ -137,10 +139,15 @@ class SkillGapView(QWidget):
         self.clear_button.setEnabled(bool(self.chart.picked))
 
 
+def _postings(count: int) -> str:
+    return f"{count} posting" if count == 1 else f"{count} postings"
+
+
 def _move_cells(move: Move) -> list[str]:
     rank = f"{move.old_rank} → {move.new_rank}" if move.old_rank else f"new → {move.new_rank}"
     change = f"▲ {move.places}" if move.places > 0 else f"▼ {-move.places}" if move.places < 0 else "—"
-    old = f"{move.old_score:.0f} → " if move.old_score is not None else ""
+    # Cut, not rounded, as the ranked table shows them: 74.6 reads "74" in both places.
+    old = f"{math.floor(move.old_score)} → " if move.old_score is not None else ""
     band = f" ({score_band(move.new_score)})" if move.band_changed else ""
     title = f"{move.title} — {move.company}" if move.company else move.title
-    return [title, rank, change, f"{old}{move.new_score:.0f}{band}"]
+    return [title, rank, change, f"{old}{math.floor(move.new_score)}{band}"]

@@ -17,6 +17,7 @@ from matcher.domain import ImportIssue
 from matcher.ui.actions import build_actions
 from matcher.ui.controller import Controller
 from matcher.ui.detail_pane import DetailPane
+from matcher.ui.hints import waiting_hint
 from matcher.ui.dialogs import ImportIssuesDialog, PasteDialog
 from matcher.ui.panes import PaneTabs
 from matcher.ui.ranking_view import RankingView
@@ -53,20 +54,24 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([900, 520])
+        self.splitter.setSizes([960, 480])  # the table first: it has ten columns
         self.setCentralWidget(self.splitter)
 
         self.menu_actions = build_actions(self, self.table, {
             "load_cv": self.ask_load_cv, "import_files": self.ask_import_files,
             "import_folder": self.ask_import_folder, "paste": self.ask_paste, "export": self.ask_export,
             "settings": self.open_settings, "quit": self.close, "find": self.focus_search, "star": self.toggle_star,
+            "about": self.show_about,
         })
         self.op_status = OpStatus(controller.worker)
         self.statusBar().addPermanentWidget(self.op_status)
 
         self.ranking.currentChanged.connect(self.detail.show_match)
+        self.ranking.currentChanged.connect(self._current_changed)
         self.detail.starToggled.connect(controller.tracking.set_starred)
         controller.rankingChanged.connect(self._show_ranking)
+        controller.postingsChanged.connect(self._show_ranking)  # listed at once, scored when ranked
+        controller.busyChanged.connect(self._show_hint)
         controller.shortlistChanged.connect(self._show_shortlist)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         controller.failed.connect(self.show_error)
@@ -79,11 +84,16 @@ class MainWindow(QMainWindow):
     def _show_ranking(self) -> None:
         state = self.controller.state
         self.ranking.show_ranking(state.matches, state.postings, state.entries)
-        if not self.proxy.rowCount() and state.cv is None:
-            self.detail.show_hint(f"<h3>Load your CV to rank {len(state.postings)} postings</h3>"
-                                  "<p>Use <b>Load your CV</b> on the toolbar, File ▸ Load CV…, or drop a PDF "
-                                  "or DOCX on this window. Import postings the same way: files, folders, "
-                                  "or File ▸ Paste a posting…</p>")
+        self._show_hint()
+
+    def _current_changed(self, _match: object, posting: object, _entry: object) -> None:
+        if posting is None:  # no row left (a filter hid them all): say why the pane is empty
+            self._show_hint()
+
+    def _show_hint(self) -> None:
+        """With no posting in the detail pane, say what the window waits for, or what to do next."""
+        if self.detail.job_id is None:
+            self.detail.show_hint(waiting_hint(self.controller, self.proxy.rowCount()))
 
     def _show_shortlist(self) -> None:
         self.ranking.set_entries(self.controller.state.entries)
@@ -155,6 +165,11 @@ class MainWindow(QMainWindow):
 
     def ask_export_shortlist(self, fmt: str) -> None:
         self.ask_export(fmt, shortlist_only=True)
+
+    def show_about(self) -> None:
+        from matcher.ui.about import AboutDialog
+
+        AboutDialog(self.controller.store.path, self).exec()
 
     def open_settings(self) -> None:
         from matcher.ui.settings_dialog import SettingsDialog

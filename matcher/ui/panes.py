@@ -47,6 +47,7 @@ class PaneTabs(QTabWidget):
         controller.cvsChanged.connect(self._show_cvs)
         controller.rankingChanged.connect(self._show_ranking)
         controller.shortlistChanged.connect(self._show_shortlist)
+        controller.busyChanged.connect(self._show_busy)
 
     def _show_cvs(self) -> None:
         state = self._controller.state
@@ -57,6 +58,12 @@ class PaneTabs(QTabWidget):
         weights = ScoreWeights.from_json(state.weights) if state.weights else None
         self.gap.set_data(state.matches, state.postings, weights)
         self._show_shortlist()
+
+    def _show_busy(self) -> None:
+        """While the first ranking runs, the skill gap says it is coming rather than "no ranking"."""
+        c = self._controller
+        if not c.state.matches and (c.loading or c.ranking_cv is not None):
+            self.gap.heading.setText("<b>Ranking…</b> The skills missing from your top postings appear when it is done.")
 
     def _show_shortlist(self) -> None:
         state = self._controller.state

@@ -74,8 +74,8 @@ class RankingFilter(QSortFilterProxyModel):
     def accepts(self, model: RankingModel, row: int) -> bool:
         c = self._criteria
         match, posting, entry = model.ranked(row), model.posting(row), model.entry(row)
-        if c.score_min and match.score < c.score_min:
-            return False
+        if c.score_min and (match is None or match.score < c.score_min):
+            return False  # a posting not ranked yet cannot be shown to pass a minimum score
         if c.starred_only and entry is None:
             return False
         if c.status == NOT_SHORTLISTED and entry is not None:
@@ -93,6 +93,6 @@ class RankingFilter(QSortFilterProxyModel):
         ):
             return False
         if c.text:
-            haystack = model.haystack(match.job_id)
+            haystack = model.haystack(model.job_id_at(row))
             return all(word in haystack for word in c.text.lower().split())
         return True

@@ -1,7 +1,7 @@
 """A table model adapting the ranked matches (plain dataclasses) for the view (Anki browser style).
 
-The rows are `RankedMatch`es; the posting and the shortlist entry of each row are looked up by job
-id. Every column has a sort value of a real type (number, date ordinal), so sorting by "Posted" or
+The rows are job ids: each row's match (if ranked yet), posting and shortlist entry are looked up
+by it. Every column has a sort value of a real type (number, date ordinal), so sorting by "Posted" or
 "Salary" sorts by time or money, not by the text shown. The model sorts itself with one Python
 `list.sort`: a proxy would compare rows through a Python call each time, about 300,000 of them for
 10,000 postings, and freeze the window for a second.
@@ -26,6 +26,16 @@ JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Salaries compare per year whatever the period the posting used: 40 h x 52 weeks, 260 working days.
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+HEADER_TIPS = {
+    STAR: "Shortlisted (Space to star)",
+    SCORE: "How well your CV fits the posting, 0–100: Great ≥ 75, Good ≥ 60, Fair ≥ 45",
+    SALARY: "As the posting states it; sorts by the amount per year",
+    POSTED: "How long ago it was posted (d: days, w: weeks)",
+    MET: "Requirements your CV meets",
+    MISSING: "Requirements your CV does not show",
+    STATUS: "Your application status (Shortlist tab)",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,9 +65,13 @@ def age_text(posted: date | None, today: date) -> str:
 
 
 class RankingModel(QAbstractTableModel):
+    """Rows are postings: the ranked ones in ranking order, then any not ranked yet (while the
+    first ranking runs, or just imported), whose score cells stay empty until the ranking lands."""
+
     def __init__(self, parent: Any = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._matches: list[RankedMatch] = []
+        self._rows: list[int] = []  # job ids, in display order
+        self._matches: dict[int, RankedMatch] = {}
         self._postings: dict[int, JobPosting] = {}
         self._entries: dict[int, ShortlistEntry] = {}
         self._today = today or date.today()
@@ -74,7 +88,8 @@ class RankingModel(QAbstractTableModel):
         entries: Mapping[int, ShortlistEntry],
     ) -> None:
         self.beginResetModel()
-        self._matches = [m for m in matches if m.job_id in postings]
+        self._matches = {m.job_id: m for m in matches if m.job_id in postings}
+        self._rows = [*self._matches, *(job_id for job_id in postings if job_id not in self._matches)]
         self._postings = dict(postings)
         self._entries = dict(entries)
         self._haystacks = {}
@@ -86,21 +101,26 @@ class RankingModel(QAbstractTableModel):
         """Star and status changed: only those two columns repaint, the selection stays."""
         self._entries = dict(entries)
         self.data_version += 1
-        if self._matches:
-            self.dataChanged.emit(self.index(0, STAR), self.index(len(self._matches) - 1, STATUS))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, STAR), self.index(len(self._rows) - 1, STATUS))
 
     # -- data out -------------------------------------------------------------------------------
-    def ranked(self, row: int) -> RankedMatch:
-        return self._matches[row]
+    @property
+    def ranked_count(self) -> int:
+        return len(self._matches)
+
+    def ranked(self, row: int) -> RankedMatch | None:
+        """The row's match, or None while the posting is not ranked yet."""
+        return self._matches.get(self._rows[row])
 
     def posting(self, row: int) -> JobPosting:
-        return self._postings[self._matches[row].job_id]
+        return self._postings[self._rows[row]]
 
     def entry(self, row: int) -> ShortlistEntry | None:
-        return self._entries.get(self._matches[row].job_id)
+        return self._entries.get(self._rows[row])
 
     def job_id_at(self, row: int) -> int:
-        return self._matches[row].job_id
+        return self._rows[row]
 
     def haystack(self, job_id: int) -> str:
         """The lower-cased text a search looks in: title, company, tags, description."""
@@ -111,10 +131,10 @@ class RankingModel(QAbstractTableModel):
         return text
 
     def row_of(self, job_id: int) -> int | None:
-        return next((i for i, m in enumerate(self._matches) if m.job_id == job_id), None)
+        return next((i for i, row_id in enumerate(self._rows) if row_id == job_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._matches)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -122,35 +142,33 @@ class RankingModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == STAR:
-            return "Shortlisted (Space to star)"
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._matches):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         row, column = index.row(), index.column()
-        match = self._matches[row]
+        match = self.ranked(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == JOB_ID_ROLE:
-            return match.job_id
+            return self._rows[row]
         if role == Qt.ItemDataRole.ToolTipRole and column == SCORE:
-            return f"{match.score:.1f} / 100 — {score_band(match.score)}"
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, LOCATIONS):
-            return self._display(row, column)
+            return f"{match.score:.1f} / 100 — {score_band(match.score)}" if match else "Not ranked yet"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COMPANY, LOCATIONS, SALARY):
+            return self._display(row, column) or None  # the full text of a cell the column cuts
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (STAR, SCORE, POSTED, MET, MISSING):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _display(self, row: int, column: int) -> str:
-        match, posting, entry = self._matches[row], self.posting(row), self.entry(row)
+        match, posting, entry = self.ranked(row), self.posting(row), self.entry(row)
         if column == STAR:
             return "★" if entry else "☆"
-        if column == SCORE:
-            return score_text(match.score)
         if column == TITLE:
             return posting.title
         if column == COMPANY:
@@ -162,29 +180,31 @@ class RankingModel(QAbstractTableModel):
             return format_salary(posting.salary)
         if column == POSTED:
             return age_text(posting.posted, self._today)
-        if column == MET:
-            return str(match.met)
-        if column == MISSING:
-            return str(match.missing)
-        return entry.status if entry else ""
+        if column == STATUS:
+            return entry.status if entry else ""
+        if match is None:
+            return ""  # score, met, missing: not known until the ranking lands
+        if column == SCORE:
+            return score_text(match.score)
+        return str(match.met if column == MET else match.missing)
 
     def _sort_value(self, row: int, column: int) -> Any:
-        return self._sort_key(column)(self._matches[row])
+        return self._sort_key(column)(self._rows[row])
 
-    def _sort_key(self, column: int) -> Callable[[RankedMatch], Any]:
+    def _sort_key(self, column: int) -> Callable[[int], Any]:
         """The real value a column sorts by, straight from the dataclasses: no text is formatted."""
-        posting, entries = self._postings, self._entries
-        keys: dict[int, Callable[[RankedMatch], Any]] = {
-            STAR: lambda m: m.job_id in entries,
-            SCORE: lambda m: m.score,
-            TITLE: lambda m: posting[m.job_id].title.lower(),
-            COMPANY: lambda m: (posting[m.job_id].company or "").lower(),
-            LOCATIONS: lambda m: ", ".join(posting[m.job_id].locations).lower(),
-            SALARY: lambda m: yearly_salary(posting[m.job_id].salary) or 0.0,
-            POSTED: lambda m: posting[m.job_id].posted.toordinal() if posting[m.job_id].posted else 0,  # type: ignore[union-attr]
-            MET: lambda m: m.met,
-            MISSING: lambda m: m.missing,
-            STATUS: lambda m: entries[m.job_id].status if m.job_id in entries else "",
+        posting, entries, matches = self._postings, self._entries, self._matches
+        keys: dict[int, Callable[[int], Any]] = {
+            STAR: lambda j: j in entries,
+            SCORE: lambda j: matches[j].score if j in matches else None,
+            TITLE: lambda j: posting[j].title.lower(),
+            COMPANY: lambda j: (posting[j].company or "").lower(),
+            LOCATIONS: lambda j: ", ".join(posting[j].locations).lower(),
+            SALARY: lambda j: yearly_salary(posting[j].salary) or 0.0,
+            POSTED: lambda j: posting[j].posted.toordinal() if posting[j].posted else 0,  # type: ignore[union-attr]
+            MET: lambda j: matches[j].met if j in matches else None,
+            MISSING: lambda j: matches[j].missing if j in matches else None,
+            STATUS: lambda j: entries[j].status if j in entries else "",
         }
         return keys[column]
 
@@ -196,12 +216,18 @@ class RankingModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        ids = [self._matches[index.row()].job_id for index in before]
+        ids = [self._rows[index.row()] for index in before]
         self._sort_rows()
-        rows = {m.job_id: row for row, m in enumerate(self._matches)}
+        rows = {job_id: row for row, job_id in enumerate(self._rows)}
         self.changePersistentIndexList(before, [self.index(rows[i], index.column()) for i, index in zip(ids, before)])
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
+        # Ranked rows first, whichever the order: a posting not ranked yet has no score to sort by.
         # Stable: rows that tie keep their ranking order.
-        self._matches.sort(key=self._sort_key(self._sort_column), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        key, reverse = self._sort_key(self._sort_column), self._sort_order == Qt.SortOrder.DescendingOrder
+        ranked = sorted((j for j in self._rows if j in self._matches), key=key, reverse=reverse)
+        waiting = [j for j in self._rows if j not in self._matches]
+        if self._sort_column not in (SCORE, MET, MISSING):
+            waiting.sort(key=key, reverse=reverse)
+        self._rows = ranked + waiting

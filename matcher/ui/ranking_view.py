@@ -5,24 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from matcher.domain import JobPosting, RankedMatch, ShortlistEntry
 from matcher.ui import ranking_model as cols
 from matcher.ui.filter_bar import FilterBar
+from matcher.ui.ranking_header import fit_columns, install_sort_arrow
 from matcher.ui.ranking_filter import FilterCriteria, RankingFilter
 from matcher.ui.ranking_model import JOB_ID_ROLE, RankingModel
 from matcher.ui.score_delegate import ScoreDelegate
 
-# Fixed widths (Title takes the rest): sizing to contents would measure every row on each re-rank.
-COLUMN_WIDTHS = ((cols.STAR, 26), (cols.SCORE, 112), (cols.COMPANY, 110), (cols.LOCATIONS, 110),
-                 (cols.SALARY, 120), (cols.POSTED, 52), (cols.MET, 36), (cols.MISSING, 56), (cols.STATUS, 66))
 ROW_PADDING = 10  # px above the font height: compact rows, still easy to click
 
 
 class RankingView(QWidget):
-    currentChanged = Signal(object, object, object)  # RankedMatch, JobPosting, ShortlistEntry (or all None)
+    # RankedMatch (None while not ranked yet), JobPosting, ShortlistEntry; all None when no row is current.
+    currentChanged = Signal(object, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,9 +41,11 @@ class RankingView(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
-        table.horizontalHeader().setSectionResizeMode(cols.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS:
-            table.setColumnWidth(column, width)
+        install_sort_arrow(table.horizontalHeader())
+        table.viewport().installEventFilter(self)  # a new width re-divides the columns
+        self._fitted_width = -1
+        self._shown: tuple[list[RankedMatch], Mapping[int, JobPosting], Mapping[int, ShortlistEntry]] | None = None
+        fit_columns(table, self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
@@ -54,16 +55,36 @@ class RankingView(QWidget):
 
     def show_ranking(self, matches: Sequence[RankedMatch], postings: Mapping[int, JobPosting],
                      entries: Mapping[int, ShortlistEntry]) -> None:
+        # The postings are shown when read, then again when ranked: when nothing changed between the
+        # two (no CV, so no ranking), a second reset of thousands of rows would only stall the window.
+        shown = (list(matches), postings, entries)
+        if self._shown is not None and shown[1] is self._shown[1] and shown[2] is self._shown[2] \
+                and shown[0] == self._shown[0]:
+            return
+        self._shown = shown
         keep = self.current_job_id()
         self.model.set_data(matches, postings, entries)
         self._update_count()
-        if not (keep is not None and self.select_job(keep)) and self.proxy.rowCount():
+        fit_columns(self.table, self.model)
+        if keep is not None and self.select_job(keep):
+            return
+        # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
+        if self.proxy.rowCount() and self.model.ranked_count:
             self.table.selectRow(0)
-        if not self.proxy.rowCount():
+        else:
             self.currentChanged.emit(None, None, None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            if self.table.viewport().width() != self._fitted_width:
+                self._fitted_width = self.table.viewport().width()
+                fit_columns(self.table, self.model)
+        return super().eventFilter(watched, event)
 
     def set_entries(self, entries: Mapping[int, ShortlistEntry]) -> None:
         self.model.set_entries(entries)
+        if self._shown is not None:
+            self._shown = (self._shown[0], self._shown[1], entries)
 
     def set_criteria(self, criteria: FilterCriteria) -> None:
         self.proxy.set_criteria(criteria)

@@ -16,7 +16,7 @@ from matcher.ui.settings import DATA_FILE, THEME, THEMES, Settings
 from matcher.ui.theme import apply_theme
 
 WEIGHT_LABELS = {
-    "required": ("Required requirements met", "How much the must-haves the CV meets count"),
+    "required": ("Must-have requirements met", "How much the must-haves the CV meets count"),
     "preferred": ("Nice-to-haves met", "How much the preferred requirements the CV meets count"),
     "semantic": ("Overall similarity", "How close CV and posting are as wholes, in meaning and wording"),
     "experience": ("Years of experience", "The CV's years against the years asked"),
@@ -51,10 +51,17 @@ class SettingsDialog(QDialog):
         reset = QPushButton("Reset to defaults")
         reset.clicked.connect(self.reset_weights)
         form.addRow("", reset)
-        weights_box = QGroupBox("Score weights (the ranking is redone when you press OK)")
-        weights_box.setLayout(form)
+        weights_box = QGroupBox("Score weights")
+        note = QLabel("The first five are relative: only their ratios matter (0.60 against 0.10 counts six times "
+                      "as much). The ranking is redone when you press OK.", wordWrap=True)
+        box_layout = QVBoxLayout(weights_box)
+        box_layout.addWidget(note)
+        box_layout.addLayout(form)
 
         self.data_file = QLineEdit(settings.get(DATA_FILE), placeholderText=str(default_db_path()))
+        self.data_file.setToolTip("Empty: the default, " + str(default_db_path()))
+        # Wide enough for a whole path: a clipped path says nothing about where the data is.
+        self.data_file.setMinimumWidth(self.data_file.fontMetrics().horizontalAdvance(str(default_db_path())) + 24)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         data_row = QHBoxLayout()

@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from matcher.domain import APPLICATION_STATUSES, JobPosting, RankedMatch, ShortlistEntry, score_band
+from matcher.domain import APPLICATION_STATUSES, JobPosting, RankedMatch, ShortlistEntry
+from matcher.ui.ranking_model import score_text
 
 COLUMNS = ("Score", "Title", "Company", "Status", "Added")
 SCORE, TITLE, COMPANY, STATUS, ADDED = range(len(COLUMNS))
@@ -92,7 +93,7 @@ class ShortlistModel(QAbstractTableModel):
     @staticmethod
     def _text(row: ShortlistRow, column: int) -> str:
         if column == SCORE:
-            return f"{row.match.score:.0f} {score_band(row.match.score)}" if row.match else "–"
+            return score_text(row.match.score) if row.match else "–"
         if column == TITLE:
             return row.posting.title if row.posting else f"(deleted posting #{row.entry.job_id})"
         if column == COMPANY:

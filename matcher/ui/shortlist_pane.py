@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from matcher.domain import APPLICATION_STATUSES, JobPosting, RankedMatch, ShortlistEntry
 from matcher.ui.shortlist_model import JOB_ID_ROLE, SORT_ROLE, STATUS, ShortlistModel, ShortlistRow
+from matcher.ui.ranking_header import install_sort_arrow
 
 # Notes are saved this long after the last keystroke (and at once when the box loses focus).
 NOTES_IDLE_MS = 800
@@ -60,6 +61,7 @@ class ShortlistPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # best match first
+        install_sort_arrow(self.table.horizontalHeader())  # the arrow points down: best first
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -101,6 +103,7 @@ class ShortlistPane(QWidget):
         self.model.statusEdited.connect(lambda *_: self._update_summary())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)  # a click shows the posting in the detail pane too
         self.unstar_button.clicked.connect(self._unstar)
         self.notes.textChanged.connect(self._notes_timer.start)
         self._notes_timer.timeout.connect(self.save_notes)

@@ -29,7 +29,10 @@ def test_format_follows_into_the_file_name_and_scope(qtbot, tmp_path: Path) -> N
     dialog = ExportDialog(folder=tmp_path, shortlist_only=False)
     qtbot.addWidget(dialog)
     _check_format(dialog, "csv")
+    assert dialog.path_edit.text().endswith("matcher-ranking.csv")  # the name says what is in the file
+    dialog.shortlist_radio.setChecked(True)
     assert dialog.path_edit.text().endswith("matcher-shortlist.csv")
+    dialog.top_radio.setChecked(True)
     dialog.top_n.setValue(5)
     assert dialog.choice().top_n == 5 and not dialog.choice().shortlist_only
     dialog.all_radio.setChecked(True)

@@ -136,3 +136,24 @@ def test_score_text_never_shows_a_number_of_the_next_band() -> None:
     assert score_text(74.6) == "74 Good"
     assert score_text(75.0) == "75 Great"
     assert score_text(59.99) == "59 Fair"
+
+
+def test_postings_not_ranked_yet_are_listed_after_the_ranked_ones(qtmodeltester, data) -> None:
+    matches, postings, entries = data
+    model = RankingModel(today=TODAY)
+    model.set_data(matches[:1], postings, entries)  # only "Senior Python Developer" is ranked so far
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3 and model.ranked_count == 1
+    assert [model.index(r, cols.TITLE).data() for r in range(3)] == [  # the rest in the order they came
+        "Senior Python Developer", "Tax Accountant", "Scala Engineer"]
+    assert [model.index(r, cols.SCORE).data() for r in range(3)] == ["81 Great", "", ""]
+    assert model.index(1, cols.SCORE).data(Qt.ItemDataRole.ToolTipRole) == "Not ranked yet"
+    model.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)  # either way, the rows without a score wait below
+    assert model.index(0, cols.TITLE).data() == "Senior Python Developer"
+    model.sort(cols.TITLE, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, cols.TITLE).data() for r in range(3)] == [
+        "Senior Python Developer", "Scala Engineer", "Tax Accountant"]
+    proxy = RankingFilter(today=TODAY)
+    proxy.setSourceModel(model)
+    proxy.set_criteria(FilterCriteria(score_min=10))
+    assert proxy.rowCount() == 1  # a minimum score keeps only postings known to pass it

@@ -26,10 +26,14 @@ from matcher.store import Store
 from matcher.ui.controller import AppState, Controller
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
+from matcher.ui.collector import settle_heap
 from matcher.ui.worker import SyncPool, Worker
 
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+# Run in a process of their own by ./test.sh, as the app runs: after the model-loading UI tests in
+# the same process, the first tick after starting an import came 180-230 ms late (2 cores, torch
+# loaded), though no handler of ours ran that long; alone they pass (3 of 3 runs, worst ~80 ms).
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"), pytest.mark.responsiveness]
 
 TICK_MS = 10
 STALL_LIMIT_S = 0.100  # issue 9: no UI-thread stall above 100 ms
@@ -92,6 +96,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, worker: Worker) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    settle_heap()  # as run_app does once the window is shown
     return window
 
 
