@@ -17,6 +17,8 @@ class Actions:
     import_folder: QAction
     paste: QAction
     export: QAction
+    backup: QAction
+    restore: QAction
     settings: QAction
     quit: QAction
     find: QAction
@@ -55,6 +57,9 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
                       "Import a posting copied from a web page"),
         export=_action(window, "Export…", handlers["export"], "Ctrl+E",
                        "Export the ranking with explanations (CSV, Markdown, PDF)", icons.SP_DialogSaveButton),
+        backup=_action(window, "Back up all data…", handlers["backup"], tip="Postings, CVs, shortlist and notes in one file"),
+        restore=_action(window, "Restore from backup…", handlers["restore"],
+                        tip="Merge a backup into your data (nothing here is overwritten)"),
         # Not every platform has a Preferences key (X11 has none): Ctrl+, as most apps use there.
         settings=_action(window, "Settings…", handlers["settings"],
                          QKeySequence.StandardKey.Preferences if QKeySequence.keyBindings(
@@ -76,6 +81,8 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(actions.export)
+    file_menu.addAction(actions.backup)
+    file_menu.addAction(actions.restore)
     file_menu.addSeparator()
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()

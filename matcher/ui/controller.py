@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from matcher import services
+from matcher.backup import BackupStats, restore_backup, write_backup
 from matcher.domain import CV, JobPosting, RankedMatch, ShortlistEntry, SkillEvidence
 from matcher.store import Store
 from matcher.ui.tracking import Tracking
@@ -180,6 +181,21 @@ class Controller(QObject):
         if summary.errors:
             self.importIssues.emit(list(summary.errors))
         self.refresh()
+
+    def backup(self, path: Path) -> OpHandle:
+        def written(stats: BackupStats) -> None:
+            self.message.emit(f"Backed up {stats.postings} postings and {stats.cvs} CVs to {path.name}")
+
+        return self.run("Backing up", lambda ctx: write_backup(self.store, path), written)
+
+    def restore(self, path: Path) -> OpHandle:
+        """Merge a backup; a damaged or foreign file changes nothing and is reported in the window."""
+
+        def restored(stats: BackupStats) -> None:
+            self.message.emit(f"Restored {stats.postings} postings and {stats.cvs} CVs from {path.name}")
+            self.refresh()
+
+        return self.run("Restoring", lambda ctx: restore_backup(self.store, path), restored, writes=True)
 
     def open_paths(self, paths: Sequence[Path]) -> OpHandle:
         """Dropped files and folders: a file that reads as a CV is loaded as the CV, the rest imported."""

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
             "load_cv": self.ask_load_cv, "import_files": self.ask_import_files,
             "import_folder": self.ask_import_folder, "paste": self.ask_paste, "export": self.ask_export,
             "settings": self.open_settings, "quit": self.close, "find": self.focus_search, "star": self.toggle_star,
-            "about": self.show_about,
+            "about": self.show_about, "backup": self.ask_backup, "restore": self.ask_restore,
         })
         self.op_status = OpStatus(controller.worker)
         self.statusBar().addPermanentWidget(self.op_status)
@@ -162,6 +162,17 @@ class MainWindow(QMainWindow):
             self._remember(choice.path)
             self.controller.tracking.export(choice.format, choice.path, choice.include_contact, choice.shortlist_only,
                                    choice.top_n)
+
+    def ask_backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Back up all data", str(Path(self._folder()) / "matcher-backup.zip"),
+                                              "matcher backup (*.zip)")
+        if name:
+            self.controller.backup(Path(name))
+
+    def ask_restore(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Restore from backup", self._folder(), "matcher backup (*.zip)")
+        if name:
+            self.controller.restore(Path(name))
 
     def ask_export_shortlist(self, fmt: str) -> None:
         self.ask_export(fmt, shortlist_only=True)

@@ -319,3 +319,29 @@ def test_what_if_ranks_with_extra_skills_without_storing_them(ranked: MainWindow
     assert rust.score >= now.score  # having the skill never lowers a posting
     stored = window.controller.store.cv(cv.id)
     assert stored is not None and {e.skill for e in stored.effective_skills()} == before
+
+
+def test_backup_and_restore_from_the_file_menu(ranked: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    backup = tmp_path / "all.zip"
+    starred = ranked.controller.state.matches[0].job_id
+    ranked.controller.tracking.set_application(starred, "Applied", "Called on Monday")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(backup), ""))
+    ranked.menu_actions.backup.trigger()
+    assert backup.is_file() and "Backed up 4 postings" in ranked.statusBar().currentMessage()
+
+    empty = _make_window(qtbot, tmp_path / "other", Worker(SyncPool(), SyncPool()))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    empty.menu_actions.restore.trigger()
+    assert len(empty.controller.state.postings) == 4
+    [entry] = empty.controller.store.shortlist()
+    assert (entry.status, entry.notes) == ("Applied", "Called on Monday")
+
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    empty.menu_actions.restore.trigger()
+    assert len(empty.controller.state.postings) == 4  # nothing changed
+    assert empty.error_box is not None and empty.error_box.isVisible()
+    assert "Restoring failed" in empty.error_box.windowTitle()
