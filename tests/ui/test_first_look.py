@@ -28,7 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 JOBS = SAMPLES / "jobs"
 SMALL_JOBS = [JOBS / "003_38a88ba91144b235.txt", JOBS / "001_597ea3e9281e08b6.txt"]  # 1 + 3 postings
-CV_PDF = SAMPLES / "cvs" / "john_doe.pdf"
 
 
 class HeldPool:
@@ -45,20 +44,6 @@ class HeldPool:
 
     def waitForDone(self, msecs: int = -1) -> bool:
         return True
-
-
-@pytest.fixture(scope="module")
-def ranked_db(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small postings and the sample CV, imported and ranked once, embeddings stored."""
-    folder = tmp_path_factory.mktemp("first_look")
-    store = Store(folder / "matcher.db")
-    window = MainWindow(Controller(store, Worker(SyncPool(), SyncPool())), Settings.at(folder / "settings.ini"))
-    window.controller.import_paths(SMALL_JOBS)
-    window.controller.load_cv(CV_PDF)
-    assert window.proxy.rowCount() == 4
-    window.deleteLater()
-    store.close()
-    return folder / "matcher.db"
 
 
 def _window(qtbot, tmp_path: Path, ranked_db: Path, writes: object) -> MainWindow:

@@ -53,21 +53,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     win.controller.store.close()
 
 
-@pytest.fixture(scope="module")
-def ranked_db(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small postings and the sample CV, imported and ranked once through the window, so the
-    database holds the embeddings and each test's own copy ranks in a moment."""
-    folder = tmp_path_factory.mktemp("ranked")
-    store = Store(folder / "matcher.db")
-    window = MainWindow(Controller(store, Worker(SyncPool(), SyncPool())), Settings.at(folder / "settings.ini"))
-    window.controller.import_paths(SMALL_JOBS)
-    window.controller.load_cv(CV_PDF)
-    assert window.proxy.rowCount() == 4
-    window.deleteLater()
-    store.close()
-    return folder / "matcher.db"
-
-
 @pytest.fixture
 def ranked(qtbot, tmp_path: Path, ranked_db: Path) -> Iterator[MainWindow]:
     """A window on a copy of the ranked database, as a user finds it on a later start."""
