@@ -17,6 +17,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 
 UI_SWITCH_INTERVAL_S = 0.001
+BULK_YOUNG_OBJECTS = 100_000  # more young objects than this are a delivered result, not churn
 FULL_PASS_EVERY_S = 300.0  # cyclic garbage in frozen state waits this long at most
 CHECK_INTERVAL_MS = 20  # small slices: a worker can allocate ~100,000 objects in 250 ms, a 60+ ms gen-0 pass
 
@@ -36,6 +37,11 @@ class MainThreadCollector(QObject):
     def collect_due(self) -> int:
         """Collect the oldest generation whose count passed its threshold; returns it, or -1."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[0] > BULK_YOUNG_OBJECTS:
+            # A worker's result just arrived (10,000 ranked postings are ~10^6 objects): walking
+            # them is a 70-100 ms pass, and they are the app's new state, not garbage. Freeze them.
+            gc.freeze()
+            return -1
         due = -1
         for generation in range(3):
             if counts[generation] > thresholds[generation]:
