@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from matcher import jsonview
+from matcher.domain import ImportIssue
 from matcher.store import DB_ENV, Store, StoreError, default_db_path
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
@@ -148,14 +149,20 @@ def jobs_import(store: Store, args: argparse.Namespace) -> int:
 
     summary = import_jobs(store, args.paths, progress=_stderr_progress)
     lines = [f"imported {summary.imported} postings, {summary.duplicates} duplicates, {len(summary.errors)} errors"]
-    lines += [f"  error: {e.path}{' [' + e.item + ']' if e.item else ''}: {e.reason}" for e in summary.errors]
+    lines += [f"  error: {_where_and_why(e)}" for e in summary.errors]
     _emit(args.json, summary.to_json(), lines)
     if args.json:
         for e in summary.errors:
-            print(f"matcher: {e.path}{' [' + e.item + ']' if e.item else ''}: {e.reason}", file=sys.stderr)
+            print(f"matcher: {_where_and_why(e)}", file=sys.stderr)
     if summary.imported == 0 and summary.duplicates == 0:
         return _fail("no posting could be imported" + (f": {summary.errors[0].reason}" if summary.errors else ""))
     return EXIT_OK
+
+
+def _where_and_why(issue: ImportIssue) -> str:
+    """E.g. "jobs.csv [row 3]: missing title"."""
+    item = f" [{issue.item}]" if issue.item else ""
+    return f"{issue.path}{item}: {issue.reason}"
 
 
 def jobs_list(store: Store, args: argparse.Namespace) -> int:

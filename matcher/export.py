@@ -48,7 +48,7 @@ class ExportRow:
             "job_id": m.job_id,
             "title": p.title,
             "company": p.company or "",
-            "locations": "; ".join(p.locations) + (" (remote)" if p.remote and p.locations else "Remote" if p.remote else ""),
+            "locations": _where(p),
             "salary": format_salary(p.salary),
             "posted": p.posted.isoformat() if p.posted else "",
             "url": p.url or "",
@@ -59,6 +59,14 @@ class ExportRow:
             "missing": m.missing,
             "missing_skills": ", ".join(missing),
         }
+
+
+def _where(p: JobPosting) -> str:
+    """E.g. "Spain; Germany (remote)", "Remote", or "" when the posting says nothing."""
+    places = "; ".join(p.locations)
+    if not p.remote:
+        return places
+    return f"{places} (remote)" if places else "Remote"
 
 
 def build_rows(
