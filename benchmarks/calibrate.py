@@ -47,7 +47,7 @@ def weight_grid(d: dict) -> None:
     parts = []
     for i, dev in enumerate(d["cvs"]):
         ms = sorted(Ranker(None, d["taxonomy"]).fit(dev.cv, d["cv_vectors"][i]).rank(d["postings"], d["posting_vectors"]),
-                    key=lambda m: m.job_id)
+                    key=lambda m: m.posting_id)
         parts.append(np.array([[getattr(m.breakdown, k) for m in ms] for k in PARTS] + [[m.breakdown.cap is not None for m in ms]]))
     print(f"{'required':>8} {'pref':>5} {'sem':>5} {'exp':>5} {'sen':>5} {'nDCG@10':>8} {'MAP':>7}")
     for w in GRID:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matcher.domain import CV, JobPosting, Requirement
+from matcher.domain import CV, Posting, Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -44,13 +44,13 @@ def _lines(cell: str) -> list[str]:
     return [ln.strip() for ln in cell.splitlines() if ln.strip()]
 
 
-def load_postings() -> tuple[list[JobPosting], list[str]]:
+def load_postings() -> tuple[list[Posting], list[str]]:
     """The 1,250 postings (ids 1..n, CSV order) and their categories, via the real importer if any."""
     try:
-        from matcher.ingest.jobs import read_job_file
+        from matcher.ingest.postings import read_posting_file
     except ImportError:
         return _csv_postings()
-    postings = read_job_file(DEV / "google_job_skills.csv").postings
+    postings = read_posting_file(DEV / "google_job_skills.csv").postings
     _, categories = _csv_postings()
     assert len(postings) == len(categories), "importer and CSV disagree on the number of postings"
     for i, p in enumerate(postings, start=1):
@@ -59,8 +59,8 @@ def load_postings() -> tuple[list[JobPosting], list[str]]:
     return postings, categories
 
 
-def _csv_postings() -> tuple[list[JobPosting], list[str]]:
-    postings: list[JobPosting] = []
+def _csv_postings() -> tuple[list[Posting], list[str]]:
+    postings: list[Posting] = []
     categories: list[str] = []
     with open(DEV / "google_job_skills.csv", newline="", encoding="utf-8") as fh:
         for i, row in enumerate(csv.DictReader(fh), start=1):
@@ -69,7 +69,7 @@ def _csv_postings() -> tuple[list[JobPosting], list[str]]:
             parts = [" ".join(resp), "Minimum qualifications:\n" + "\n".join(f"- {m}" for m in mins),
                      "Preferred qualifications:\n" + "\n".join(f"- {p}" for p in prefs)]
             reqs = [Requirement(m, "required") for m in mins] + [Requirement(p, "preferred") for p in prefs]
-            postings.append(JobPosting(title=row["Title"], description="\n\n".join(parts), raw="",
+            postings.append(Posting(title=row["Title"], description="\n\n".join(parts), raw="",
                                        source=f"google_job_skills.csv#{i}", company=row["Company"],
                                        locations=[row["Location"]], requirements=reqs, id=i))
             categories.append(row["Category"])
@@ -148,7 +148,7 @@ def load_taxonomy() -> object | None:
     return default_taxonomy()
 
 
-def annotate(postings: list[JobPosting], cvs: list[CV], taxonomy: object | None) -> None:
+def annotate(postings: list[Posting], cvs: list[CV], taxonomy: object | None) -> None:
     """Fill skills the way the service layer does after import (no-op without a taxonomy)."""
     if taxonomy is None:
         return

@@ -37,7 +37,7 @@ def matcher_scores(weights: ScoreWeights | None = None, data: dict | None = None
     for i, dev in enumerate(d["cvs"]):
         ranker = Ranker(weights, d["taxonomy"]).fit(dev.cv, d["cv_vectors"][i])
         for m in ranker.rank(d["postings"], d["posting_vectors"]):
-            out[i, m.job_id - 1] = m.score
+            out[i, m.posting_id - 1] = m.score
     return out
 
 

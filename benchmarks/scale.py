@@ -27,9 +27,9 @@ TARGETS = {  # issue 7 (speed) and issue 9 (scale), as written there
 
 def write_postings(folder: Path, count: int) -> list[Path]:
     """Copies of the sample page with varied titles, enough to hold `count` postings (86 a page)."""
-    from matcher.ingest.jobs import read_job_file
+    from matcher.ingest.postings import read_posting_file
 
-    titles = {p.title for p in read_job_file(SAMPLE).postings}
+    titles = {p.title for p in read_posting_file(SAMPLE).postings}
     per_file = len(titles)
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,12 +43,12 @@ def write_postings(folder: Path, count: int) -> list[Path]:
 
 def import_plain(db: Path, paths: list[Path]) -> tuple[int, float]:
     """Read and store only: no skill extraction."""
-    from matcher.ingest.jobs import read_job_file
+    from matcher.ingest.postings import read_posting_file
     from matcher.store import Store
 
     store = Store(db)
     start = time.perf_counter()
-    added = sum(len(store.add_postings(read_job_file(path).postings).added_ids) for path in paths)
+    added = sum(len(store.add_postings(read_posting_file(path).postings).added_ids) for path in paths)
     seconds = time.perf_counter() - start
     store.close()
     return added, seconds
@@ -61,7 +61,7 @@ def import_full(db: Path, paths: list[Path]) -> tuple[int, float]:
 
     store = Store(db)
     start = time.perf_counter()
-    summary = services.import_jobs(store, paths)
+    summary = services.import_postings(store, paths)
     seconds = time.perf_counter() - start
     store.close()
     return summary.imported, seconds

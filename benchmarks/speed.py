@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from benchmarks.devset import DiskVectorCache, annotate, load_cvs, load_postings, load_taxonomy
-from matcher.domain import JobPosting
+from matcher.domain import Posting
 from matcher.engine.embeddings import CachedEmbedder, MemoryVectorCache, SentenceEmbedder
 from matcher.engine.features import PostingVectors, embed_cv, embed_postings, posting_lexical_text
 from matcher.engine.gap import what_if
@@ -41,11 +41,11 @@ def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     return statistics.median(times)
 
 
-def synthesise(postings: list[JobPosting], vectors: PostingVectors, n: int) -> tuple[list[JobPosting], PostingVectors]:
+def synthesise(postings: list[Posting], vectors: PostingVectors, n: int) -> tuple[list[Posting], PostingVectors]:
     """`n` postings varied from real ones, with the originals' vectors rearranged to match."""
     rng = random.Random(SEED)
     prefixes = ["", "Senior ", "Junior ", "Lead ", "Staff ", "Associate "]
-    out: list[JobPosting] = []
+    out: list[Posting] = []
     req_rows: list[int] = []
     doc_rows: list[int] = []
     for k in range(n):
@@ -72,9 +72,9 @@ def main() -> None:
     model.embed(["warm-up"])  # model load is a one-off per process; reported apart
     t0 = time.perf_counter()
     from benchmarks.devset import DEV
-    from matcher.ingest.jobs import read_job_file
+    from matcher.ingest.postings import read_posting_file
 
-    cold = read_job_file(DEV / "google_job_skills.csv").postings[:COLD_POSTINGS]
+    cold = read_posting_file(DEV / "google_job_skills.csv").postings[:COLD_POSTINGS]
     annotate(cold, [], taxonomy)
     figures["  of which import + skill extraction (s)"] = time.perf_counter() - t0
     embed_postings(cold, CachedEmbedder(model, MemoryVectorCache()))

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     shortlist = commands.add_parser("shortlist", help="star postings").add_subparsers(dest="action", required=True)
     for action in ("add", "remove"):
         p = shortlist.add_parser(action)
-        p.add_argument("job_ids", nargs="+", type=int, metavar="JOB_ID")
+        p.add_argument("posting_ids", nargs="+", type=int, metavar="JOB_ID")
     p = shortlist.add_parser("list")
     p.add_argument("--json", action="store_true")
 
@@ -145,9 +145,9 @@ def _stderr_progress(done: int, total: int, message: str) -> None:
 
 # -- handlers ---------------------------------------------------------------------------------
 def jobs_import(store: Store, args: argparse.Namespace) -> int:
-    from matcher.services import import_jobs
+    from matcher.services import import_postings
 
-    summary = import_jobs(store, args.paths, progress=_stderr_progress)
+    summary = import_postings(store, args.paths, progress=_stderr_progress)
     lines = [f"imported {summary.imported} postings, {summary.duplicates} duplicates, {len(summary.errors)} errors"]
     lines += [f"  error: {_where_and_why(e)}" for e in summary.errors]
     _emit(args.json, summary.to_json(), lines)
@@ -218,31 +218,31 @@ def rank(store: Store, args: argparse.Namespace) -> int:
     if store.count_postings() == 0:
         raise Failure("no postings to rank: import some with `matcher jobs import PATH`")
     matches = rank_postings(store, cv, top=args.top, progress=_stderr_progress)
-    lines = [f"{m.score:5.1f}  #{m.job_id:<5} {m.title} — {m.company or '?'}  ({m.met} met, {m.missing} missing)" for m in matches]
+    lines = [f"{m.score:5.1f}  #{m.posting_id:<5} {m.title} — {m.company or '?'}  ({m.met} met, {m.missing} missing)" for m in matches]
     _emit(args.json, [jsonview.match(m) for m in matches], lines)
     return EXIT_OK
 
 
 def shortlist_add(store: Store, args: argparse.Namespace) -> int:
-    unknown = store.shortlist_add(args.job_ids)
-    for job_id in unknown:
-        print(f"matcher: no posting with id {job_id}", file=sys.stderr)
-    if len(unknown) == len(args.job_ids):
+    unknown = store.shortlist_add(args.posting_ids)
+    for posting_id in unknown:
+        print(f"matcher: no posting with id {posting_id}", file=sys.stderr)
+    if len(unknown) == len(args.posting_ids):
         raise Failure("nothing added to the shortlist")
     return EXIT_OK
 
 
 def shortlist_remove(store: Store, args: argparse.Namespace) -> int:
-    if store.shortlist_remove(args.job_ids) == 0:
+    if store.shortlist_remove(args.posting_ids) == 0:
         raise Failure("none of those postings is on the shortlist")
     return EXIT_OK
 
 
 def shortlist_list(store: Store, args: argparse.Namespace) -> int:
     entries = store.shortlist()
-    postings = {p.id: p for p in store.postings([e.job_id for e in entries])}
-    documents = [jsonview.shortlist_entry(e, postings[e.job_id]) for e in entries]
-    lines = [f"{e.job_id:>5}  [{e.status}] {postings[e.job_id].title} — {postings[e.job_id].company or '?'}" for e in entries]
+    postings = {p.id: p for p in store.postings([e.posting_id for e in entries])}
+    documents = [jsonview.shortlist_entry(e, postings[e.posting_id]) for e in entries]
+    lines = [f"{e.posting_id:>5}  [{e.status}] {postings[e.posting_id].title} — {postings[e.posting_id].company or '?'}" for e in entries]
     _emit(args.json, documents, lines or ["the shortlist is empty: matcher shortlist add JOB_ID"])
     return EXIT_OK
 
@@ -252,7 +252,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
     from matcher.services import rank as rank_postings
 
     cv = _cv(store, args.cv)
-    entries = {e.job_id: e for e in store.shortlist()}
+    entries = {e.posting_id: e for e in store.shortlist()}
     if args.shortlist and not entries:
         raise Failure("the shortlist is empty: star postings with `matcher shortlist add JOB_ID`")
     postings = store.postings(list(entries) if args.shortlist else None)
@@ -291,7 +291,7 @@ def skills_find(store: Store, args: argparse.Namespace) -> int:
 def backup_export(store: Store, args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from matcher.backup import write_backup
+    from matcher.store.backup import write_backup
 
     stats = write_backup(store, args.file)
     lines = [f"wrote {stats.postings} postings, {stats.cvs} CVs and {stats.shortlist} shortlist entries to {args.file}"]
@@ -302,7 +302,7 @@ def backup_export(store: Store, args: argparse.Namespace) -> int:
 def backup_import(store: Store, args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from matcher.backup import BackupError, restore_backup
+    from matcher.store.backup import BackupError, restore_backup
 
     try:
         stats = restore_backup(store, args.file)

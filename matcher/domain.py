@@ -38,7 +38,7 @@ class Requirement:
 
 
 @dataclass
-class JobPosting:
+class Posting:
     title: str
     description: str  # clean text: paragraphs separated by blank lines, bullets as "- "
     raw: str  # the source text this posting was read from, kept so nothing misread is lost
@@ -161,7 +161,7 @@ class ScoreBreakdown:
 
 @dataclass
 class RankedMatch:
-    job_id: int
+    posting_id: int
     title: str
     company: str | None
     score: float  # 0..100
@@ -179,7 +179,7 @@ class RankedMatch:
 
 @dataclass
 class ShortlistEntry:
-    job_id: int
+    posting_id: int
     status: ApplicationStatus = "Saved"
     notes: str = ""
     added: datetime | None = None

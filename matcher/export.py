@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from matcher import jsonview
-from matcher.domain import CV, JobPosting, RankedMatch, ShortlistEntry, format_salary, score_band
+from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry, format_salary, score_band
 from matcher.paths import FONTS
 
 STATUS_MARK = {"met": "✓", "partial": "~", "missing": "✗"}
@@ -35,7 +35,7 @@ class ExportRow:
 
     rank: int
     match: RankedMatch
-    posting: JobPosting
+    posting: Posting
     entry: ShortlistEntry | None
 
     def summary(self) -> dict[str, object]:
@@ -45,7 +45,7 @@ class ExportRow:
             "rank": self.rank,
             "score": round(m.score, 1),
             "band": score_band(m.score),
-            "job_id": m.job_id,
+            "job_id": m.posting_id,
             "title": p.title,
             "company": p.company or "",
             "locations": _where(p),
@@ -61,7 +61,7 @@ class ExportRow:
         }
 
 
-def _where(p: JobPosting) -> str:
+def _where(p: Posting) -> str:
     """E.g. "Spain; Germany (remote)", "Remote", or "" when the posting says nothing."""
     places = "; ".join(p.locations)
     if not p.remote:
@@ -70,16 +70,16 @@ def _where(p: JobPosting) -> str:
 
 
 def build_rows(
-    matches: Sequence[RankedMatch], postings: Mapping[int, JobPosting], entries: Mapping[int, ShortlistEntry]
+    matches: Sequence[RankedMatch], postings: Mapping[int, Posting], entries: Mapping[int, ShortlistEntry]
 ) -> list[ExportRow]:
-    return [ExportRow(i, m, postings[m.job_id], entries.get(m.job_id)) for i, m in enumerate(matches, 1)]
+    return [ExportRow(i, m, postings[m.posting_id], entries.get(m.posting_id)) for i, m in enumerate(matches, 1)]
 
 
 def write_export(
     fmt: str,
     out: Path,
     matches: Sequence[RankedMatch],
-    postings: Mapping[int, JobPosting],
+    postings: Mapping[int, Posting],
     entries: Mapping[int, ShortlistEntry],
     cv: CV,
     options: ExportOptions = ExportOptions(),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from matcher.domain import CV, JobPosting, RankedMatch, ShortlistEntry
+from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry
 
 
-def posting(p: JobPosting) -> dict[str, Any]:
+def posting(p: Posting) -> dict[str, Any]:
     return {
         "id": p.id,
         "title": p.title,
@@ -49,7 +49,7 @@ def cv_summary(cv: CV) -> dict[str, Any]:
 
 def match(m: RankedMatch) -> dict[str, Any]:
     return {
-        "job_id": m.job_id,
+        "job_id": m.posting_id,
         "title": m.title,
         "company": m.company,
         "score": round(m.score, 1),
@@ -69,9 +69,9 @@ def match(m: RankedMatch) -> dict[str, Any]:
     }
 
 
-def shortlist_entry(e: ShortlistEntry, p: JobPosting) -> dict[str, Any]:
+def shortlist_entry(e: ShortlistEntry, p: Posting) -> dict[str, Any]:
     return {
-        "job_id": e.job_id,
+        "job_id": e.posting_id,
         "title": p.title,
         "company": p.company,
         "status": e.status,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from matcher.domain import CV, ImportIssue, JobPosting, RankedMatch, SkillEvidence
+from matcher.domain import CV, ImportIssue, Posting, RankedMatch, SkillEvidence
 from matcher.store import Store
 
 if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
@@ -42,7 +42,7 @@ class ImportSummary:
     imported: int = 0
     duplicates: int = 0
     errors: list[ImportIssue] = field(default_factory=list)
-    job_ids: list[int] = field(default_factory=list)
+    posting_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
 
     def to_json(self) -> dict[str, object]:
@@ -75,7 +75,7 @@ def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str
     return extractor
 
 
-def annotate_posting(posting: JobPosting, extractor: SkillExtractor) -> JobPosting:
+def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
     """Fill the canonical skills of each requirement and of the posting as a whole."""
     seen: dict[str, None] = {}
     for requirement in posting.requirements:
@@ -104,7 +104,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
 
 
 # -- import -----------------------------------------------------------------------------------
-def import_jobs(
+def import_postings(
     store: Store,
     paths: Iterable[Path],
     progress: Progress = no_progress,
@@ -113,7 +113,7 @@ def import_jobs(
 ) -> ImportSummary:
     """Import files and folders; each file is one transaction, so a failure or a cancel keeps
     every file finished before it and nothing of the file in flight."""
-    from matcher.ingest.jobs import expand_paths, read_job_file
+    from matcher.ingest.postings import expand_paths, read_posting_file
 
     files, issues = expand_paths(paths)
     summary = ImportSummary(errors=list(issues))
@@ -124,7 +124,7 @@ def import_jobs(
             break
         progress(index, len(files), f"Reading {path.name}")
         try:
-            result = read_job_file(path, now=now)
+            result = read_posting_file(path, now=now)
             summary.errors.extend(result.issues)
             _store_postings(store, result.postings, extractor, summary)
         except Exception as error:  # one bad file must never stop the others; its transaction rolled back
@@ -133,23 +133,23 @@ def import_jobs(
     return summary
 
 
-def import_job_text(store: Store, text: str, source: str = "pasted text") -> ImportSummary:
+def import_posting_text(store: Store, text: str, source: str = "pasted text") -> ImportSummary:
     """Import a description the user pasted."""
-    from matcher.ingest.jobs import read_job_text
+    from matcher.ingest.postings import read_posting_text
 
-    result = read_job_text(text, source=source)
+    result = read_posting_text(text, source=source)
     summary = ImportSummary(errors=list(result.issues))
     _store_postings(store, result.postings, skill_extractor(store), summary)
     return summary
 
 
-def _store_postings(store: Store, postings: Sequence[JobPosting], extractor: SkillExtractor, summary: ImportSummary) -> None:
+def _store_postings(store: Store, postings: Sequence[Posting], extractor: SkillExtractor, summary: ImportSummary) -> None:
     if not postings:
         return
     added = store.add_postings([annotate_posting(p, extractor) for p in postings])
     summary.imported += len(added.added_ids)
     summary.duplicates += added.duplicates
-    summary.job_ids.extend(added.added_ids)
+    summary.posting_ids.extend(added.added_ids)
 
 
 def import_cv(store: Store, path: Path) -> CV:
@@ -170,7 +170,7 @@ def import_samples(
 ) -> ImportSummary:
     """First run: the bundled postings and CV, and their vectors, so the first ranking needs no
     model (seconds instead of a minute of embedding on two cores)."""
-    summary = import_jobs(store, sorted((samples / "jobs").iterdir()), progress, cancelled)
+    summary = import_postings(store, sorted((samples / "jobs").iterdir()), progress, cancelled)
     progress(0, 1, "Reading the sample CV")
     import_cv(store, samples / "cvs" / SAMPLE_CV)
     seed_vectors(store, samples / SAMPLE_VECTORS)
@@ -219,7 +219,7 @@ def rank(
     cv: CV,
     top: int | None = None,
     progress: Progress = no_progress,
-    postings: list[JobPosting] | None = None,
+    postings: list[Posting] | None = None,
     cancelled: Cancelled = never_cancelled,
 ) -> list[RankedMatch]:
     """Rank stored postings for a CV, best first; embeds only what is not cached yet.

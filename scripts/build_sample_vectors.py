@@ -16,14 +16,14 @@ import numpy as np
 from matcher import services
 from matcher.engine.embeddings import MODEL_ID
 from matcher.paths import SAMPLES
-from matcher.schema import EmbeddingRow
+from matcher.store.schema import EmbeddingRow
 from matcher.store import Store
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         store = Store(Path(scratch) / "samples.db")
-        services.import_jobs(store, sorted((SAMPLES / "jobs").iterdir()))
+        services.import_postings(store, sorted((SAMPLES / "jobs").iterdir()))
         cv = services.import_cv(store, SAMPLES / "cvs" / services.SAMPLE_CV)
         services.rank(store, cv)  # embeds every text the ranking needs into the store's cache
         with store.session() as session:

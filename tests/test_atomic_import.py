@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from matcher.ingest import jobs
+from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
@@ -30,7 +30,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def build_folder(folder: Path) -> list[Path]:
     """FILES copies of the sample page with every title varied, so each file brings new postings."""
-    titles = {p.title for p in jobs.read_job_file(SAMPLE).postings}
+    titles = {p.title for p in posting_files.read_posting_file(SAMPLE).postings}
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     folder.mkdir()
     paths = []
@@ -48,7 +48,7 @@ def expected_per_file(paths: list[Path]) -> dict[Path, int]:
     seen: set[str] = set()
     expected = {}
     for path in paths:
-        fingerprints = {p.fingerprint() for p in jobs.read_job_file(path).postings} - seen
+        fingerprints = {p.fingerprint() for p in posting_files.read_posting_file(path).postings} - seen
         expected[path] = len(fingerprints)
         seen |= fingerprints
     return expected

@@ -12,15 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matcher.backup import BackupError, read_backup, restore_backup, write_backup
-from matcher.domain import CV, CVSection, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.store.backup import BackupError, read_backup, restore_backup, write_backup
+from matcher.domain import CV, CVSection, Posting, ParseReport, Requirement, Salary, SkillEvidence
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
 
-def posting(title: str, company: str = "Acme") -> JobPosting:
+def posting(title: str, company: str = "Acme") -> Posting:
     raw = (SAMPLES / "jobs" / "003_38a88ba91144b235.txt").read_text(encoding="utf-8")
-    return JobPosting(
+    return Posting(
         title=title,
         company=company,
         description=f"{title} at {company}. Build APIs in Python and Go.",
@@ -68,7 +68,7 @@ def full_store(tmp_path: Path) -> Iterator[Store]:
 def snapshot(store: Store) -> tuple[object, ...]:
     postings = [(p.title, p.raw, p.requirements) for p in store.postings()]
     titles = {p.id: p.title for p in store.postings()}
-    shortlist = [(titles[e.job_id], e.status, e.notes) for e in store.shortlist()]
+    shortlist = [(titles[e.posting_id], e.status, e.notes) for e in store.shortlist()]
     cvs = [(c.name, c.text, c.skills, c.removed_skills, c.contact, c.report) for c in store.cvs()]
     return postings, shortlist, cvs, store.user_taxonomy(), store.setting("score_weights")
 
@@ -106,7 +106,7 @@ def test_merge_remaps_shortlist_ids_and_keeps_what_the_user_has_now(full_store: 
     restored = restore_backup(other, tmp_path / "all.zip")
     assert (restored.postings, restored.duplicates) == (2, 1)
     titles = {p.id: p.title for p in other.postings()}
-    entries = {titles[e.job_id]: (e.status, e.notes) for e in other.shortlist()}
+    entries = {titles[e.posting_id]: (e.status, e.notes) for e in other.shortlist()}
     assert entries == {"Data Engineer": ("Interview", "Call on Monday; ask about on-call"), "SRE": ("Applied", "sent on Friday")}
     assert other.integrity_ok()
     other.close()

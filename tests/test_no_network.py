@@ -53,19 +53,19 @@ def test_the_guard_catches_a_connection(no_network: list[str]) -> None:
 @pytest.mark.slow
 def test_import_rank_export_and_backup_open_no_socket_and_exports_leak_no_contact(no_network: list[str], tmp_path: Path) -> None:
     from matcher import services
-    from matcher.backup import write_backup
+    from matcher.store.backup import write_backup
     from matcher.export import ExportOptions, write_export
 
     store = Store(tmp_path / "m.db")
     # Every shipped sample: plain text and HTML with links, apply buttons and images.
-    summary = services.import_jobs(store, [SAMPLES / "jobs"])
+    summary = services.import_postings(store, [SAMPLES / "jobs"])
     assert summary.imported > 0
     cv = services.import_cv(store, SAMPLES / "cvs" / "john_doe.pdf")
     postings = store.postings()[:8]  # the real model on a small input keeps this test short
     matches = services.rank(store, cv, postings=postings)
     assert len(matches) == len(postings)
     store.shortlist_add([postings[0].id or 0])
-    entries = {e.job_id: e for e in store.shortlist()}
+    entries = {e.posting_id: e for e in store.shortlist()}
     by_id = {p.id: p for p in postings if p.id is not None}
     for fmt in ("csv", "md", "json", "pdf"):
         write_export(fmt, tmp_path / f"out.{fmt}", matches, by_id, entries, cv, ExportOptions())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from matcher import services
-from matcher.ingest import jobs
+from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
@@ -20,7 +20,7 @@ LARGE = 10_000
 def write_pages(folder: Path, postings: int) -> tuple[list[Path], dict[Path, int]]:
     """Copies of the sample page with every title varied, holding at least `postings` distinct
     postings, and how many new postings each page adds when imported in order."""
-    titles = {p.title for p in jobs.read_job_file(SAMPLE).postings}
+    titles = {p.title for p in posting_files.read_posting_file(SAMPLE).postings}
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     folder.mkdir()
     paths: list[Path] = []
@@ -30,7 +30,7 @@ def write_pages(folder: Path, postings: int) -> tuple[list[Path], dict[Path, int
         copy = len(paths)
         path = folder / f"page_{copy:04d}.txt"
         path.write_text("\n".join(f"{line} (copy {copy})" if line.strip() in titles else line for line in lines))
-        fingerprints = {p.fingerprint() for p in jobs.read_job_file(path).postings} - seen
+        fingerprints = {p.fingerprint() for p in posting_files.read_posting_file(path).postings} - seen
         seen |= fingerprints
         paths.append(path)
         adds[path] = len(fingerprints)
@@ -69,7 +69,7 @@ def cancel_then_resume(tmp_path: Path, postings: int, cancel_after: int) -> None
     store = Store(tmp_path / "m.db")
 
     first = Recorder(cancel_after_files=cancel_after)
-    summary = services.import_jobs(store, [tmp_path / "pages"], first.progress, first.cancelled)
+    summary = services.import_postings(store, [tmp_path / "pages"], first.progress, first.cancelled)
     assert summary.cancelled
     assert_progress_is_sane(first.calls, len(paths))
     kept = stored_per_page(store, paths)
@@ -79,7 +79,7 @@ def cancel_then_resume(tmp_path: Path, postings: int, cancel_after: int) -> None
     assert store.integrity_ok()
 
     second = Recorder()
-    summary = services.import_jobs(store, [tmp_path / "pages"], second.progress, second.cancelled)
+    summary = services.import_postings(store, [tmp_path / "pages"], second.progress, second.cancelled)
     assert not summary.cancelled and summary.errors == []
     assert_progress_is_sane(second.calls, len(paths))
     assert second.calls[-1][0] == len(paths)

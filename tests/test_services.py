@@ -15,7 +15,7 @@ from matcher.store import Store
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "m.db")
-    summary = services.import_jobs(s, [next((SAMPLES / "jobs").glob("003_*.txt"))])
+    summary = services.import_postings(s, [next((SAMPLES / "jobs").glob("003_*.txt"))])
     assert summary.imported == 1
     yield s
     s.close()

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matcher.domain import CV, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
-from matcher.schema import SCHEMA_VERSION
+from matcher.domain import CV, Posting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.store.schema import SCHEMA_VERSION
 from matcher.store import Store, StoreError
 
 
-def posting(title: str = "Backend Engineer", company: str = "Acme", body: str = "Build APIs in Python.") -> JobPosting:
-    return JobPosting(
+def posting(title: str = "Backend Engineer", company: str = "Acme", body: str = "Build APIs in Python.") -> Posting:
+    return Posting(
         title=title,
         company=company,
         description=body,
@@ -45,10 +45,10 @@ def test_new_file_uses_wal_and_records_its_schema_version(tmp_path: Path) -> Non
 
 def test_posting_round_trips_with_every_field(store: Store) -> None:
     original = posting()
-    [job_id] = store.add_postings([original]).added_ids
-    loaded = store.posting(job_id)
+    [posting_id] = store.add_postings([original]).added_ids
+    loaded = store.posting(posting_id)
     assert loaded is not None
-    original.id = job_id
+    original.id = posting_id
     assert loaded == original
 
 
@@ -77,20 +77,20 @@ def test_failed_transaction_leaves_earlier_data_untouched(store: Store) -> None:
 
 
 def test_deleting_a_posting_removes_its_requirements_and_star(store: Store) -> None:
-    [job_id] = store.add_postings([posting()]).added_ids
-    store.shortlist_add([job_id])
-    store.delete_postings([job_id])
+    [posting_id] = store.add_postings([posting()]).added_ids
+    store.shortlist_add([posting_id])
+    store.delete_postings([posting_id])
     assert store.shortlist() == [] and store.postings() == []
     assert store.integrity_ok()
 
 
 def test_shortlist_tracks_status_and_notes_and_rejects_unknown_ids(store: Store) -> None:
-    [job_id] = store.add_postings([posting()]).added_ids
-    assert store.shortlist_add([job_id, 999]) == [999]
-    store.set_application(job_id, "Applied", "Sent on Monday")
+    [posting_id] = store.add_postings([posting()]).added_ids
+    assert store.shortlist_add([posting_id, 999]) == [999]
+    store.set_application(posting_id, "Applied", "Sent on Monday")
     [entry] = store.shortlist()
-    assert (entry.job_id, entry.status, entry.notes) == (job_id, "Applied", "Sent on Monday")
-    assert store.shortlist_remove([job_id]) == 1 and store.shortlist() == []
+    assert (entry.posting_id, entry.status, entry.notes) == (posting_id, "Applied", "Sent on Monday")
+    assert store.shortlist_remove([posting_id]) == 1 and store.shortlist() == []
 
 
 def test_cv_round_trip_keeps_skills_edits_and_report(store: Store) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from matcher import upgrades
-from matcher.domain import JobPosting, Salary
-from matcher.schema import SCHEMA_VERSION
+from matcher.store import upgrades
+from matcher.domain import Posting, Salary
+from matcher.store.schema import SCHEMA_VERSION
 from matcher.store import Store, StoreError
 
 SCHEMA_V0 = Path(__file__).parent / "data" / "schema_v0.sql"
@@ -46,7 +46,7 @@ def test_a_version_0_file_opens_with_every_record_and_is_stamped_current(tmp_pat
     assert [e.skill for e in cv.effective_skills()] == ["Java", "Rust"] and cv.removed_skills == ["Excel"]
     assert cv.contact == {"email": "john@example.com"}
     [entry] = store.shortlist()
-    assert (entry.job_id, entry.status, entry.notes) == (posting.id, "Interview", "Second call on Thursday")
+    assert (entry.posting_id, entry.status, entry.notes) == (posting.id, "Interview", "Second call on Thursday")
     assert store.user_taxonomy() == ([], {"k8s": "Kubernetes"})
     assert store.setting("score_weights") == {"required": 0.5}
     assert store.integrity_ok()
@@ -58,13 +58,13 @@ def test_after_the_upgrade_the_old_postings_still_deduplicate_and_new_ones_store
     store = Store(v0_file(tmp_path))
     # The file holds the fingerprint version 0 computed; importing the same posting again must
     # still find it, whatever the fingerprint has become since (an upgrade must recompute them).
-    same = JobPosting(
+    same = Posting(
         title="Software Engineer (Java)",
         company="Vonage",
         description="Key requirements: Java, Go, Kotlin, Microservices architecture, Spring Boot Reactive, AWS, Docker, Kubernetes.",
         raw="", source="re-import", salary=Salary(94000.0, 118000.0, "EUR", "year"),
     )  # fmt: skip
-    other = JobPosting(title="Data Engineer", company="Acme", description="Spark and SQL.", raw="", source="new")
+    other = Posting(title="Data Engineer", company="Acme", description="Spark and SQL.", raw="", source="new")
     result = store.add_postings([same, other])
     assert (len(result.added_ids), result.duplicates) == (1, 1)
     store.close()

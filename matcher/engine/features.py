@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matcher.domain import CV, JobPosting
+from matcher.domain import CV, Posting
 from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
 from matcher.engine.lexical import LexicalIndex
 from matcher.text import split_sentences
@@ -31,7 +31,7 @@ def _first_words(text: str, n: int) -> str:
     return " ".join(text.split()[:n])
 
 
-def posting_text(posting: JobPosting) -> str:
+def posting_text(posting: Posting) -> str:
     """The whole-posting text that gets one vector: title, then the start of the description."""
     return _first_words(f"{posting.title}. {posting.description}", POSTING_OPENING_WORDS)
 
@@ -85,7 +85,7 @@ class CVVectors:
     summary_vector: np.ndarray  # (D,)
 
 
-def embed_postings(postings: Sequence[JobPosting], embedder: CachedEmbedder,
+def embed_postings(postings: Sequence[Posting], embedder: CachedEmbedder,
                    progress: Progress | None = None, cancelled: Cancelled | None = None) -> PostingVectors:
     """Vectors for every requirement and every whole posting, in one batched call."""
     req_texts = [r.text for p in postings for r in p.requirements]
@@ -103,7 +103,7 @@ def embed_postings(postings: Sequence[JobPosting], embedder: CachedEmbedder,
     return PostingVectors(req_vectors, offsets, docs.astype(np.float32), lexical)
 
 
-def posting_lexical_text(posting: JobPosting) -> str:
+def posting_lexical_text(posting: Posting) -> str:
     """All words of a posting; the title twice since a title word is worth more than a body word."""
     return f"{posting.title}\n{posting.title}\n{posting.description}"
 

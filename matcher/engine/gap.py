@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from matcher.domain import JobPosting, RankedMatch, RequirementMatch
+from matcher.domain import Posting, RankedMatch, RequirementMatch
 from matcher.engine.matching import TITLE_SKILL_WEIGHT
 from matcher.engine.profile import CREDIT
 from matcher.engine.ranking import Ranker
@@ -25,7 +25,7 @@ class GapItem:
     skill: str
     blocked_postings: int  # top postings with a requirement naming it that the CV does not meet
     lift: float  # mean estimated score gain (0..100 points) over those postings
-    job_ids: list[int] = field(default_factory=list)
+    posting_ids: list[int] = field(default_factory=list)
 
 
 def _coverage(reqs: list[RequirementMatch], kind: str, skill: str | None, fallback: float) -> float:
@@ -54,20 +54,20 @@ def estimated_lift(match: RankedMatch, skill: str, weights: ScoreWeights) -> flo
     return max(0.0, after - before)
 
 
-def skill_gap(matches: Sequence[RankedMatch], postings: Sequence[JobPosting] | None = None, top_n: int = 20,
+def skill_gap(matches: Sequence[RankedMatch], postings: Sequence[Posting] | None = None, top_n: int = 20,
               weights: ScoreWeights | None = None) -> list[GapItem]:
     """Missing skills across the `top_n` best matches, those blocking most postings first.
 
     `postings` is accepted so callers can pass what they ranked; explanations carry all it needs.
     """
     weights = weights or ScoreWeights()
-    best = sorted(matches, key=lambda m: (-m.score, m.job_id))[:top_n]
+    best = sorted(matches, key=lambda m: (-m.score, m.posting_id))[:top_n]
     blocked: dict[str, list[RankedMatch]] = {}
     for m in best:
         for skill in sorted({s for r in m.requirements if r.status != "met" for s in r.missing_skills}):
             blocked.setdefault(skill, []).append(m)
     items = [GapItem(skill, len(ms), round(sum(estimated_lift(m, skill, weights) for m in ms) / len(ms), 2),
-                     [m.job_id for m in ms]) for skill, ms in blocked.items()]
+                     [m.posting_id for m in ms]) for skill, ms in blocked.items()]
     return sorted(items, key=lambda g: (-g.blocked_postings, -g.lift, g.skill.lower()))
 
 

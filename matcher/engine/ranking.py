@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matcher.domain import CV, JobPosting, RankedMatch, Requirement, ScoreBreakdown
+from matcher.domain import CV, Posting, RankedMatch, Requirement, ScoreBreakdown
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
 from matcher.engine.features import CVVectors, PostingVectors, embed_cv, embed_postings
@@ -38,14 +38,14 @@ class _PostingFacts:
     title_skills: list[frozenset[str]]  # per requirement: its posting's title skills, lower-case
 
 
-def _title_skills(posting: JobPosting) -> frozenset[str]:
+def _title_skills(posting: Posting) -> frozenset[str]:
     title = posting.title.lower()
     words = set(tokens(title))
     return frozenset(s.lower() for s in posting.skills
                      if (s.lower() in words) or (" " in s and s.lower() in title))
 
 
-def _facts(postings: Sequence[JobPosting], vectors: PostingVectors) -> _PostingFacts:
+def _facts(postings: Sequence[Posting], vectors: PostingVectors) -> _PostingFacts:
     cached = vectors.derived.get("facts")
     if isinstance(cached, tuple) and cached[0] is postings:
         return cached[1]  # type: ignore[no-any-return]
@@ -106,7 +106,7 @@ class Ranker:
         emb = np.clip((doc - t.doc_low) / (t.doc_high - t.doc_low), 0.0, 1.0)
         return (1.0 - lam) * emb + lam * np.clip(lex / t.lexical_high, 0.0, 1.0)
 
-    def rank(self, postings: Sequence[JobPosting], vectors: PostingVectors,
+    def rank(self, postings: Sequence[Posting], vectors: PostingVectors,
              top: int | None = None) -> list[RankedMatch]:
         """Matches best first (ties by job id); all of them when `top` is None."""
         self.postings_, self.posting_vectors_ = postings, vectors
@@ -115,7 +115,7 @@ class Ranker:
         with _gc_paused():
             return self._rank(postings, vectors, top)
 
-    def _rank(self, postings: Sequence[JobPosting], vectors: PostingVectors, top: int | None) -> list[RankedMatch]:
+    def _rank(self, postings: Sequence[Posting], vectors: PostingVectors, top: int | None) -> list[RankedMatch]:
         facts = _facts(postings, vectors)
         n = len(postings)
         best_sim, best, doc, lex = self._similarities(vectors)
@@ -163,7 +163,7 @@ def _gc_paused() -> Iterator[None]:
 def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
     """Best first; with `top`, np.partition finds the k-th score so only the best k (and ties) get sorted."""
     scores = np.array([m.score for m in matches])
-    ids = np.array([m.job_id for m in matches])
+    ids = np.array([m.posting_id for m in matches])
     idx = np.arange(len(matches))
     if top is not None and top < len(matches):
         if top <= 0:
@@ -175,7 +175,7 @@ def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
     return [matches[i] for i in order[:top]]
 
 
-def rank_postings(cv: CV, postings: Sequence[JobPosting], embedder: CachedEmbedder,
+def rank_postings(cv: CV, postings: Sequence[Posting], embedder: CachedEmbedder,
                   weights: ScoreWeights | None = None, taxonomy: Taxonomy | None = None,
                   top: int | None = None, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> list[RankedMatch]:

@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 
 from bs4 import BeautifulSoup, Tag
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import (
     clean_title, derive_title, employment_in_text, employment_type, location_line, parse_locations)
@@ -26,7 +26,7 @@ def looks_like_feed(text: str) -> bool:
     return bool(FEED_START.match(text[:2000]))
 
 
-def parse_feed(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+def parse_feed(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     soup = BeautifulSoup(text, "xml")
     items = soup.find_all(["item", "entry"])
     postings = [_posting(item, f"{source}#{n + 1}", now) for n, item in enumerate(items)]
@@ -35,7 +35,7 @@ def parse_feed(text: str, source: str, now: datetime) -> tuple[list[JobPosting],
     return postings, []
 
 
-def _posting(item: Tag, source: str, now: datetime) -> JobPosting:
+def _posting(item: Tag, source: str, now: datetime) -> Posting:
     title = _child_text(item, "title")
     company = _child_text(item, "company") or _child_text(item, "author") or None
     match = COMPANY_PREFIX.match(title)
@@ -49,7 +49,7 @@ def _posting(item: Tag, source: str, now: datetime) -> JobPosting:
     region = _child_text(item, "region") or _child_text(item, "location") or location_line(description)
     locations, remote = parse_locations(region, split_commas=False)
     title = clean_title(title)
-    return JobPosting(
+    return Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

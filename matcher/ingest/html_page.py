@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup
 
-from matcher.domain import JobPosting
+from matcher.domain import Posting
 from matcher.ingest.fields import (
     COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
 from matcher.ingest.requirements import extract_requirements
@@ -16,7 +16,7 @@ from matcher.ingest.text_clean import html_to_text
 PAGE_CHROME = ("nav", "footer", "aside", "form", "header")
 
 
-def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime) -> JobPosting | None:
+def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime) -> Posting | None:
     """The one posting of a saved page: title from <h1> (else og:title, else <title>), text
     from <main>/<article>/<body> without navigation, header chrome, footer and forms."""
     h1 = soup.find("h1")
@@ -37,7 +37,7 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime) -> J
     company_tag = main.find(class_=COMPANY_CLASS)
     canonical = soup.find("link", rel="canonical")
     locations, remote = parse_locations(location_line(description), split_commas=False)
-    return JobPosting(
+    return Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, Tag
 
-from matcher.domain import JobPosting
+from matcher.domain import Posting
 from matcher.ingest.detect import CSV_KEY_COLUMNS
 from matcher.ingest.records import posting_from_row
 
@@ -16,8 +16,8 @@ from matcher.ingest.records import posting_from_row
 MIN_COLUMNS = 2
 
 
-def postings_from_header_tables(soup: BeautifulSoup, source: str, now: datetime) -> list[JobPosting]:
-    postings: list[JobPosting] = []
+def postings_from_header_tables(soup: BeautifulSoup, source: str, now: datetime) -> list[Posting]:
+    postings: list[Posting] = []
     for table in soup.find_all("table"):
         rows = [row for row in table.find_all("tr") if _own_row(row, table)]
         if len(rows) < 2:

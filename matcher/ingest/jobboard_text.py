@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age
 from matcher.ingest.fields import clean_title, is_employment_type, parse_locations
 from matcher.ingest.requirements import key_requirements, split_top_level, years_of
@@ -62,14 +62,14 @@ def looks_like_jobboard_text(text: str) -> bool:
     return bool(find_anchors(text.splitlines()))
 
 
-def parse_jobboard_text(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+def parse_jobboard_text(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     anchors = find_anchors(lines)
     if not anchors:
         return [], [ImportIssue(source, None, "no job posting found in this file")]
     board_remote = any("remote" in line.lower() for line in lines[: min(HEADER_LINES, anchors[0])])
     starts = [_title_index(lines, a) for a in anchors]
-    postings: list[JobPosting] = []
+    postings: list[Posting] = []
     issues: list[ImportIssue] = []
     for n, anchor in enumerate(anchors):
         title_line = starts[n]
@@ -116,7 +116,7 @@ def _end_of_posting(lines: list[str], anchor: int, next_title: int | None, next_
 
 
 def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now: datetime,
-             board_remote: bool, has_title: bool) -> JobPosting:
+             board_remote: bool, has_title: bool) -> Posting:
     block: list[str] = []
     i = anchor + 1
     while i < end and lines[i].strip():
@@ -140,7 +140,7 @@ def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now
     requirements = key_requirements(key_text) if key_text else []
     title = clean_title(lines[start]).rstrip(".") if has_title else _made_up_title(key_text, company)
     description = "\n\n".join(part for part in (key_text, blurb, f"Remote policy: {policy}" if policy else None) if part)
-    return JobPosting(
+    return Posting(
         title=title,
         description=clean_text(description),
         raw="\n".join(lines[start:end]).strip(),

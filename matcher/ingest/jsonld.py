@@ -1,4 +1,4 @@
-"""schema.org `JobPosting` objects (JSON-LD in job pages, or JSON files of them) → JobPosting.
+"""schema.org `JobPosting` objects (JSON-LD in job pages, or JSON files of them) → Posting.
 https://schema.org/JobPosting: title, description (HTML), datePosted, hiringOrganization,
 jobLocation, jobLocationType, applicantLocationRequirements, employmentType, baseSalary."""
 
@@ -8,7 +8,7 @@ import json
 from html import unescape
 from datetime import datetime
 
-from matcher.domain import JobPosting, Requirement
+from matcher.domain import Posting, Requirement
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import clean_title, derive_title, employment_type
 from matcher.ingest.requirements import extract_requirements, lines_to_requirements
@@ -17,7 +17,7 @@ from matcher.ingest.salary import PERIOD_WORDS, find_salary, salary_from_fields
 from matcher.ingest.text_clean import clean_text, html_to_text, looks_like_html
 
 
-def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> JobPosting | None:
+def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> Posting | None:
     html = _text(obj.get("description"))
     if "&lt;" in html:  # some sites escape the HTML inside JSON-LD once more
         html = unescape(html)
@@ -32,7 +32,7 @@ def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> J
     requirements = _requirements(obj) or extract_requirements(description)
     skills = obj.get("skills")
     tags = [s.strip() for s in (skills if isinstance(skills, list) else str(skills or "").split(",")) if str(s).strip()]
-    return JobPosting(
+    return Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

@@ -7,7 +7,7 @@ import io
 import re
 from datetime import datetime
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
 from matcher.ingest.fields import (
     ROLE_IN_SENTENCE, clean_title, derive_title, employment_type, is_employment_type, parse_locations)
@@ -36,7 +36,7 @@ POSTING_WORDS = re.compile(
 MIN_POSTING_CHARS = 40
 
 
-def parse_plain(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     description = markdown_to_text(text)
     if len(description) < MIN_POSTING_CHARS:
         return [], [ImportIssue(source, None, "no job posting found in this file (too little text)")]
@@ -52,7 +52,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[JobPosting]
     posted_text = fields.get("posted")
     age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
     kind = fields.get("type") or next((line for line in lines[:HEADER_LINES] if is_employment_type(line)), None)
-    posting = JobPosting(
+    posting = Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

@@ -1,4 +1,4 @@
-"""One record of any export (a CSV row, a JSON object, an HTML table row) → JobPosting.
+"""One record of any export (a CSV row, a JSON object, an HTML table row) → Posting.
 
 Columns are matched by name, case and punctuation aside: JobSpy's `title, company, location,
 description, job_url, min_amount, max_amount, currency, interval, date_posted, job_type,
@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from matcher.domain import JobPosting, Requirement
+from matcher.domain import Posting, Requirement
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import clean_title, derive_title, employment_type, parse_locations
 from matcher.ingest.jsonld import posting_from_jsonld
@@ -50,8 +50,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "remote", "t"})
 
 
-def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: datetime) -> JobPosting | None:
-    """One record of any export → JobPosting, or None when it has neither title nor description."""
+def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: datetime) -> Posting | None:
+    """One record of any export → Posting, or None when it has neither title nor description."""
     kind = row.get("@type")
     if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
         return posting_from_jsonld(dict(row), source, now)
@@ -81,7 +81,7 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         salary = find_salary(description)
     tags_value = get("tags")
     tags = tags_value if isinstance(tags_value, list) else [t for t in re.split(r"\s*[,;|]\s*", _plain(tags_value)) if t]
-    return JobPosting(
+    return Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

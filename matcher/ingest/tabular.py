@@ -1,5 +1,5 @@
 """CSV, JSON and JSON Lines exports of job scrapers (JobSpy and the like): records are read
-here, one malformed row at a time reported; `records` turns each into a JobPosting."""
+here, one malformed row at a time reported; `records` turns each into a Posting."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.detect import csv_dialect
 from matcher.ingest.records import field_getter, looks_like_posting, posting_from_row
 
@@ -18,14 +18,14 @@ from matcher.ingest.records import field_getter, looks_like_posting, posting_fro
 LIST_KEYS = ("jobs", "data", "results", "postings", "items", "hits", "job_postings", "listings", "records")
 
 
-def parse_csv(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+def parse_csv(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # descriptions are long; the default 128 KB is not
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), csv_dialect(text))
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as error:
         return [], [ImportIssue(source, None, f"unreadable CSV header: {error}")]
-    postings: list[JobPosting] = []
+    postings: list[Posting] = []
     issues: list[ImportIssue] = []
     row_number = 1
     while True:
@@ -50,8 +50,8 @@ def parse_csv(text: str, source: str, now: datetime) -> tuple[list[JobPosting], 
     return postings, issues
 
 
-def parse_json(text: str, source: str, now: datetime, *, lines: bool = False) -> tuple[list[JobPosting], list[ImportIssue]]:
-    postings: list[JobPosting] = []
+def parse_json(text: str, source: str, now: datetime, *, lines: bool = False) -> tuple[list[Posting], list[ImportIssue]]:
+    postings: list[Posting] = []
     issues: list[ImportIssue] = []
     for number, item, error in (_json_lines(text) if lines else _json_items(text)):
         label = f"line {number}" if lines else f"item {number}"
@@ -93,7 +93,7 @@ def _json_lines(text: str) -> Iterator[tuple[int, object, str | None]]:
         yield (number, item, None) if isinstance(item, dict) else (number, None, "not a job posting object")
 
 
-def _add(postings: list[JobPosting], issues: list[ImportIssue], row: Mapping[str, object], raw: str,
+def _add(postings: list[Posting], issues: list[ImportIssue], row: Mapping[str, object], raw: str,
          item_source: str, label: str, source: str, now: datetime) -> None:
     try:
         posting = posting_from_row(row, raw, item_source, now)

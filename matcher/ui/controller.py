@@ -17,10 +17,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from matcher import services
-from matcher.backup import BackupStats, restore_backup, write_backup
-from matcher.domain import CV, JobPosting, RankedMatch, ShortlistEntry, SkillEvidence
+from matcher.store.backup import BackupStats, restore_backup, write_backup
+from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry, SkillEvidence
 from matcher.store import Store
-from matcher.ui.tracking import Tracking
+from matcher.ui.shortlist.tracking import Tracking
 from matcher.ui.worker import OpContext, OpHandle, Worker
 
 CV_SUFFIXES = (".pdf", ".docx")
@@ -30,7 +30,7 @@ WARM_MODULE = "matcher.engine.gap"  # the skill-gap chart's engine; it pulls in 
 
 @dataclass
 class AppState:
-    postings: dict[int, JobPosting] = field(default_factory=dict)
+    postings: dict[int, Posting] = field(default_factory=dict)
     cvs: list[CV] = field(default_factory=list)
     cv: CV | None = None
     matches: list[RankedMatch] = field(default_factory=list)
@@ -100,7 +100,7 @@ class Controller(QObject):
         cvs = self.store.cvs()
         current = self.state.cv.id if self.state.cv else None
         cv = next((c for c in cvs if c.id == current), cvs[-1] if cvs else None)
-        entries = {e.job_id: e for e in self.store.shortlist()}
+        entries = {e.posting_id: e for e in self.store.shortlist()}
         postings = {p.id: p for p in self.store.postings() if p.id is not None}
         weights = self.store.setting("score_weights")
         return AppState(postings, cvs, cv, self.state.matches, entries, weights)
@@ -161,11 +161,11 @@ class Controller(QObject):
     def import_paths(self, paths: Sequence[Path]) -> OpHandle:
         paths = list(paths)
         return self.run("Importing postings",
-                         lambda ctx: services.import_jobs(self.store, paths, ctx.progress, ctx.cancelled),
+                         lambda ctx: services.import_postings(self.store, paths, ctx.progress, ctx.cancelled),
                          self._imported)
 
     def import_text(self, text: str) -> OpHandle:
-        return self.run("Importing pasted posting", lambda ctx: services.import_job_text(self.store, text),
+        return self.run("Importing pasted posting", lambda ctx: services.import_posting_text(self.store, text),
                          self._imported)
 
     def _imported(self, summary: services.ImportSummary) -> None:

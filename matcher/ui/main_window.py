@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, 
 from matcher.domain import ImportIssue
 from matcher.ui.actions import build_actions
 from matcher.ui.controller import Controller
-from matcher.ui.detail_pane import DetailPane
+from matcher.ui.detail.pane import DetailPane
 from matcher.ui.hints import waiting_hint
-from matcher.ui.dialogs import ImportIssuesDialog, PasteDialog
+from matcher.ui.dialogs.issues import ImportIssuesDialog, PasteDialog
 from matcher.ui.panes import PaneTabs
-from matcher.ui.ranking_view import RankingView
+from matcher.ui.ranking.view import RankingView
 from matcher.ui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, Settings
 from matcher.ui.status import OpStatus
 
@@ -92,16 +92,16 @@ class MainWindow(QMainWindow):
 
     def _show_hint(self) -> None:
         """With no posting in the detail pane, say what the window waits for, or what to do next."""
-        if self.detail.job_id is None:
+        if self.detail.posting_id is None:
             self.detail.show_hint(waiting_hint(self.controller, self.proxy.rowCount()))
 
     def _show_shortlist(self) -> None:
         self.ranking.set_entries(self.controller.state.entries)
-        if self.detail.job_id is not None:
-            self.detail.set_starred(self.detail.job_id in self.controller.state.entries)
+        if self.detail.posting_id is not None:
+            self.detail.set_starred(self.detail.posting_id in self.controller.state.entries)
 
-    def select_job(self, job_id: int) -> bool:
-        return self.ranking.select_job(job_id)
+    def select_job(self, posting_id: int) -> bool:
+        return self.ranking.select_job(posting_id)
 
     def current_job_id(self) -> int | None:
         return self.ranking.current_job_id()
@@ -117,9 +117,9 @@ class MainWindow(QMainWindow):
 
     # -- user actions ---------------------------------------------------------------------------
     def toggle_star(self) -> None:
-        job_id = self.current_job_id()
-        if job_id is not None:
-            self.controller.tracking.toggle_star(job_id)
+        posting_id = self.current_job_id()
+        if posting_id is not None:
+            self.controller.tracking.toggle_star(posting_id)
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             self.controller.import_text(dialog.text())
 
     def ask_export(self, fmt: str = "pdf", shortlist_only: bool = False) -> None:
-        from matcher.ui.export_dialog import ask_export
+        from matcher.ui.dialogs.export import ask_export
 
         choice = ask_export(self, fmt, shortlist_only, Path(self._folder()))
         if choice is not None:
@@ -178,12 +178,12 @@ class MainWindow(QMainWindow):
         self.ask_export(fmt, shortlist_only=True)
 
     def show_about(self) -> None:
-        from matcher.ui.about import AboutDialog
+        from matcher.ui.dialogs.about import AboutDialog
 
         AboutDialog(self.controller.store.path, self).exec()
 
     def open_settings(self) -> None:
-        from matcher.ui.settings_dialog import SettingsDialog
+        from matcher.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.controller, self.settings, self).exec()
 

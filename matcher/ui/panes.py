@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from matcher.engine.scoring import ScoreWeights
 from matcher.ui.controller import Controller
-from matcher.ui.cv_pane import CVPane
-from matcher.ui.gap_view import SkillGapView
-from matcher.ui.shortlist_pane import ShortlistPane
+from matcher.ui.cv.pane import CVPane
+from matcher.ui.gap.view import SkillGapView
+from matcher.ui.shortlist.pane import ShortlistPane
 
 
 class PaneTabs(QTabWidget):
@@ -38,9 +38,9 @@ class PaneTabs(QTabWidget):
         self.gap.whatIfRequested.connect(controller.what_if)
         controller.whatIfReady.connect(self.gap.set_what_if)
         tracking = controller.tracking
-        self.shortlist.statusChanged.connect(lambda job_id, status: tracking.set_application(job_id, status=status))
-        self.shortlist.notesChanged.connect(lambda job_id, notes: tracking.set_application(job_id, notes=notes))
-        self.shortlist.unstarRequested.connect(lambda job_id: controller.tracking.set_starred(job_id, False))
+        self.shortlist.statusChanged.connect(lambda posting_id, status: tracking.set_application(posting_id, status=status))
+        self.shortlist.notesChanged.connect(lambda posting_id, notes: tracking.set_application(posting_id, notes=notes))
+        self.shortlist.unstarRequested.connect(lambda posting_id: controller.tracking.set_starred(posting_id, False))
         self.shortlist.exportRequested.connect(ask_export_shortlist)
         self.shortlist.postingActivated.connect(select_job)
 
@@ -67,7 +67,7 @@ class PaneTabs(QTabWidget):
 
     def _show_shortlist(self) -> None:
         state = self._controller.state
-        self.shortlist.set_data(list(state.entries.values()), state.postings, {m.job_id: m for m in state.matches})
+        self.shortlist.set_data(list(state.entries.values()), state.postings, {m.posting_id: m for m in state.matches})
         count = len(state.entries)
         self.setTabText(self.indexOf(self.shortlist), f"Shortlist ({count})" if count else "Shortlist")
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matcher.backup import BackupError, restore_backup, write_backup
-from matcher.domain import CV, JobPosting, Requirement, Salary
+from matcher.store.backup import BackupError, restore_backup, write_backup
+from matcher.domain import CV, Posting, Requirement, Salary
 from matcher.store import Store
 
 FUZZ = settings(max_examples=40, deadline=None,
@@ -23,7 +23,7 @@ def good_backup(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("backup")
     store = Store(folder / "m.db")
     ids = store.add_postings([
-        JobPosting(title=f"Engineer {n}", company="Acme", description=f"Build service {n} in Python.", raw="raw",
+        Posting(title=f"Engineer {n}", company="Acme", description=f"Build service {n} in Python.", raw="raw",
                    source="test", salary=Salary(1, 2, "EUR", "year"), posted=date(2026, 1, n + 1),
                    requirements=[Requirement("Python", "required", ["Python"])])
         for n in range(5)

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 from matcher.domain import Salary
-from matcher.ingest.jobs import read_job_file
+from matcher.ingest.postings import read_posting_file
 
 from .conftest import NOW
 
 
 def test_rss_feed(data_dir: Path) -> None:
-    result = read_job_file(data_dir / "feed.rss", now=NOW)
+    result = read_posting_file(data_dir / "feed.rss", now=NOW)
     assert result.issues == []
     devops, support = result.postings
     assert (devops.title, devops.company) == ("Senior DevOps Engineer", "Proseware")

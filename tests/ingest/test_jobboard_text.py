@@ -7,31 +7,31 @@ from pathlib import Path
 
 import pytest
 
-from matcher.domain import JobPosting, Salary
+from matcher.domain import Posting, Salary
 from matcher.ingest.jobboard_text import parse_jobboard_text
 
 from .conftest import NOW
 
 
 @pytest.fixture
-def postings(jobs_dir: Path) -> list[JobPosting]:
+def postings(jobs_dir: Path) -> list[Posting]:
     path = next(jobs_dir.glob("000_*"))
     found, issues = parse_jobboard_text(path.read_text(encoding="utf-8"), str(path), NOW)
     assert issues == []
     return found
 
 
-def by_title(postings: list[JobPosting], title: str) -> JobPosting:
+def by_title(postings: list[Posting], title: str) -> Posting:
     return next(p for p in postings if p.title == title)
 
 
-def test_finds_all_86_postings_with_company_and_countries(postings: list[JobPosting]) -> None:
+def test_finds_all_86_postings_with_company_and_countries(postings: list[Posting]) -> None:
     assert len(postings) == 86
     assert all(p.company and p.locations and p.requirements for p in postings)
     assert all(p.remote is True for p in postings)  # a "Remote ... Jobs" board
 
 
-def test_first_posting_fields(postings: list[JobPosting]) -> None:
+def test_first_posting_fields(postings: list[Posting]) -> None:
     first = postings[0]
     assert first.title == "Software Engineer (Java)"
     assert first.company == "Vonage"
@@ -54,16 +54,16 @@ def test_first_posting_fields(postings: list[JobPosting]) -> None:
         ("Scala Engineer (Trading)", None),
     ],
 )
-def test_salaries(postings: list[JobPosting], title: str, salary: Salary | None) -> None:
+def test_salaries(postings: list[Posting], title: str, salary: Salary | None) -> None:
     assert by_title(postings, title).salary == salary
 
 
-def test_ages_resolve_against_now(postings: list[JobPosting]) -> None:
+def test_ages_resolve_against_now(postings: list[Posting]) -> None:
     assert by_title(postings, "Scala Engineer (Trading)").posted == date(2025, 1, 27)  # 4 days ago
     assert postings[-1].posted == date(2025, 1, 1)  # "about 1 month ago" = 30 days
 
 
-def test_key_requirements_split_and_years(postings: list[JobPosting]) -> None:
+def test_key_requirements_split_and_years(postings: list[Posting]) -> None:
     trading = by_title(postings, "Scala Engineer (Trading)")
     assert [r.text for r in trading.requirements] == [
         "Scala", "Trading systems", "Arbitrage strategies", "Crypto/Web3", "Ownership", "Entrepreneurial thinking"]
@@ -75,7 +75,7 @@ def test_key_requirements_split_and_years(postings: list[JobPosting]) -> None:
     assert all(r.kind == "required" for r in authz.requirements)
 
 
-def test_regions_kept_and_badges_removed(postings: list[JobPosting]) -> None:
+def test_regions_kept_and_badges_removed(postings: list[Posting]) -> None:
     assert by_title(postings, "Member of Technical Staff, Backend").locations == ["North America", "Europe"]
     assert any(p.title == "Golang Engineer" for p in postings)  # "Golang EngineerNew" on the page
     assert not any(p.title.endswith("New") for p in postings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from matcher.domain import Salary
-from matcher.ingest.jobs import read_job_file
+from matcher.ingest.postings import read_posting_file
 from matcher.ingest.plain_posting import parse_plain
 
 from .conftest import NOW
@@ -60,7 +60,7 @@ def test_no_heading_falls_back_to_requirement_like_sentences() -> None:
 
 
 def test_pdf_of_one_posting(posting_pdf: Path) -> None:
-    result = read_job_file(posting_pdf, now=NOW)
+    result = read_posting_file(posting_pdf, now=NOW)
     assert result.issues == []
     [posting] = result.postings
     assert posting.title == "Data Scientist" and posting.company == "Tailspin Toys"
@@ -74,7 +74,7 @@ def test_pdf_of_one_posting(posting_pdf: Path) -> None:
 
 
 def test_docx_of_one_posting(posting_docx: Path) -> None:
-    result = read_job_file(posting_docx, now=NOW)
+    result = read_posting_file(posting_docx, now=NOW)
     [posting] = result.postings
     assert posting.title == "Data Scientist" and posting.company == "Tailspin Toys"
     assert "- 3+ years of experience with Python" in posting.description
@@ -101,7 +101,7 @@ def test_browser_printed_pdf_loses_its_print_marks(tmp_path: Path) -> None:
             pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "printed.pdf"
     path.write_bytes(bytes(pdf.output()))
-    [posting] = read_job_file(path, now=NOW).postings
+    [posting] = read_posting_file(path, now=NOW).postings
     assert posting.title == "Warehouse Supervisor - Lamna Careers"
     assert "3:07 PM" not in posting.description and "careers.lamna.example" not in posting.description
     assert posting.salary == Salary(24, 28, "USD", "hour")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from matcher import services
 from matcher.domain import (
-    CV, CVSection, JobPosting, ParseReport, RankedMatch, Requirement, RequirementMatch, Salary,
+    CV, CVSection, Posting, ParseReport, RankedMatch, Requirement, RequirementMatch, Salary,
     ScoreBreakdown, SkillEvidence,
 )
 from matcher.paths import SAMPLES
@@ -24,29 +24,29 @@ def _req(text: str, skills: list[str], kind: str = "required") -> Requirement:
 
 
 POSTINGS = [
-    JobPosting(
+    Posting(
         "Senior Backend Engineer", "Build APIs.", "raw", "jobs.txt", company="Acme",
         locations=["Poland"], remote=True, salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 20),
         requirements=[_req("5+ years of Python", ["Python"]), _req("Kubernetes in production", ["Kubernetes"]),
                       _req("AWS experience", ["AWS"], "preferred")],
     ),
-    JobPosting(
+    Posting(
         "Data Engineer", "Pipelines.", "raw", "jobs.txt", company="Datafolk", locations=["Germany"],
         requirements=[_req("SQL and Python", ["SQL", "Python"]), _req("Kubernetes", ["Kubernetes"]),
                       _req("Spark", ["Apache Spark"])],
     ),
-    JobPosting(
+    Posting(
         "Platform Engineer", "Clusters.", "raw", "jobs.txt", company="Cloudy", locations=["Worldwide"],
         requirements=[_req("Docker", ["Docker"]), _req("Kubernetes", ["Kubernetes"])],
     ),
-    JobPosting(
+    Posting(
         "Frontend Developer", "Screens.", "raw", "jobs.txt", company=None,
         requirements=[_req("React and TypeScript", ["React", "TypeScript"]), _req("Python a plus", ["Python"], "preferred")],
     ),
 ]
 
 
-def judge(posting: JobPosting, cv_skills: set[str]) -> RankedMatch:
+def judge(posting: Posting, cv_skills: set[str]) -> RankedMatch:
     """Score by skill overlap: met requirements over all, in 0..100."""
     assert posting.id is not None
     reqs = []
@@ -61,13 +61,13 @@ def judge(posting: JobPosting, cv_skills: set[str]) -> RankedMatch:
     return RankedMatch(posting.id, posting.title, posting.company, score, reqs, breakdown)
 
 
-def stored_postings(db: Path) -> tuple[Store, dict[int, JobPosting]]:
+def stored_postings(db: Path) -> tuple[Store, dict[int, Posting]]:
     store = Store(db)
     store.add_postings(POSTINGS)
     return store, {p.id: p for p in store.postings() if p.id is not None}
 
 
-def ranked(postings: dict[int, JobPosting], cv_skills: set[str] = set(CV_SKILLS)) -> list[RankedMatch]:
+def ranked(postings: dict[int, Posting], cv_skills: set[str] = set(CV_SKILLS)) -> list[RankedMatch]:
     return sorted((judge(p, cv_skills) for p in postings.values()), key=lambda m: -m.score)
 
 
@@ -83,11 +83,11 @@ def sample_cv(name: str = "John Doe") -> CV:
               created=datetime(2026, 11, 24, 8, 30))
 
 
-def sample_store(db: Path) -> tuple[Store, dict[int, JobPosting]]:
+def sample_store(db: Path) -> tuple[Store, dict[int, Posting]]:
     """The app's own first-run samples 003 (one plain-text posting) and 001 (an HTML table of three),
     read by the real importer, skills filled by the real extractor."""
     store = Store(db)
     files = [next((SAMPLES / "jobs").glob(f"{prefix}_*.txt")) for prefix in ("003", "001")]
-    summary = services.import_jobs(store, files)
+    summary = services.import_postings(store, files)
     assert summary.imported == 4 and not summary.errors
     return store, {p.id: p for p in store.postings() if p.id is not None}

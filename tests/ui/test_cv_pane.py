@@ -11,7 +11,7 @@ from matcher import services
 from matcher.domain import CV
 from matcher.paths import SAMPLES
 from matcher.store import Store
-from matcher.ui.cv_pane import CVPane
+from matcher.ui.cv.pane import CVPane
 from tests.ui.pane_data import sample_cv
 
 

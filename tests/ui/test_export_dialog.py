@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from matcher.export import ExportOptions, write_export
-from matcher.ui.export_dialog import ExportChoice, ExportDialog, ask_export
+from matcher.ui.dialogs.export import ExportChoice, ExportDialog, ask_export
 from tests.ui.pane_data import ranked, sample_cv, stored_postings
 
 

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication, QStyleOptionHeader
 
 from matcher.paths import SAMPLES
 from matcher.store import Store
-from matcher.ui import ranking_model as cols
+from matcher.ui.ranking import model as cols
 from matcher.ui.controller import Controller
-from matcher.ui.gap_data import Move
-from matcher.ui.gap_view import _move_cells
+from matcher.ui.gap.data import Move
+from matcher.ui.gap.view import _move_cells
 from matcher.ui.main_window import MainWindow
-from matcher.ui.ranking_header import FLEX_MAX, SortArrowStyle, fit_widths, flipped
+from matcher.ui.ranking.header import FLEX_MAX, SortArrowStyle, fit_widths, flipped
 from matcher.ui.settings import Settings
-from matcher.ui.shortlist_model import JOB_ID_ROLE as SHORTLIST_JOB_ID
+from matcher.ui.shortlist.model import POSTING_ID_ROLE as SHORTLIST_JOB_ID
 from matcher.ui.worker import SyncPool, Worker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -146,7 +146,7 @@ def test_best_first_shows_a_down_arrow(ranked: MainWindow) -> None:
 
 def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: MainWindow, qtbot) -> None:
     window = ranked
-    first, last = window.model.job_id_at(0), window.model.job_id_at(3)
+    first, last = window.model.posting_id_at(0), window.model.posting_id_at(3)
     window.controller.tracking.set_starred(first, True)
     window.controller.tracking.set_starred(last, True)
     pane = window.tabs.shortlist
@@ -154,7 +154,7 @@ def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: Main
     rect = pane.table.visualRect(pane.proxy.index(row, 1))
     window.tabs.setCurrentWidget(pane)
     qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.current_job_id() == last == window.detail.job_id
+    assert window.current_job_id() == last == window.detail.posting_id
 
 
 def test_what_if_scores_read_as_the_table_reads_them() -> None:
@@ -167,7 +167,7 @@ def test_settings_has_a_shortcut_on_every_platform(ranked: MainWindow) -> None:
 
 
 def test_about_names_version_data_file_and_credits(ranked: MainWindow) -> None:
-    from matcher.ui.about import AboutDialog, version
+    from matcher.ui.dialogs.about import AboutDialog, version
 
     seen: list[str] = []
 

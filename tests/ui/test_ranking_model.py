@@ -7,27 +7,27 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from matcher.domain import JobPosting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry
-from matcher.ui import ranking_model as cols
-from matcher.ui.ranking_filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
-from matcher.ui.ranking_model import RankingModel, age_text, yearly_salary
+from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry
+from matcher.ui.ranking import model as cols
+from matcher.ui.ranking.filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
+from matcher.ui.ranking.model import RankingModel, age_text, yearly_salary
 
 TODAY = date(2026, 11, 24)
 
 
-def _posting(job_id: int, title: str, **kw: object) -> JobPosting:
+def _posting(posting_id: int, title: str, **kw: object) -> Posting:
     description = str(kw.pop("description", f"{title} work"))
-    return JobPosting(title, description, "", "t", id=job_id, **kw)  # type: ignore[arg-type]
+    return Posting(title, description, "", "t", id=posting_id, **kw)  # type: ignore[arg-type]
 
 
-def _match(job_id: int, title: str, score: float, statuses: tuple[str, ...] = ("met", "missing")) -> RankedMatch:
+def _match(posting_id: int, title: str, score: float, statuses: tuple[str, ...] = ("met", "missing")) -> RankedMatch:
     reqs = [RequirementMatch(f"req {i}", "required", s, None, 1.0)  # type: ignore[arg-type]
             for i, s in enumerate(statuses)]
-    return RankedMatch(job_id, title, None, score, reqs, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5))
+    return RankedMatch(posting_id, title, None, score, reqs, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5))
 
 
 @pytest.fixture
-def data() -> tuple[list[RankedMatch], dict[int, JobPosting], dict[int, ShortlistEntry]]:
+def data() -> tuple[list[RankedMatch], dict[int, Posting], dict[int, ShortlistEntry]]:
     postings = {
         1: _posting(1, "Senior Python Developer", company="Acme", locations=["Poland"], remote=True,
                     salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 21)),
@@ -131,7 +131,7 @@ def test_sorting_keeps_persistent_indexes_on_their_posting(data) -> None:
 
 
 def test_score_text_never_shows_a_number_of_the_next_band() -> None:
-    from matcher.ui.ranking_model import score_text
+    from matcher.ui.ranking.model import score_text
 
     assert score_text(74.6) == "74 Good"
     assert score_text(75.0) == "75 Great"

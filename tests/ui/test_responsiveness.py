@@ -17,9 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from matcher.domain import CV, JobPosting, RankedMatch, RequirementMatch, ScoreBreakdown
+from matcher.domain import CV, Posting, RankedMatch, RequirementMatch, ScoreBreakdown
 from matcher.ingest import cv as cv_reader
-from matcher.ingest import jobs
+from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
 from matcher.services import ImportSummary
 from matcher.store import Store
@@ -118,7 +118,7 @@ def threaded_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def write_pages(folder: Path, pages: int) -> Path:
-    titles = {p.title for p in jobs.read_job_file(SAMPLE).postings}
+    titles = {p.title for p in posting_files.read_posting_file(SAMPLE).postings}
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     folder.mkdir()
     for copy in range(pages):
@@ -158,23 +158,23 @@ def test_no_stall_while_a_large_import_runs_and_the_window_is_used(
     assert stalls[0] < STALL_LIMIT_S, describe(stalls)
 
 
-def synthetic_ranking(count: int) -> tuple[dict[int, JobPosting], list[RankedMatch], CV]:
+def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch], CV]:
     """`count` real postings (the sample page, titles varied) with ranked matches: what the window
     receives after ranking that many, without spending minutes in the model to get there."""
-    base = jobs.read_job_file(SAMPLE).postings
-    postings: dict[int, JobPosting] = {}
+    base = posting_files.read_posting_file(SAMPLE).postings
+    postings: dict[int, Posting] = {}
     matches: list[RankedMatch] = []
-    for job_id in range(1, count + 1):
-        source = base[job_id % len(base)]
-        posting = JobPosting(**{**source.__dict__, "id": job_id, "title": f"{source.title} (copy {job_id})"})
-        postings[job_id] = posting
-        score = 100.0 * ((job_id * 7919) % count) / count
+    for posting_id in range(1, count + 1):
+        source = base[posting_id % len(base)]
+        posting = Posting(**{**source.__dict__, "id": posting_id, "title": f"{source.title} (copy {posting_id})"})
+        postings[posting_id] = posting
+        score = 100.0 * ((posting_id * 7919) % count) / count
         requirements = [
             RequirementMatch(r.text, r.kind, ("met", "partial", "missing")[i % 3], None if i % 3 == 2 else "Java for 5 years.",
                              1.0, list(r.skills), [] if i % 3 != 2 else list(r.skills), 0.5, "exact skill")
             for i, r in enumerate(posting.requirements)
         ]  # fmt: skip
-        matches.append(RankedMatch(job_id, posting.title, posting.company, score, requirements,
+        matches.append(RankedMatch(posting_id, posting.title, posting.company, score, requirements,
                                    ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8)))  # fmt: skip
     matches.sort(key=lambda m: m.score, reverse=True)
     cv = cv_reader.read_cv(SAMPLES / "cvs" / "john_doe.pdf")

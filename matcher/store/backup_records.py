@@ -12,10 +12,10 @@ from datetime import date, datetime
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from matcher.domain import APPLICATION_STATUSES, CV, CVSection, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.domain import APPLICATION_STATUSES, CV, CVSection, Posting, ParseReport, Requirement, Salary, SkillEvidence
 
 
-def to_json(obj: JobPosting | CV) -> dict[str, Any]:
+def to_json(obj: Posting | CV) -> dict[str, Any]:
     """Every field but the id, dates as ISO text."""
     document = asdict(obj)
     document.pop("id", None)
@@ -46,8 +46,8 @@ def items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return value
 
 
-def posting(item: dict[str, Any]) -> JobPosting:
-    result: JobPosting = _record(JobPosting, item, "salary", "posted", "requirements")
+def posting(item: dict[str, Any]) -> Posting:
+    result: Posting = _record(Posting, item, "salary", "posted", "requirements")
     salary = item.get("salary")
     result.salary = _record(Salary, salary) if isinstance(salary, dict) and salary else None
     result.posted = date.fromisoformat(item["posted"]) if item.get("posted") else None

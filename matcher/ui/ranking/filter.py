@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from matcher.ui.ranking_model import RankingModel, yearly_salary
+from matcher.ui.ranking.model import RankingModel, yearly_salary
 
 ANY_STATUS = ""
 NOT_SHORTLISTED = "Not shortlisted"
@@ -64,12 +64,12 @@ class RankingFilter(QSortFilterProxyModel):
         if self._kept_version != model.data_version:
             self._kept = self._work_out(model)
             self._kept_version = model.data_version
-        return self._kept is None or model.job_id_at(source_row) in self._kept
+        return self._kept is None or model.posting_id_at(source_row) in self._kept
 
     def _work_out(self, model: RankingModel) -> set[int] | None:
         if self._criteria == FilterCriteria():
             return None
-        return {model.job_id_at(row) for row in range(model.rowCount()) if self.accepts(model, row)}
+        return {model.posting_id_at(row) for row in range(model.rowCount()) if self.accepts(model, row)}
 
     def accepts(self, model: RankingModel, row: int) -> bool:
         c = self._criteria
@@ -93,6 +93,6 @@ class RankingFilter(QSortFilterProxyModel):
         ):
             return False
         if c.text:
-            haystack = model.haystack(model.job_id_at(row))
+            haystack = model.haystack(model.posting_id_at(row))
             return all(word in haystack for word in c.text.lower().split())
         return True

@@ -8,19 +8,19 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
-from matcher.domain import JobPosting, RankedMatch, ShortlistEntry
-from matcher.ui import ranking_model as cols
-from matcher.ui.filter_bar import FilterBar
-from matcher.ui.ranking_header import fit_columns, install_sort_arrow
-from matcher.ui.ranking_filter import FilterCriteria, RankingFilter
-from matcher.ui.ranking_model import JOB_ID_ROLE, RankingModel
-from matcher.ui.score_delegate import ScoreDelegate
+from matcher.domain import Posting, RankedMatch, ShortlistEntry
+from matcher.ui.ranking import model as cols
+from matcher.ui.ranking.filter_bar import FilterBar
+from matcher.ui.ranking.header import fit_columns, install_sort_arrow
+from matcher.ui.ranking.filter import FilterCriteria, RankingFilter
+from matcher.ui.ranking.model import POSTING_ID_ROLE, RankingModel
+from matcher.ui.ranking.score_delegate import ScoreDelegate
 
 ROW_PADDING = 10  # px above the font height: compact rows, still easy to click
 
 
 class RankingView(QWidget):
-    # RankedMatch (None while not ranked yet), JobPosting, ShortlistEntry; all None when no row is current.
+    # RankedMatch (None while not ranked yet), Posting, ShortlistEntry; all None when no row is current.
     currentChanged = Signal(object, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,7 +44,7 @@ class RankingView(QWidget):
         install_sort_arrow(table.horizontalHeader())
         table.viewport().installEventFilter(self)  # a new width re-divides the columns
         self._fitted_width = -1
-        self._shown: tuple[list[RankedMatch], Mapping[int, JobPosting], Mapping[int, ShortlistEntry]] | None = None
+        self._shown: tuple[list[RankedMatch], Mapping[int, Posting], Mapping[int, ShortlistEntry]] | None = None
         fit_columns(table, self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +53,7 @@ class RankingView(QWidget):
         self.filter_bar.criteriaChanged.connect(self.set_criteria)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def show_ranking(self, matches: Sequence[RankedMatch], postings: Mapping[int, JobPosting],
+    def show_ranking(self, matches: Sequence[RankedMatch], postings: Mapping[int, Posting],
                      entries: Mapping[int, ShortlistEntry]) -> None:
         # The postings are shown when read, then again when ranked: when nothing changed between the
         # two (no CV, so no ranking), a second reset of thousands of rows would only stall the window.
@@ -94,9 +94,9 @@ class RankingView(QWidget):
         elif not self.proxy.rowCount():
             self.currentChanged.emit(None, None, None)
 
-    def select_job(self, job_id: int) -> bool:
+    def select_job(self, posting_id: int) -> bool:
         """Select the posting's row (if the filter shows it); True when it is now selected."""
-        row = self.model.row_of(job_id)
+        row = self.model.row_of(posting_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, cols.TITLE))
@@ -109,7 +109,7 @@ class RankingView(QWidget):
 
     def current_job_id(self) -> int | None:
         index = self.table.currentIndex()
-        return int(index.data(JOB_ID_ROLE)) if index.isValid() else None
+        return int(index.data(POSTING_ID_ROLE)) if index.isValid() else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from matcher.ui.gap_data import GapBar
+from matcher.ui.gap.data import GapBar
 
 ROW_HEIGHT = 26
 LABEL_WIDTH = 150  # room for "Google Cloud Platform" at the default font
@@ -66,7 +66,7 @@ class GapChart(QWidget):
             QToolTip.hideText()
             return
         bar = self.bars[row]
-        names = [self.titles.get(i, f"#{i}") for i in bar.job_ids]
+        names = [self.titles.get(i, f"#{i}") for i in bar.posting_ids]
         text = (f"{bar.skill}: missing from {bar.blocked} of your top postings; adding it would gain about "
                 f"{bar.gain:.1f} points on average and lift {bar.band_ups} into a better band"
                 + "".join(f"\n• {n}" for n in names))

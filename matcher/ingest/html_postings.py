@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, Tag
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
 from matcher.ingest.fields import (
     COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
@@ -31,7 +31,7 @@ CARD_MIN_CHARS = 40
 ROW_HEAD_MAX_CHARS = 600
 
 
-def parse_html(text: str, source: str, now: datetime) -> tuple[list[JobPosting], list[ImportIssue]]:
+def parse_html(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     soup = BeautifulSoup(text, "lxml")
     postings = _from_jsonld(soup, source, now)
     for tag in soup.find_all(DROPPED_TAGS):
@@ -54,8 +54,8 @@ def parse_html(text: str, source: str, now: datetime) -> tuple[list[JobPosting],
     return postings, []
 
 
-def _from_jsonld(soup: BeautifulSoup, source: str, now: datetime) -> list[JobPosting]:
-    found: list[JobPosting] = []
+def _from_jsonld(soup: BeautifulSoup, source: str, now: datetime) -> list[Posting]:
+    found: list[Posting] = []
     for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
         try:
             data = json.loads(script.string or "")
@@ -80,7 +80,7 @@ def _jobposting_objects(data: object) -> list[dict[str, object]]:
     return [obj for key in ("@graph", "itemListElement", "item", "mainEntity") for obj in _jobposting_objects(data.get(key))]
 
 
-def _from_table_rows(soup: BeautifulSoup, source: str, now: datetime) -> list[JobPosting]:
+def _from_table_rows(soup: BeautifulSoup, source: str, now: datetime) -> list[Posting]:
     """Rows holding a title heading start a posting; the rows after it (up to the next such
     row) hold its description, as in the exports with <h5>company</h5><h3>title</h3>."""
     groups: list[list[Tag]] = []
@@ -104,7 +104,7 @@ def _heads_a_posting(row: Tag) -> bool:
     return bool(headings) and not has_lists and len(row.get_text(" ", strip=True)) < ROW_HEAD_MAX_CHARS
 
 
-def _from_cards(soup: BeautifulSoup, source: str, now: datetime) -> list[JobPosting]:
+def _from_cards(soup: BeautifulSoup, source: str, now: datetime) -> list[Posting]:
     """Repeated elements whose class says job/posting/vacancy, each with a heading."""
     cards = [
         el for el in soup.find_all(["article", "li", "div", "section"], class_=CARD_CLASS)
@@ -127,7 +127,7 @@ def _signature(element: Tag) -> tuple[str, str]:
     return element.name or "", " ".join(names)
 
 
-def _read_all(groups: list[list[Tag]], source: str, now: datetime) -> list[JobPosting]:
+def _read_all(groups: list[list[Tag]], source: str, now: datetime) -> list[Posting]:
     postings = []
     for n, group in enumerate(groups):
         try:
@@ -139,7 +139,7 @@ def _read_all(groups: list[list[Tag]], source: str, now: datetime) -> list[JobPo
     return postings
 
 
-def _posting_from_parts(parts: list[Tag], item: str, now: datetime) -> JobPosting | None:
+def _posting_from_parts(parts: list[Tag], item: str, now: datetime) -> Posting | None:
     head = parts[0]
     title_tag = head.find("h3") or head.find(TITLE_TAGS)
     if title_tag is None:
@@ -162,7 +162,7 @@ def _posting_from_parts(parts: list[Tag], item: str, now: datetime) -> JobPostin
     locations, remote_word = parse_locations(location_line(description), split_commas=False)
     board_remote = bool(url and "remote" in url.lower())
     title = clean_title(title_tag.get_text(" ", strip=True))
-    return JobPosting(
+    return Posting(
         title=title or derive_title(description),
         title_derived=not title,
         description=description,

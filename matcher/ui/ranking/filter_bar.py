@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from matcher.domain import APPLICATION_STATUSES
-from matcher.ui.ranking_filter import ANY_STATUS, NOT_SHORTLISTED, FilterCriteria
+from matcher.ui.ranking.filter import ANY_STATUS, NOT_SHORTLISTED, FilterCriteria
 
 POSTED_CHOICES = (("Any age", 0), ("1 day", 1), ("7 days", 7), ("30 days", 30), ("90 days", 90))
 SALARY_STEP = 5000  # per year; the spin box moves in steps a person would type

@@ -1,4 +1,4 @@
-"""Job importer under hostile input: whatever the bytes, `read_job_file` returns a FileResult whose
+"""Job importer under hostile input: whatever the bytes, `read_posting_file` returns a FileResult whose
 postings are clean and whose issues say why; it never raises and never touches the network."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from matcher.domain import JobPosting
-from matcher.ingest.jobs import FileResult, read_job_file, read_job_text
+from matcher.domain import Posting
+from matcher.ingest.postings import FileResult, read_posting_file, read_posting_text
 from tests.fuzz.corpus import JOB_SAMPLES, REMOTE_HOST, SCRIPT_MARK, hostile_html
 
 SAMPLES_DIR = JOB_SAMPLES[0].parent
@@ -31,7 +31,7 @@ ALLOWED_CONTROLS = {"\n", "\t"}
 
 
 def read(path: Path, max_bytes: int | None = None) -> FileResult:
-    result = read_job_file(path, now=NOW) if max_bytes is None else read_job_file(path, now=NOW, max_bytes=max_bytes)
+    result = read_posting_file(path, now=NOW) if max_bytes is None else read_posting_file(path, now=NOW, max_bytes=max_bytes)
     check(result)
     return result
 
@@ -43,7 +43,7 @@ def check(result: FileResult) -> None:
     for issue in result.issues:
         assert isinstance(issue.reason, str) and issue.reason.strip(), issue
     for posting in result.postings:
-        assert isinstance(posting, JobPosting)
+        assert isinstance(posting, Posting)
         assert isinstance(posting.title, str) and posting.title.strip(), posting
         assert isinstance(posting.description, str)
         for text in (posting.title, posting.description, posting.company or ""):
@@ -98,7 +98,7 @@ def test_hostile_html_keeps_no_active_content_and_fetches_nothing(job_corpus_fil
     assert no_network == []
 
 
-def assert_inert(postings: list[JobPosting]) -> None:
+def assert_inert(postings: list[Posting]) -> None:
     for posting in postings:
         shown = "\n".join([posting.title, posting.description, posting.company or "", posting.company_blurb or ""])
         assert SCRIPT_MARK not in shown and REMOTE_HOST not in shown and "javascript:" not in shown.lower()
@@ -235,4 +235,4 @@ def test_html_active_content_never_reaches_the_description(scratch: Path, no_net
 @given(text=st.text(max_size=3000))
 def test_pasted_text(text: str) -> None:
     """The app's "paste a posting" box takes whatever the clipboard holds."""
-    check(read_job_text(text, source="pasted text"))
+    check(read_posting_text(text, source="pasted text"))

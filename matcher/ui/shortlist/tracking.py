@@ -20,28 +20,28 @@ class Tracking:
     def __init__(self, controller: Controller) -> None:
         self._c = controller
 
-    def set_starred(self, job_id: int, starred: bool) -> OpHandle:
+    def set_starred(self, posting_id: int, starred: bool) -> OpHandle:
         store = self._c.store
 
         def write(ctx: OpContext) -> dict[int, ShortlistEntry]:
             if starred:
-                store.shortlist_add([job_id])
+                store.shortlist_add([posting_id])
             else:
-                store.shortlist_remove([job_id])
-            return {e.job_id: e for e in store.shortlist()}
+                store.shortlist_remove([posting_id])
+            return {e.posting_id: e for e in store.shortlist()}
 
         return self._c.run("Shortlist", write, self._entries)
 
-    def toggle_star(self, job_id: int) -> OpHandle:
-        return self.set_starred(job_id, job_id not in self._c.state.entries)
+    def toggle_star(self, posting_id: int) -> OpHandle:
+        return self.set_starred(posting_id, posting_id not in self._c.state.entries)
 
-    def set_application(self, job_id: int, status: ApplicationStatus | None = None,
+    def set_application(self, posting_id: int, status: ApplicationStatus | None = None,
                         notes: str | None = None) -> OpHandle:
         store = self._c.store
 
         def write(ctx: OpContext) -> dict[int, ShortlistEntry]:
-            store.set_application(job_id, status, notes)
-            return {e.job_id: e for e in store.shortlist()}
+            store.set_application(posting_id, status, notes)
+            return {e.posting_id: e for e in store.shortlist()}
 
         return self._c.run("Shortlist", write, self._entries)
 
@@ -59,7 +59,7 @@ class Tracking:
         if cv is None:
             self._c.failed.emit("Export", "Load a CV first: the export explains each posting against it.")
             return None
-        matches = [m for m in state.matches if not shortlist_only or m.job_id in state.entries][:top]
+        matches = [m for m in state.matches if not shortlist_only or m.posting_id in state.entries][:top]
         if not matches:
             self._c.failed.emit("Export", "Nothing to export: star postings first, or export the ranking.")
             return None

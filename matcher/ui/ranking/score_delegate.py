@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from matcher.domain import score_band
-from matcher.ui.ranking_model import SORT_ROLE, score_text
+from matcher.ui.ranking.model import SORT_ROLE, score_text
 
 # One colour per band (domain.SCORE_BANDS), readable on light and dark backgrounds alike.
 BAND_COLOURS = {"Great": "#2e9d4f", "Good": "#6aa84f", "Fair": "#d9a21b", "Poor": "#c8553d"}

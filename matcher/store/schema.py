@@ -27,7 +27,7 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class JobRow(Base):
+class PostingRow(Base):
     __tablename__ = "jobs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True, index=True)
@@ -52,20 +52,21 @@ class JobRow(Base):
     source: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     requirements: Mapped[list[RequirementRow]] = relationship(
-        back_populates="job", cascade="all, delete-orphan", order_by="RequirementRow.position"
+        back_populates="posting", cascade="all, delete-orphan", order_by="RequirementRow.position"
     )
 
 
 class RequirementRow(Base):
     __tablename__ = "requirements"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    # Column names predate the word "posting" in the code; renaming them would need an upgrade step.
+    posting_id: Mapped[int] = mapped_column("job_id", ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(10))
     skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
     years: Mapped[float | None] = mapped_column(Float)
-    job: Mapped[JobRow] = relationship(back_populates="requirements")
+    posting: Mapped[PostingRow] = relationship(back_populates="requirements")
 
 
 class CVRow(Base):
@@ -85,7 +86,7 @@ class CVRow(Base):
 
 class ShortlistRow(Base):
     __tablename__ = "shortlist"
-    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    posting_id: Mapped[int] = mapped_column("job_id", ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default="Saved")
     notes: Mapped[str] = mapped_column(Text, default="")
     added: Mapped[datetime] = mapped_column(DateTime)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from matcher.domain import (
-    JobPosting, RankedMatch, RequirementMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band,
+    Posting, RankedMatch, RequirementMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band,
 )
-from matcher.ui.score_delegate import BAND_COLOURS
+from matcher.ui.ranking.score_delegate import BAND_COLOURS
 
 PART_BAR_MIN = 48  # px: "100%" still fits
 SELECT_HINT = "Select a posting to see why it ranks where it does."
@@ -49,7 +49,7 @@ class OfflineBrowser(QTextBrowser):
         return None  # remote images, style sheets: nothing is loaded
 
 
-def posting_html(posting: JobPosting) -> str:
+def posting_html(posting: Posting) -> str:
     """The clean description as paragraphs and bullet lists, with the facts above it."""
     facts = [posting.company or "", ", ".join(posting.locations), "Remote" if posting.remote else "",
              format_salary(posting.salary), posting.employment_type or "",
@@ -137,11 +137,11 @@ class DetailPane(QWidget):
         layout.addWidget(split, 1)
 
     @property
-    def job_id(self) -> int | None:
+    def posting_id(self) -> int | None:
         return self._job_id
 
-    def show_match(self, match: RankedMatch | None, posting: JobPosting | None, entry: ShortlistEntry | None) -> None:
-        self._job_id = match.job_id if match else (posting.id if posting else None)
+    def show_match(self, match: RankedMatch | None, posting: Posting | None, entry: ShortlistEntry | None) -> None:
+        self._job_id = match.posting_id if match else (posting.id if posting else None)
         self.requirements.clear()
         if posting is None:
             self.heading.setText(SELECT_HINT)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from matcher.domain import APPLICATION_STATUSES, JobPosting, RankedMatch, ShortlistEntry
-from matcher.ui.shortlist_model import JOB_ID_ROLE, SORT_ROLE, STATUS, ShortlistModel, ShortlistRow
-from matcher.ui.ranking_header import install_sort_arrow
+from matcher.domain import APPLICATION_STATUSES, Posting, RankedMatch, ShortlistEntry
+from matcher.ui.shortlist.model import POSTING_ID_ROLE, SORT_ROLE, STATUS, ShortlistModel, ShortlistRow
+from matcher.ui.ranking.header import install_sort_arrow
 
 # Notes are saved this long after the last keystroke (and at once when the box loses focus).
 NOTES_IDLE_MS = 800
@@ -109,11 +109,11 @@ class ShortlistPane(QWidget):
         self._notes_timer.timeout.connect(self.save_notes)
         self.set_data([], {}, {})
 
-    def set_data(self, entries: list[ShortlistEntry], postings: dict[int, JobPosting], matches: dict[int, RankedMatch]) -> None:
+    def set_data(self, entries: list[ShortlistEntry], postings: dict[int, Posting], matches: dict[int, RankedMatch]) -> None:
         """Show the shortlist; unsaved notes are saved first and the selected posting stays selected."""
         self.save_notes()
         keep = self.current_job_id()
-        self.model.set_rows([ShortlistRow(e, postings.get(e.job_id), matches.get(e.job_id)) for e in entries])
+        self.model.set_rows([ShortlistRow(e, postings.get(e.posting_id), matches.get(e.posting_id)) for e in entries])
         for row in range(self.proxy.rowCount()):
             self.table.openPersistentEditor(self.proxy.index(row, STATUS))
         self.table.resizeColumnsToContents()
@@ -128,10 +128,10 @@ class ShortlistPane(QWidget):
 
     def current_job_id(self) -> int | None:
         index = self.table.currentIndex()
-        return int(index.data(JOB_ID_ROLE)) if index.isValid() else None
+        return int(index.data(POSTING_ID_ROLE)) if index.isValid() else None
 
-    def select_job(self, job_id: int) -> None:
-        source = self.model.index(self.model.row_of(job_id), 0)
+    def select_job(self, posting_id: int) -> None:
+        source = self.model.index(self.model.row_of(posting_id), 0)
         self.table.setCurrentIndex(self.proxy.mapFromSource(source))
 
     def save_notes(self) -> None:
@@ -143,7 +143,7 @@ class ShortlistPane(QWidget):
         entry, text = self.model.rows[row].entry, self.notes.toPlainText()
         if text != entry.notes:
             entry.notes = text
-            self.notesChanged.emit(entry.job_id, text)
+            self.notesChanged.emit(entry.posting_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
@@ -152,27 +152,27 @@ class ShortlistPane(QWidget):
 
     def _row_changed(self, current: Index, previous: Index = QModelIndex()) -> None:
         self.save_notes()
-        job_id = int(current.data(JOB_ID_ROLE)) if current.isValid() else None
-        row = self.model.rows[self.model.row_of(job_id)] if job_id is not None else None
+        posting_id = int(current.data(POSTING_ID_ROLE)) if current.isValid() else None
+        row = self.model.rows[self.model.row_of(posting_id)] if posting_id is not None else None
         self._notes_job = None  # loading the text below is not an edit
         text = row.entry.notes if row else ""
         if text != self.notes.toPlainText():  # a refresh mid-typing must not move the cursor
             self.notes.blockSignals(True)
             self.notes.setPlainText(text)
             self.notes.blockSignals(False)
-        self._notes_job = job_id
+        self._notes_job = posting_id
         self.notes.setEnabled(row is not None)
         self.unstar_button.setEnabled(row is not None)
         title = row.posting.title if row and row.posting else None
         self.notes_label.setText(f"Notes — {title}" if title else "Notes")
 
     def _activated(self, index: QModelIndex) -> None:
-        self.postingActivated.emit(int(index.data(JOB_ID_ROLE)))
+        self.postingActivated.emit(int(index.data(POSTING_ID_ROLE)))
 
     def _unstar(self) -> None:
-        if (job_id := self.current_job_id()) is not None:
+        if (posting_id := self.current_job_id()) is not None:
             self.save_notes()
-            self.unstarRequested.emit(job_id)
+            self.unstarRequested.emit(posting_id)
 
     def _update_summary(self) -> None:
         counts = Counter(r.entry.status for r in self.model.rows)

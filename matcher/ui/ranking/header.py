@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QApplication, QHeaderView, QProxyStyle, QStyle, QStyleOption, QStyleOptionHeader, QTableView, QWidget,
 )
 
-from matcher.ui import ranking_model as cols
-from matcher.ui.ranking_model import RankingModel
+from matcher.ui.ranking import model as cols
+from matcher.ui.ranking.model import RankingModel
 
 # Columns whose content has one width: the star, the score bar, "34 w", two small counts.
 FIXED_WIDTHS = {cols.STAR: 26, cols.SCORE: 118, cols.POSTED: 54, cols.MET: 40, cols.MISSING: 60}

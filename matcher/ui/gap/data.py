@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from matcher.domain import JobPosting, RankedMatch, score_band
+from matcher.domain import Posting, RankedMatch, score_band
 
 if TYPE_CHECKING:
     from matcher.engine.scoring import ScoreWeights
@@ -24,21 +24,21 @@ UNACTIONABLE_CATEGORIES = frozenset({"soft skill"})
 
 @dataclass(frozen=True)
 class GapBar:
-    """One bar: `skill` is missing from `blocked` of the top postings (ids in `job_ids`); with it,
+    """One bar: `skill` is missing from `blocked` of the top postings (ids in `posting_ids`); with it,
     `band_ups` of them would reach a better score band, gaining `gain` points on average."""
 
     skill: str
     blocked: int
     band_ups: int
     gain: float
-    job_ids: tuple[int, ...] = ()
+    posting_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Move:
     """One posting in a what-if ranking next to where it stands now (ranks start at 1)."""
 
-    job_id: int
+    posting_id: int
     title: str
     company: str | None
     old_rank: int | None
@@ -68,7 +68,7 @@ class WhatIfSummary:
 
 def gap_bars(
     matches: Sequence[RankedMatch],
-    postings: Mapping[int, JobPosting],
+    postings: Mapping[int, Posting],
     top_n: int = TOP_POSTINGS,
     weights: ScoreWeights | None = None,
     skip: Callable[[str], bool] | None = None,
@@ -85,16 +85,16 @@ def gap_bars(
 
     weights = weights or ScoreWeights()
     skip = _unactionable if skip is None else skip
-    by_id = {m.job_id: m for m in matches}
+    by_id = {m.posting_id: m for m in matches}
     bars = []
     for item in skill_gap(list(matches), list(postings.values()), top_n=top_n, weights=weights):
         if skip(item.skill):
             continue
         ups = 0
-        for job_id in item.job_ids:
-            match = by_id[job_id]
+        for posting_id in item.posting_ids:
+            match = by_id[posting_id]
             ups += score_band(match.score + estimated_lift(match, item.skill, weights)) != score_band(match.score)
-        bars.append(GapBar(item.skill, item.blocked_postings, ups, float(item.lift), tuple(item.job_ids)))
+        bars.append(GapBar(item.skill, item.blocked_postings, ups, float(item.lift), tuple(item.posting_ids)))
     bars.sort(key=lambda b: (-b.blocked, -b.band_ups, -b.gain, b.skill.lower()))
     return bars[:MAX_BARS]
 
@@ -108,12 +108,12 @@ def _unactionable(skill: str) -> bool:
 
 def compare_rankings(current: Sequence[RankedMatch], what_if: Sequence[RankedMatch]) -> WhatIfSummary:
     """Each posting of the what-if ranking with its current rank and score, in what-if order."""
-    before = {m.job_id: (rank, m.score) for rank, m in enumerate(_ordered(current), 1)}
+    before = {m.posting_id: (rank, m.score) for rank, m in enumerate(_ordered(current), 1)}
     moves = []
     for rank, match in enumerate(_ordered(what_if), 1):
-        old_rank, old_score = before.get(match.job_id, (None, None))
+        old_rank, old_score = before.get(match.posting_id, (None, None))
         changed = old_score is not None and score_band(old_score) != score_band(match.score)
-        moves.append(Move(match.job_id, match.title, match.company, old_rank, rank, old_score, match.score, changed))
+        moves.append(Move(match.posting_id, match.title, match.company, old_rank, rank, old_score, match.score, changed))
     return WhatIfSummary(moves)
 
 

@@ -20,21 +20,21 @@ from platformdirs import user_data_dir
 from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, inspect, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from matcher import convert
-from matcher.domain import CV, ApplicationStatus, JobPosting, ShortlistEntry
-from matcher.schema import (
+from matcher.store import convert
+from matcher.domain import CV, ApplicationStatus, Posting, ShortlistEntry
+from matcher.store.schema import (
     SCHEMA_VERSION,
     Base,
     CVRow,
     EmbeddingRow,
-    JobRow,
+    PostingRow,
     MetaRow,
     SettingRow,
     ShortlistRow,
     UserAliasRow,
     UserSkillRow,
 )
-from matcher.upgrades import UPGRADES
+from matcher.store.upgrades import UPGRADES
 
 DB_ENV = "MATCHER_DB"
 
@@ -122,10 +122,10 @@ class Store:
             return ok and not conn.execute(text("PRAGMA foreign_key_check")).fetchall()
 
     # -- postings -------------------------------------------------------------------------------
-    def add_postings(self, postings: Iterable[JobPosting]) -> AddResult:
+    def add_postings(self, postings: Iterable[Posting]) -> AddResult:
         """Store new postings in one transaction; those already stored (same fingerprint) count
         as duplicates and are left untouched, so re-importing a file changes nothing."""
-        added: list[JobRow] = []
+        added: list[PostingRow] = []
         duplicates = 0
         now = datetime.now()
         keyed = [(posting.fingerprint(), posting) for posting in postings]
@@ -148,27 +148,27 @@ class Store:
         found: set[str] = set()
         for start in range(0, len(fingerprints), 500):  # SQLite caps bound parameters per statement
             chunk = fingerprints[start : start + 500]
-            found.update(s.scalars(select(JobRow.fingerprint).where(JobRow.fingerprint.in_(chunk))))
+            found.update(s.scalars(select(PostingRow.fingerprint).where(PostingRow.fingerprint.in_(chunk))))
         return found
 
-    def postings(self, ids: Iterable[int] | None = None) -> list[JobPosting]:
-        query = select(JobRow).options(selectinload(JobRow.requirements)).order_by(JobRow.id)
+    def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
+        query = select(PostingRow).options(selectinload(PostingRow.requirements)).order_by(PostingRow.id)
         if ids is not None:
-            query = query.where(JobRow.id.in_(list(ids)))
+            query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
             return [convert.row_to_posting(row) for row in s.scalars(query)]
 
-    def posting(self, job_id: int) -> JobPosting | None:
-        found = self.postings([job_id])
+    def posting(self, posting_id: int) -> Posting | None:
+        found = self.postings([posting_id])
         return found[0] if found else None
 
     def count_postings(self) -> int:
         with self.session() as s:
-            return int(s.scalar(select(func.count(JobRow.id))) or 0)
+            return int(s.scalar(select(func.count(PostingRow.id))) or 0)
 
     def delete_postings(self, ids: Iterable[int]) -> int:
         with self.session() as s:
-            rows = list(s.scalars(select(JobRow).where(JobRow.id.in_(list(ids)))))
+            rows = list(s.scalars(select(PostingRow).where(PostingRow.id.in_(list(ids)))))
             for row in rows:
                 s.delete(row)
             return len(rows)
@@ -209,34 +209,34 @@ class Store:
             return bool(result.rowcount)
 
     # -- shortlist ------------------------------------------------------------------------------
-    def shortlist_add(self, job_ids: Iterable[int]) -> list[int]:
+    def shortlist_add(self, posting_ids: Iterable[int]) -> list[int]:
         """Star postings; returns the ids that do not exist (nothing is added for them)."""
         unknown = []
         with self.session() as s:
-            for job_id in job_ids:
-                if s.get(JobRow, job_id) is None:
-                    unknown.append(job_id)
-                elif s.get(ShortlistRow, job_id) is None:
-                    s.add(ShortlistRow(job_id=job_id, status="Saved", notes="", added=datetime.now()))
+            for posting_id in posting_ids:
+                if s.get(PostingRow, posting_id) is None:
+                    unknown.append(posting_id)
+                elif s.get(ShortlistRow, posting_id) is None:
+                    s.add(ShortlistRow(posting_id=posting_id, status="Saved", notes="", added=datetime.now()))
         return unknown
 
-    def shortlist_remove(self, job_ids: Iterable[int]) -> int:
+    def shortlist_remove(self, posting_ids: Iterable[int]) -> int:
         with self.session() as s:
-            statement = delete(ShortlistRow).where(ShortlistRow.job_id.in_(list(job_ids)))
+            statement = delete(ShortlistRow).where(ShortlistRow.posting_id.in_(list(posting_ids)))
             return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
     def shortlist(self) -> list[ShortlistEntry]:
         with self.session() as s:
-            rows = s.scalars(select(ShortlistRow).order_by(ShortlistRow.added, ShortlistRow.job_id))
-            return [ShortlistEntry(r.job_id, r.status, r.notes, r.added) for r in rows]  # type: ignore[arg-type]
+            rows = s.scalars(select(ShortlistRow).order_by(ShortlistRow.added, ShortlistRow.posting_id))
+            return [ShortlistEntry(r.posting_id, r.status, r.notes, r.added) for r in rows]  # type: ignore[arg-type]
 
-    def set_application(self, job_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:
+    def set_application(self, posting_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:
         """Track an application: status and notes; stars the posting if it was not yet."""
-        self.shortlist_add([job_id])
+        self.shortlist_add([posting_id])
         with self.session() as s:
-            row = s.get(ShortlistRow, job_id)
+            row = s.get(ShortlistRow, posting_id)
             if row is None:
-                raise KeyError(job_id)
+                raise KeyError(posting_id)
             if status is not None:
                 row.status = status
             if notes is not None:

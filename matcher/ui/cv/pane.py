@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from matcher.domain import CV
-from matcher.ui.cv_skills import SkillsEditor
+from matcher.ui.cv.skills import SkillsEditor
 
 # Amber reads as "check this" in both themes without the alarm of red.
 WARNING_STYLE = "QFrame#warnings { background: #fff3cd; border: 1px solid #e0a800; border-radius: 4px; } " \

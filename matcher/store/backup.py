@@ -10,7 +10,7 @@ A restore merges into any store in ONE transaction and never overwrites what is 
 postings are matched by fingerprint (their ids are remapped for the shortlist), CVs by name and
 text, shortlist entries, skills, aliases and settings by key. A corrupt or foreign file raises
 `BackupError` before anything is written: the zip and a sha256 catch damage, and every record is
-checked field by field against `matcher.domain` (`matcher.backup_records`) before the transaction.
+checked field by field against `matcher.domain` (`matcher.store.backup_records`) before the transaction.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
-from matcher import backup_records as records
-from matcher import convert
-from matcher.domain import CV, JobPosting
-from matcher.schema import SCHEMA_VERSION, CVRow, JobRow, SettingRow, ShortlistRow, UserAliasRow, UserSkillRow
+from matcher.store import backup_records as records
+from matcher.store import convert
+from matcher.domain import CV, Posting
+from matcher.store.schema import SCHEMA_VERSION, CVRow, PostingRow, SettingRow, ShortlistRow, UserAliasRow, UserSkillRow
 from matcher.store import Store
 
 FORMAT = "matcher-backup"
@@ -68,7 +68,7 @@ def write_backup(store: Store, path: Path | str) -> BackupStats:
     path = Path(path)
     with store.session() as s:
         # In batches: 10,000 ORM rows held at once cost hundreds of MB; the JSON of them far less.
-        query = select(JobRow).options(selectinload(JobRow.requirements)).order_by(JobRow.id)
+        query = select(PostingRow).options(selectinload(PostingRow.requirements)).order_by(PostingRow.id)
         jobs = s.scalars(query.execution_options(yield_per=BATCH))
         # The old id is kept only so that the shortlist can be remapped to the ids a restore assigns.
         postings = [
@@ -77,7 +77,7 @@ def write_backup(store: Store, path: Path | str) -> BackupStats:
         ]
         cvs = [records.to_json(convert.row_to_cv(r)) for r in s.scalars(select(CVRow).order_by(CVRow.id))]
         shortlist = [
-            {"job_id": r.job_id, "status": r.status, "notes": r.notes, "added": records.iso(r.added)}
+            {"job_id": r.posting_id, "status": r.status, "notes": r.notes, "added": records.iso(r.added)}
             for r in s.scalars(select(ShortlistRow))
         ]
         skills = [{"name": r.name, "category": r.category} for r in s.scalars(select(UserSkillRow))]
@@ -166,14 +166,14 @@ def restore_backup(store: Store, path: Path | str) -> BackupStats:
         raise BackupError(f"{path} is damaged: the store refused one of its records ({exc.__class__.__name__})") from exc
 
 
-def _merge(store: Store, path: Path, postings: list[tuple[Any, JobPosting, datetime]], cvs: list[CV],
+def _merge(store: Store, path: Path, postings: list[tuple[Any, Posting, datetime]], cvs: list[CV],
            shortlist: list[tuple[int, str, str, datetime]], skills: list[tuple[str, str]],
            aliases: dict[str, str], settings: dict[str, Any]) -> BackupStats:  # fmt: skip
     counts = dict.fromkeys(("postings", "cvs", "shortlist", "user_skills", "user_aliases", "settings",
                             "duplicates", "kept"), 0)  # fmt: skip
     with store.session() as s:  # one transaction: any failure below rolls every part back
-        stored: dict[str, int] = {fp: job_id for fp, job_id in s.execute(select(JobRow.fingerprint, JobRow.id))}
-        pending: dict[str, JobRow] = {}
+        stored: dict[str, int] = {fp: posting_id for fp, posting_id in s.execute(select(PostingRow.fingerprint, PostingRow.id))}
+        pending: dict[str, PostingRow] = {}
         old_to_fingerprint: dict[int, str] = {}
         for index, (old_id, posting, imported_at) in enumerate(postings, 1):
             fingerprint = posting.fingerprint()
@@ -201,9 +201,9 @@ def _merge(store: Store, path: Path, postings: list[tuple[Any, JobPosting, datet
         for old_job_id, status, notes, when in shortlist:
             if old_job_id not in old_to_fingerprint:
                 raise BackupError(f"{path} is damaged: its shortlist names posting {old_job_id}, which it does not hold")
-            job_id = stored[old_to_fingerprint[old_job_id]]
-            _add_new(s, counts, "shortlist", ShortlistRow, job_id,
-                     ShortlistRow(job_id=job_id, status=status, notes=notes, added=when))  # fmt: skip
+            posting_id = stored[old_to_fingerprint[old_job_id]]
+            _add_new(s, counts, "shortlist", ShortlistRow, posting_id,
+                     ShortlistRow(posting_id=posting_id, status=status, notes=notes, added=when))  # fmt: skip
         for name, category in skills:
             _add_new(s, counts, "user_skills", UserSkillRow, name, UserSkillRow(name=name, category=category))
         for alias, skill in aliases.items():

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from matcher.domain import ImportIssue, JobPosting
+from matcher.domain import ImportIssue, Posting
 from matcher.ingest.detect import BinaryData, decode, describe_unsupported, detect_format, sniff_binary
 from matcher.ingest.feeds import parse_feed
-from matcher.ingest.html_jobs import parse_html
+from matcher.ingest.html_postings import parse_html
 from matcher.ingest.jobboard_text import parse_jobboard_text
 from matcher.ingest.plain_posting import docx_text, parse_plain, pdf_text
 from matcher.ingest.tabular import parse_csv, parse_json
@@ -30,7 +30,7 @@ DEFAULT_MAX_BYTES = 50_000_000
 @dataclass
 class FileResult:
     path: str
-    postings: list[JobPosting] = field(default_factory=list)  # skills left empty: the service fills them
+    postings: list[Posting] = field(default_factory=list)  # skills left empty: the service fills them
     issues: list[ImportIssue] = field(default_factory=list)  # per-item and whole-file problems
 
 
@@ -54,7 +54,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ImportIssue]]:
     return list(dict.fromkeys(files)), issues
 
 
-def read_job_file(path: Path, *, now: datetime | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+def read_posting_file(path: Path, *, now: datetime | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     """Read one file of postings. `now` resolves ages like "3 days ago"; it defaults to the
     file's modification time, so importing the same file again gives the same dates."""
     name = str(path)
@@ -66,10 +66,10 @@ def read_job_file(path: Path, *, now: datetime | None = None, max_bytes: int = D
         reference = now or datetime.fromtimestamp(path.stat().st_mtime)
     except OSError as error:
         return _failed(name, f"cannot read file: {error.strerror or error}")
-    return read_job_bytes(data, source=name, now=reference)
+    return read_posting_bytes(data, source=name, now=reference)
 
 
-def read_job_bytes(data: bytes, *, source: str, now: datetime) -> FileResult:
+def read_posting_bytes(data: bytes, *, source: str, now: datetime) -> FileResult:
     if not data.strip():
         return _failed(source, "file is empty")
     document = sniff_binary(data)
@@ -90,7 +90,7 @@ def read_job_bytes(data: bytes, *, source: str, now: datetime) -> FileResult:
     return _parse(text, source, now)
 
 
-def read_job_text(text: str, *, source: str = "pasted text", now: datetime | None = None) -> FileResult:
+def read_posting_text(text: str, *, source: str = "pasted text", now: datetime | None = None) -> FileResult:
     """A pasted description (the app's "paste a posting" action); its format is detected too."""
     if not text.strip():
         return _failed(source, "the text is empty")

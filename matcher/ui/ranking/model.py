@@ -16,13 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from matcher.domain import JobPosting, RankedMatch, Salary, ShortlistEntry, format_salary, score_band
+from matcher.domain import Posting, RankedMatch, Salary, ShortlistEntry, format_salary, score_band
 
 COLUMNS = ("★", "Score", "Title", "Company", "Locations", "Salary", "Posted", "Met", "Missing", "Status")
 STAR, SCORE, TITLE, COMPANY, LOCATIONS, SALARY, POSTED, MET, MISSING, STATUS = range(len(COLUMNS))
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+POSTING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Salaries compare per year whatever the period the posting used: 40 h x 52 weeks, 260 working days.
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
@@ -72,7 +72,7 @@ class RankingModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[int] = []  # job ids, in display order
         self._matches: dict[int, RankedMatch] = {}
-        self._postings: dict[int, JobPosting] = {}
+        self._postings: dict[int, Posting] = {}
         self._entries: dict[int, ShortlistEntry] = {}
         self._today = today or date.today()
         self._sort_column = SCORE
@@ -84,12 +84,12 @@ class RankingModel(QAbstractTableModel):
     def set_data(
         self,
         matches: Sequence[RankedMatch],
-        postings: Mapping[int, JobPosting],
+        postings: Mapping[int, Posting],
         entries: Mapping[int, ShortlistEntry],
     ) -> None:
         self.beginResetModel()
-        self._matches = {m.job_id: m for m in matches if m.job_id in postings}
-        self._rows = [*self._matches, *(job_id for job_id in postings if job_id not in self._matches)]
+        self._matches = {m.posting_id: m for m in matches if m.posting_id in postings}
+        self._rows = [*self._matches, *(posting_id for posting_id in postings if posting_id not in self._matches)]
         self._postings = dict(postings)
         self._entries = dict(entries)
         self._haystacks = {}
@@ -113,25 +113,25 @@ class RankingModel(QAbstractTableModel):
         """The row's match, or None while the posting is not ranked yet."""
         return self._matches.get(self._rows[row])
 
-    def posting(self, row: int) -> JobPosting:
+    def posting(self, row: int) -> Posting:
         return self._postings[self._rows[row]]
 
     def entry(self, row: int) -> ShortlistEntry | None:
         return self._entries.get(self._rows[row])
 
-    def job_id_at(self, row: int) -> int:
+    def posting_id_at(self, row: int) -> int:
         return self._rows[row]
 
-    def haystack(self, job_id: int) -> str:
+    def haystack(self, posting_id: int) -> str:
         """The lower-cased text a search looks in: title, company, tags, description."""
-        text = self._haystacks.get(job_id)
+        text = self._haystacks.get(posting_id)
         if text is None:
-            p = self._postings[job_id]
-            text = self._haystacks[job_id] = " ".join([p.title, p.company or "", *p.tags, p.description]).lower()
+            p = self._postings[posting_id]
+            text = self._haystacks[posting_id] = " ".join([p.title, p.company or "", *p.tags, p.description]).lower()
         return text
 
-    def row_of(self, job_id: int) -> int | None:
-        return next((i for i, row_id in enumerate(self._rows) if row_id == job_id), None)
+    def row_of(self, posting_id: int) -> int | None:
+        return next((i for i, row_id in enumerate(self._rows) if row_id == posting_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -155,7 +155,7 @@ class RankingModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_value(row, column)
-        if role == JOB_ID_ROLE:
+        if role == POSTING_ID_ROLE:
             return self._rows[row]
         if role == Qt.ItemDataRole.ToolTipRole and column == SCORE:
             return f"{match.score:.1f} / 100 — {score_band(match.score)}" if match else "Not ranked yet"
@@ -218,7 +218,7 @@ class RankingModel(QAbstractTableModel):
         before = self.persistentIndexList()
         ids = [self._rows[index.row()] for index in before]
         self._sort_rows()
-        rows = {job_id: row for row, job_id in enumerate(self._rows)}
+        rows = {posting_id: row for row, posting_id in enumerate(self._rows)}
         self.changePersistentIndexList(before, [self.index(rows[i], index.column()) for i, index in zip(ids, before)])
         self.layoutChanged.emit()
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.ingest.jobs import FileResult, expand_paths, read_job_file, read_job_text
+from matcher.ingest.postings import FileResult, expand_paths, read_posting_file, read_posting_text
 
 from .conftest import NOW
 
@@ -19,7 +19,7 @@ from .conftest import NOW
 def test_the_four_samples_give_86_3_3_1(jobs_dir: Path) -> None:
     files, issues = expand_paths([jobs_dir])
     assert issues == []
-    counts = [len(read_job_file(f, now=NOW).postings) for f in files]
+    counts = [len(read_posting_file(f, now=NOW).postings) for f in files]
     assert counts == [86, 3, 3, 1]
 
 
@@ -28,8 +28,8 @@ def test_ages_default_to_the_file_time(tmp_path: Path, jobs_dir: Path) -> None:
     copy.write_bytes(next(jobs_dir.glob("000_*")).read_bytes())
     stamp = datetime(2024, 3, 10, 12).timestamp()
     os.utime(copy, (stamp, stamp))
-    first = read_job_file(copy).postings
-    again = read_job_file(copy).postings
+    first = read_posting_file(copy).postings
+    again = read_posting_file(copy).postings
     assert first[2].posted == date(2024, 3, 6) == again[2].posted  # "4 days ago", same on re-import
 
 
@@ -59,7 +59,7 @@ def test_expand_paths_recurses_sorts_and_skips_hidden(tmp_path: Path) -> None:
 def test_bad_files_become_issues(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "input.txt"
     path.write_bytes(content)
-    result = read_job_file(path, now=NOW)
+    result = read_posting_file(path, now=NOW)
     assert result.postings == []
     assert len(result.issues) == 1 and result.issues[0].reason.startswith(reason)
     assert result.issues[0].path == str(path)
@@ -68,12 +68,12 @@ def test_bad_files_become_issues(tmp_path: Path, content: bytes, reason: str) ->
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "huge.csv"
     path.write_bytes(b"title,description\n" + b"x,y\n" * 1000)
-    result = read_job_file(path, now=NOW, max_bytes=1000)
+    result = read_posting_file(path, now=NOW, max_bytes=1000)
     assert result.postings == [] and "too big" in result.issues[0].reason
 
 
 def test_unreadable_path(tmp_path: Path) -> None:
-    result = read_job_file(tmp_path / "gone.txt", now=NOW)
+    result = read_posting_file(tmp_path / "gone.txt", now=NOW)
     assert result.postings == [] and result.issues[0].reason.startswith("cannot read file")
 
 
@@ -82,7 +82,7 @@ def test_other_encodings(tmp_path: Path, jobs_dir: Path, encoding: str) -> None:
     text = next(jobs_dir.glob("003_*")).read_text(encoding="utf-8").replace("’", "'").replace("…", "...")
     path = tmp_path / "posting.txt"
     path.write_bytes(("Développeur Backend Senior\n\n" + text).encode(encoding))
-    [posting] = read_job_file(path, now=NOW).postings
+    [posting] = read_posting_file(path, now=NOW).postings
     assert posting.title == "Développeur Backend Senior"
     assert posting.requirements[0].years == 9
 
@@ -93,28 +93,28 @@ def test_html_with_scripts_and_iframes(tmp_path: Path) -> None:
             "<ul><li>2 years of experience in customer support</li></ul><script>track()</script></body></html>")
     path = tmp_path / "job.txt"
     path.write_text(page)
-    [posting] = read_job_file(path, now=NOW).postings
+    [posting] = read_posting_file(path, now=NOW).postings
     assert posting.title == "Support Engineer"
     assert "INJECTED" not in posting.description and "FRAME" not in posting.description
     assert posting.requirements[0].years == 2
 
 
 def test_pasted_text_detects_its_format(jobs_dir: Path) -> None:
-    pasted = read_job_text(next(jobs_dir.glob("001_*")).read_text(encoding="utf-8"), now=NOW)
+    pasted = read_posting_text(next(jobs_dir.glob("001_*")).read_text(encoding="utf-8"), now=NOW)
     assert isinstance(pasted, FileResult) and len(pasted.postings) == 3
-    single = read_job_text("Backend Developer\n\nWe need you.\n\nRequirements:\n- 3 years of experience with Go\n", now=NOW)
+    single = read_posting_text("Backend Developer\n\nWe need you.\n\nRequirements:\n- 3 years of experience with Go\n", now=NOW)
     assert single.postings[0].title == "Backend Developer" and single.postings[0].source == "pasted text"
-    assert read_job_text("  ").issues[0].reason == "the text is empty"
+    assert read_posting_text("  ").issues[0].reason == "the text is empty"
 
 
 def test_skills_are_left_for_the_service(jobs_dir: Path) -> None:
-    postings = read_job_file(next(jobs_dir.glob("000_*")), now=NOW).postings
+    postings = read_posting_file(next(jobs_dir.glob("000_*")), now=NOW).postings
     assert all(p.skills == [] and all(r.skills == [] for r in p.requirements) for p in postings)
 
 
 def test_google_csv_parses_quickly(shared_dir: Path) -> None:
     started = time.perf_counter()
-    result = read_job_file(shared_dir / "data" / "dev" / "google_job_skills.csv", now=NOW)
+    result = read_posting_file(shared_dir / "data" / "dev" / "google_job_skills.csv", now=NOW)
     assert len(result.postings) == 1250 and result.issues == []
     print(f"google_job_skills.csv: {time.perf_counter() - started:.2f} s")  # a figure, not an assert
 
@@ -122,7 +122,7 @@ def test_google_csv_parses_quickly(shared_dir: Path) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=400) | st.binary(max_size=400).map(lambda b: b.decode("latin-1")))
 def test_any_text_gives_a_result_and_never_raises(text: str) -> None:
-    result = read_job_text(text, now=NOW)
+    result = read_posting_text(text, now=NOW)
     assert result.postings or result.issues
 
 
@@ -138,5 +138,5 @@ def test_any_text_gives_a_result_and_never_raises(text: str) -> None:
 def test_unknown_formats_say_what_they_are(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "mystery.txt"
     path.write_bytes(content)
-    result = read_job_file(path, now=NOW)
+    result = read_posting_file(path, now=NOW)
     assert result.postings == [] and result.issues[0].reason.startswith(reason)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
-from matcher.domain import JobPosting, Salary
+from matcher.domain import Posting, Salary
 
 
 def _stamp_version(conn: Connection) -> None:
@@ -24,10 +24,10 @@ def _fingerprints_with_salary(conn: Connection) -> None:
     postings. The new key only splits old ones, so unique fingerprints stay unique.
     """
     rows = conn.execute(text("SELECT id, title, company, description, salary_min, salary_max FROM jobs")).fetchall()
-    for job_id, title, company, description, low, high in rows:
+    for posting_id, title, company, description, low, high in rows:
         salary = Salary(low, high, None, None) if low is not None or high is not None else None
-        posting = JobPosting(title=title, company=company, description=description, raw="", source="", salary=salary)
-        conn.execute(text("UPDATE jobs SET fingerprint = :f WHERE id = :i"), {"f": posting.fingerprint(), "i": job_id})
+        posting = Posting(title=title, company=company, description=description, raw="", source="", salary=salary)
+        conn.execute(text("UPDATE jobs SET fingerprint = :f WHERE id = :i"), {"f": posting.fingerprint(), "i": posting_id})
 
 
 UPGRADES: dict[int, Callable[[Connection], None]] = {

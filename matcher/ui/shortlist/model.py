@@ -1,7 +1,7 @@
 """Adapts the shortlist (a list of `ShortlistEntry` with their postings and matches) for a table view.
 
 The status column is editable; an edit updates the entry in place and is announced with
-`statusEdited(job_id, status)` so the pane can save it, and the view never holds its own copy.
+`statusEdited(posting_id, status)` so the pane can save it, and the view never holds its own copy.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from matcher.domain import APPLICATION_STATUSES, JobPosting, RankedMatch, ShortlistEntry
-from matcher.ui.ranking_model import score_text
+from matcher.domain import APPLICATION_STATUSES, Posting, RankedMatch, ShortlistEntry
+from matcher.ui.ranking.model import score_text
 
 COLUMNS = ("Score", "Title", "Company", "Status", "Added")
 SCORE, TITLE, COMPANY, STATUS, ADDED = range(len(COLUMNS))
-JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+POSTING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass
 class ShortlistRow:
     entry: ShortlistEntry
-    posting: JobPosting | None  # None when the posting was deleted after it was starred
+    posting: Posting | None  # None when the posting was deleted after it was starred
     match: RankedMatch | None  # None until the CV has been ranked against it
 
 
@@ -41,8 +41,8 @@ class ShortlistModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def row_of(self, job_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.entry.job_id == job_id), -1)
+    def row_of(self, posting_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.entry.posting_id == posting_id), -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -65,8 +65,8 @@ class ShortlistModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row, column = self.rows[index.row()], index.column()
-        if role == JOB_ID_ROLE:
-            return row.entry.job_id
+        if role == POSTING_ID_ROLE:
+            return row.entry.posting_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
         if role == SORT_ROLE:
@@ -87,7 +87,7 @@ class ShortlistModel(QAbstractTableModel):
             return True
         entry.status = value
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.statusEdited.emit(entry.job_id, value)
+        self.statusEdited.emit(entry.posting_id, value)
         return True
 
     @staticmethod
@@ -95,7 +95,7 @@ class ShortlistModel(QAbstractTableModel):
         if column == SCORE:
             return score_text(row.match.score) if row.match else "–"
         if column == TITLE:
-            return row.posting.title if row.posting else f"(deleted posting #{row.entry.job_id})"
+            return row.posting.title if row.posting else f"(deleted posting #{row.entry.posting_id})"
         if column == COMPANY:
             return (row.posting.company or "") if row.posting else ""
         if column == STATUS:

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from matcher.domain import JobPosting, RankedMatch, score_band
-from matcher.ui.gap_chart import LIFT_COLOUR, GapChart
-from matcher.ui.gap_data import TOP_POSTINGS, Move, compare_rankings, gap_bars
+from matcher.domain import Posting, RankedMatch, score_band
+from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
+from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings, gap_bars
 
 if TYPE_CHECKING:
     from matcher.engine.scoring import ScoreWeights
@@ -78,12 +78,12 @@ class SkillGapView(QWidget):
         self.chart.selectionChanged.connect(self._update_buttons)
         self.set_data([], {})
 
-    def set_data(self, matches: list[RankedMatch], postings: dict[int, JobPosting],
+    def set_data(self, matches: list[RankedMatch], postings: dict[int, Posting],
                  weights: ScoreWeights | None = None) -> None:
         """Chart the gap over `matches`; `weights` (the user's, default the engine's) estimate the gains."""
         self._matches = list(matches)
         bars = gap_bars(matches, postings, weights=weights) if matches else []
-        titles = {m.job_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
+        titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
         self.chart.set_bars(bars, titles)
         self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
         top = min(len(matches), TOP_POSTINGS)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from matcher.domain import JobPosting, Salary
-from matcher.ingest.html_jobs import parse_html
+from matcher.domain import Posting, Salary
+from matcher.ingest.html_postings import parse_html
 
 from .conftest import NOW
 
 
-def parse(path: Path) -> list[JobPosting]:
+def parse(path: Path) -> list[Posting]:
     postings, issues = parse_html(path.read_text(encoding="utf-8"), str(path), NOW)
     assert issues == []
     return postings

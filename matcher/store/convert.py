@@ -1,17 +1,17 @@
-"""Between ORM rows (`matcher.schema`) and the plain dataclasses callers get (`matcher.domain`)."""
+"""Between ORM rows (`matcher.store.schema`) and the plain dataclasses callers get (`matcher.domain`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from matcher.domain import CV, CVSection, JobPosting, ParseReport, Requirement, Salary, SkillEvidence
-from matcher.schema import CVRow, JobRow, RequirementRow
+from matcher.domain import CV, CVSection, Posting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.store.schema import CVRow, PostingRow, RequirementRow
 
 
-def posting_to_row(p: JobPosting, fingerprint: str, imported_at: datetime) -> JobRow:
+def posting_to_row(p: Posting, fingerprint: str, imported_at: datetime) -> PostingRow:
     salary = p.salary
-    return JobRow(
+    return PostingRow(
         fingerprint=fingerprint,
         title=p.title,
         title_derived=p.title_derived,
@@ -40,9 +40,9 @@ def posting_to_row(p: JobPosting, fingerprint: str, imported_at: datetime) -> Jo
     )
 
 
-def row_to_posting(row: JobRow) -> JobPosting:
+def row_to_posting(row: PostingRow) -> Posting:
     has_salary = any(v is not None for v in (row.salary_min, row.salary_max))
-    return JobPosting(
+    return Posting(
         id=row.id,
         title=row.title,
         title_derived=row.title_derived,

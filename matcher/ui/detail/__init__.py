@@ -1,0 +1,1 @@
+"""The detail pane: one posting, its score by part and each requirement with its evidence."""

@@ -1,0 +1,1 @@
+"""Dialogs: About, import issues, paste a posting, export, settings."""

@@ -1,0 +1,1 @@
+"""The shortlist pane and the ops that track applications and export them."""
