@@ -56,6 +56,12 @@ class Posting:
     title_derived: bool = False  # True when the source had no title line and we made one up
     requirements: list[Requirement] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)  # every canonical skill named anywhere in it
+    language: str | None = None  # ISO 639-1 code of the text ("en", "es"), None when unknown
+    links: list[str] = field(default_factory=list)  # every other link known for it (merged duplicates)
+    sources: list[str] = field(default_factory=list)  # every other file it was imported from
+    # Which taxonomy (shipped + the user's own entries) found `skills` and each requirement's skills;
+    # when it changes the skills are found again (`services`), as vectors are keyed by their model.
+    skills_version: str | None = None
     id: int | None = None
 
     def fingerprint(self) -> str:
@@ -81,6 +87,17 @@ class CVSection:
     name: str  # canonical: summary, skills, experience, education, projects, certifications, languages, other
     heading: str  # as written in the CV
     text: str
+
+
+@dataclass
+class Role:
+    """One dated entry of a CV's experience: a job held from `start` to `end`."""
+
+    heading: str  # the role's title line as written ("Senior Engineer, Acme — 2019 – Present")
+    start: date | None
+    end: date | None  # None with `current`: still held; resolved against `CV.as_of`
+    current: bool = False
+    text: str = ""  # what the CV says under it: the sentences that show which skills it used
 
 
 @dataclass
@@ -110,6 +127,10 @@ class CV:
     report: ParseReport | None = None
     contact: dict[str, str] = field(default_factory=dict)  # email, phone, address, links: never embedded
     removed_skills: list[str] = field(default_factory=list)  # the user's hand edits
+    language: str | None = None  # ISO 639-1 code of the text, None when unknown
+    roles: list[Role] = field(default_factory=list)  # dated experience entries, in CV order
+    as_of: date | None = None  # the date "Present" means: the file's date, or one the user gave
+    skills_version: str | None = None  # see `Posting.skills_version`
     id: int | None = None
     created: datetime | None = None
 

@@ -9,7 +9,6 @@ years of experience can only lower the verdict. Requirements that name no skill 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,21 +18,18 @@ from matcher.domain import MatchStatus, Requirement, RequirementMatch
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.lexical import tokens
 from matcher.engine.profile import CREDIT, CVProfile, SkillVerdict, is_any_of, judge_skills
+from matcher.years import without_years, years_of_experience, years_stated
 
 YEARS_PARTIAL_RATIO = 0.6  # 3 years against "5+ years" is partial; 2 years is missing
 TITLE_SKILL_WEIGHT = 2.0  # a skill named in the title ("Senior Go Engineer") is a must-have
 LOW_INFO_WEIGHT = 0.5  # "Ownership": few content words, no skill; counts, but half
 LOW_INFO_TOKENS = 3
 BASE_WEIGHT = 1.0
-_YEARS = re.compile(r"(\d{1,2})(?:\s*(?:-|to|–)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b", re.I)
 
 
 def requirement_years(req: Requirement) -> float | None:
-    """Years the requirement asks for: the importer's value, else "3+ years" read from the text."""
-    if req.years is not None:
-        return req.years
-    found = _YEARS.search(req.text)
-    return float(found.group(1)) if found else None
+    """Years the requirement asks for: the importer's value, else read from its text."""
+    return req.years if req.years is not None else years_stated(req.text)
 
 
 # Words that say nothing beyond the years in "5+ years of relevant professional experience".
@@ -45,7 +41,7 @@ def is_years_only(req: Requirement) -> bool:
     """"5 years of experience": nothing to judge but the years (meaning would match any heading)."""
     if req.skills or requirement_years(req) is None:
         return False
-    rest = [w for w in tokens(_YEARS.sub(" ", req.text)) if not w.isdigit() and w not in _YEARS_FILLER]
+    rest = [w for w in tokens(without_years(req.text)) if not w.isdigit() and w not in _YEARS_FILLER]
     return not rest
 
 
@@ -149,7 +145,7 @@ def judge_all(reqs: Sequence[Requirement], facts: RequirementFacts, similarity: 
         credit = np.where(by_years, _CREDIT_BY_CODE[yv], credit)
     sims, codes, low, only_years = np.round(sim, 4).tolist(), code.tolist(), lowered.tolist(), by_years.tolist()
     # For a years-only requirement the evidence is the CV's own statement of its years, if it makes one.
-    years_sentence = next((s for s in sentences if _YEARS.search(s)), None) if any(only_years) else None
+    years_sentence = next((s for s in sentences if years_of_experience(s)), None) if any(only_years) else None
     evid = [sentences[b] if c and sentences else None for b, c in zip(np.asarray(best).tolist(), codes)]
     matches: list[RequirementMatch] = list(previous.matches) if previous is not None else [None] * len(reqs)  # type: ignore[list-item]
     for i in changed if previous is not None else range(len(reqs)):

@@ -3,13 +3,15 @@
 "Feb. 2021 – July 2023" is Feb 2021 to the end of July 2023 (2.5 years); "2015–2017" is the start of
 2015 to the start of 2017 (2 years: a bare year says when, not how long); "2018 - Present" runs to
 `today`. Month names are read in English, Spanish, French, German and Portuguese. When no range is
-found, a stated figure ("over 7 years of experience") is the fallback.
+found, a stated figure ("over 7 years of experience", read by `matcher.years`) is the fallback.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from matcher.years import years_of_experience
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
@@ -41,22 +43,12 @@ _DASH = r"\s*(?:-|–|—|−|‒|―|~|to|until|till|a|al|hasta|à|au|bis|até|
 RANGE = re.compile(rf"(?<![\w/.]){_DATE.format(p='s')}{_DASH}(?:{_DATE.format(p='e')}|(?P<now>{PRESENT}))(?!\w)",
                    re.IGNORECASE)
 SINCE = re.compile(rf"\b(?:since|desde|depuis|seit|desde)\s+{_DATE.format(p='s')}", re.IGNORECASE)
-STATED = re.compile(
-    r"(?P<n>\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:years?|yrs?|años|ans|jahre|jahren|anos|năm)\b(?:'|’)?"
-    r"(?=[^.\n]{0,40}?(?:experience|expertise|experiencia|expérience|erfahrung|berufserfahrung|experiência|"
-    r"kinh nghiệm|background|in the field|in the industry))",
-    re.IGNORECASE)
 _DATE_WORD = re.compile(rf"^(?:{_MONTH}|{PRESENT}|{_YEAR}|\d{{1,2}}|to|until|since|de|a|bis|-|–|—|/|\.|,|')+$",
                         re.IGNORECASE)
 YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)[/.](0?[1-9]|1[0-2])\b")
 SHORT_YEAR = re.compile(rf"\b({_MONTH})\.?\s*['’](\d\d)\b", re.IGNORECASE)
 CENTURY_PIVOT = 50  # two-digit years: "'98" is 1998, "'19" is 2019
 MAX_RANGE_YEARS = 50  # a longer "range" is two unrelated years read as one
-MAX_STATED_YEARS = 50
-NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-                                           .split())}
-NUMBER_WORDS_RE = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b(?=\+?\s+(?:years?|yrs?)\b)", re.I)
 
 
 def _century(two_digits: str) -> str:
@@ -119,18 +111,10 @@ def merged_years(ranges: list[tuple[float, float]]) -> float:
     return total
 
 
-def stated_years(text: str) -> float | None:
-    """The largest "N years of experience" the text states, e.g. "over 7 years" → 7.0."""
-    text = NUMBER_WORDS_RE.sub(lambda m: str(NUMBER_WORDS[m.group().lower()]), text)  # "five years" → "5 years"
-    values = [float(m.group("n").replace(",", ".")) for m in STATED.finditer(text)]
-    values = [v for v in values if 0 < v <= MAX_STATED_YEARS]
-    return max(values) if values else None
-
-
 def total_years(experience_text: str, full_text: str, today: date | None = None) -> float | None:
     """Years of experience: merged ranges of `experience_text`, else the figure stated in `full_text`."""
     ranges = find_ranges(experience_text, today or date.today())
     years = merged_years(ranges)
     if years > 0:
         return round(years, 1)
-    return stated_years(full_text)
+    return years_of_experience(full_text)

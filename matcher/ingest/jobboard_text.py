@@ -25,7 +25,8 @@ from datetime import datetime
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age
 from matcher.ingest.fields import clean_title, is_employment_type, parse_locations
-from matcher.ingest.requirements import key_requirements, split_top_level, years_of
+from matcher.ingest.requirements import key_requirements, split_top_level
+from matcher.years import years_stated
 from matcher.ingest.salary import parse_salary
 from matcher.ingest.text_clean import clean_text
 
@@ -161,6 +162,6 @@ def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now
 
 def _made_up_title(key_text: str | None, company: str | None) -> str:
     """"Java / Python role at Sprout Social" from the first skills listed."""
-    items = [it for it in split_top_level(KEY_LINE.sub("", key_text or "")) if years_of(it) is None][:2]
+    items = [it for it in split_top_level(KEY_LINE.sub("", key_text or "")) if years_stated(it) is None][:2]
     role = " / ".join(items) + " role" if items else "Role"
     return f"{role} at {company}" if company else role

@@ -13,15 +13,8 @@ import re
 
 from matcher.domain import Requirement, RequirementKind
 from matcher.ingest.headings import SectionKind, heading_kind
+from matcher.years import years_stated
 
-_WORD_NUMBER = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                "sixteen seventeen eighteen nineteen twenty").split()
-WORD_NUMBERS = {word: i + 1 for i, word in enumerate(_WORD_NUMBER)}
-_N = r"\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBER)
-# "9+ years", "3-5 years" (the lower bound is what is required), "at least five years", "2 yrs".
-YEARS = re.compile(rf"\b(?P<n>{_N})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:{_N})\s*\+?\s*)?(?:years?|yrs?)\b(?!\s+ago)", re.I)
-# A year count above this is a company age or a typo, not a requirement.
-MAX_YEARS = 40
 
 # Lines that are never requirements wherever they sit.
 NOT_A_REQUIREMENT = re.compile(
@@ -41,16 +34,6 @@ REQUIREMENT_LIKE = re.compile(
 # Under a heading, a line shorter than this is one item even without a bullet (plain-text lists).
 PROSE_LINE_CHARS = 200
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
-
-
-def years_of(text: str) -> float | None:
-    """"9+ years of experience" → 9.0, "at least five years" → 5.0, "3-5 years" → 3.0."""
-    match = YEARS.search(text)
-    if not match:
-        return None
-    raw = match["n"].lower()
-    value = float(raw) if raw[0].isdigit() else float(WORD_NUMBERS[raw])
-    return value if 0 < value <= MAX_YEARS else None
 
 
 def split_top_level(text: str, separator: str = ",") -> list[str]:
@@ -80,7 +63,7 @@ def make_requirement(text: str, kind: RequirementKind) -> Requirement:
     text = re.sub(r"^\s*(?:- |\d+[.)]\s+)", "", text).strip()
     if kind == "required" and _marked_preferred(text):
         kind = "preferred"
-    return Requirement(text=text, kind=kind, years=years_of(text))
+    return Requirement(text=text, kind=kind, years=years_stated(text))
 
 
 def _marked_preferred(text: str) -> bool:

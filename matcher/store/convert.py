@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from matcher.domain import CV, CVSection, Posting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.domain import CV, CVSection, ParseReport, Posting, Requirement, Role, Salary, SkillEvidence
 from matcher.store.schema import CVRow, PostingRow, RequirementRow
 
 
@@ -33,6 +33,10 @@ def posting_to_row(p: Posting, fingerprint: str, imported_at: datetime) -> Posti
         raw=p.raw,
         source=p.source,
         imported_at=imported_at,
+        language=p.language,
+        links=list(p.links),
+        sources=list(p.sources),
+        skills_version=p.skills_version,
         requirements=[
             RequirementRow(position=i, text=r.text, kind=r.kind, skills=list(r.skills), years=r.years)
             for i, r in enumerate(p.requirements)
@@ -62,6 +66,10 @@ def row_to_posting(row: PostingRow) -> Posting:
         skills=list(row.skills or []),
         raw=row.raw,
         source=row.source,
+        language=row.language,
+        links=list(row.links or []),
+        sources=list(row.sources or []),
+        skills_version=row.skills_version,
         requirements=[
             Requirement(text=r.text, kind=r.kind, skills=list(r.skills or []), years=r.years)  # type: ignore[arg-type]
             for r in row.requirements
@@ -85,6 +93,10 @@ def cv_to_row(cv: CV, created: datetime) -> CVRow:
         report=dict(cv.report.__dict__) if cv.report else None,
         contact=dict(cv.contact),
         created=created,
+        language=cv.language,
+        roles=[role_to_json(r) for r in cv.roles],
+        as_of=cv.as_of,
+        skills_version=cv.skills_version,
     )
 
 
@@ -101,4 +113,19 @@ def row_to_cv(row: CVRow) -> CV:
         report=ParseReport(**row.report) if row.report else None,
         contact=dict(row.contact or {}),
         created=row.created,
+        language=row.language,
+        roles=[role_from_json(r) for r in row.roles or []],
+        as_of=row.as_of,
+        skills_version=row.skills_version,
     )
+
+
+def role_to_json(r: Role) -> dict[str, Any]:
+    return {"heading": r.heading, "start": r.start.isoformat() if r.start else None,
+            "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+
+
+def role_from_json(data: dict[str, Any]) -> Role:
+    start, end = data.get("start"), data.get("end")
+    return Role(str(data.get("heading", "")), date.fromisoformat(start) if start else None,
+                date.fromisoformat(end) if end else None, bool(data.get("current")), str(data.get("text", "")))

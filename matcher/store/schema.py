@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -51,6 +51,12 @@ class PostingRow(Base):
     raw: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str | None] = mapped_column(String(8))
+    links: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    skills_version: Mapped[str | None] = mapped_column(String(64))
+    # Set when the user deletes the posting; cleared by Undo. Rows set long ago are purged.
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     requirements: Mapped[list[RequirementRow]] = relationship(
         back_populates="posting", cascade="all, delete-orphan", order_by="RequirementRow.position"
     )
@@ -82,6 +88,10 @@ class CVRow(Base):
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     contact: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str | None] = mapped_column(String(8))
+    roles: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    skills_version: Mapped[str | None] = mapped_column(String(64))
 
 
 class ShortlistRow(Base):

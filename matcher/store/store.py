@@ -152,7 +152,8 @@ class Store:
         return found
 
     def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
-        query = select(PostingRow).options(selectinload(PostingRow.requirements)).order_by(PostingRow.id)
+        query = (select(PostingRow).options(selectinload(PostingRow.requirements))
+                 .where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id))
         if ids is not None:
             query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
@@ -164,7 +165,7 @@ class Store:
 
     def count_postings(self) -> int:
         with self.session() as s:
-            return int(s.scalar(select(func.count(PostingRow.id))) or 0)
+            return int(s.scalar(select(func.count(PostingRow.id)).where(PostingRow.removed_at.is_(None))) or 0)
 
     def delete_postings(self, ids: Iterable[int]) -> int:
         with self.session() as s:

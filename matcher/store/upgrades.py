@@ -30,7 +30,30 @@ def _fingerprints_with_salary(conn: Connection) -> None:
         conn.execute(text("UPDATE jobs SET fingerprint = :f WHERE id = :i"), {"f": posting.fingerprint(), "i": posting_id})
 
 
+# Version 3: a posting's language, every link and source of merged duplicates, the taxonomy version
+# its skills came from, and a removal time (delete with undo); a CV's language, dated roles, the
+# date "Present" means, and its skills' taxonomy version. All nullable or empty: old rows stay valid
+# and their skills are found again with the current taxonomy the first time they are read.
+_V3_COLUMNS = (
+    ("jobs", "language", "VARCHAR(8)"), ("jobs", "links", "JSON DEFAULT '[]'"),
+    ("jobs", "sources", "JSON DEFAULT '[]'"), ("jobs", "skills_version", "VARCHAR(64)"),
+    ("jobs", "removed_at", "DATETIME"),
+    ("cvs", "language", "VARCHAR(8)"), ("cvs", "roles", "JSON DEFAULT '[]'"), ("cvs", "as_of", "DATE"),
+    ("cvs", "skills_version", "VARCHAR(64)"),
+)
+
+
+def _languages_links_roles_and_versions(conn: Connection) -> None:
+    for table, column, kind in _V3_COLUMNS:
+        # A file that lost its version row may already have them: add only what is missing.
+        have = {row[1] for row in conn.execute(text(f"PRAGMA table_info({table})"))}
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_jobs_removed_at ON jobs (removed_at)"))
+
+
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     0: _stamp_version,
     1: _fingerprints_with_salary,
+    2: _languages_links_roles_and_versions,
 }

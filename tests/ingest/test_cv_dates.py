@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from matcher.ingest.cv_dates import is_date_text, stated_years, total_years
+from matcher.ingest.cv_dates import is_date_text, total_years
+from matcher.years import years_of_experience as stated_years
 
 TODAY = date(2024, 7, 1)
 

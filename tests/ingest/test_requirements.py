@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from matcher.ingest.headings import heading_kind
-from matcher.ingest.requirements import extract_requirements, key_requirements, split_top_level, years_of
+from matcher.ingest.requirements import extract_requirements, key_requirements, split_top_level
+from matcher.years import years_stated as years_of
 
 
 @pytest.mark.parametrize(
