@@ -84,6 +84,11 @@ class SkillExtractor:
         return node
 
     # ---- public API ---------------------------------------------------------------
+    @property
+    def version(self) -> str:
+        """The taxonomy version this extractor finds skills with (see Taxonomy.version)."""
+        return self.taxonomy.version
+
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in `text`, in order; overlapping names resolve to the longest."""
         spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
