@@ -32,7 +32,9 @@ VERSION_DIGITS = 12
 # A token is a word that may end in "++", "+" or "#" (C++, C#, A+), or ".NET" glued to a
 # word ("ASP.NET" -> "ASP", ".NET"). Punctuation between tokens is kept apart so the
 # extractor can judge it ("go-to-market", "R&D", "CI/CD").
-TOKEN_RE = re.compile(r"\.net(?!\w)|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|\+|#)(?![\w+#]))?", re.IGNORECASE)
+# "C++17" and "C#10" are the name then its version ("C++", "17"), ".NET8" is ".NET" then "8".
+TOKEN_RE = re.compile(r"\.net(?![^\W\d])|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|#)(?=\d)|(?:\+\+|\+|#)(?![\w+#]))?",
+                      re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -82,8 +84,10 @@ class Taxonomy:
                  siblings: Sequence[tuple[float, frozenset[str]]] = (),
                  context: Mapping[str, frozenset[str]] | None = None,
                  reject_next: Mapping[str, frozenset[str]] | None = None,
-                 strict: Iterable[str] = (), version: str | None = None) -> None:
+                 strict: Iterable[str] = (), version: str | None = None,
+                 not_skills: Iterable[str] = ()) -> None:
         self._version = version
+        self._not_skills = tuple(not_skills)
         self._skills: dict[str, Skill] = {s.name: s for s in skills}
         self._patterns = list(patterns)
         self._implies = {k: dict(v) for k, v in (implies or {}).items()}
@@ -108,6 +112,7 @@ class Taxonomy:
         """
         if self._version is None:  # built in code (tests, a hand-made taxonomy): hash what it holds
             content = json.dumps([sorted((p.surface, p.skill, p.mode, p.user) for p in self._patterns),
+                                  sorted(self._not_skills),
                                   sorted((s.name, s.category) for s in self._skills.values()),
                                   sorted((k, sorted(v.items())) for k, v in self._implies.items())])
             self._version = _digest(content.encode("utf-8"))
@@ -129,7 +134,7 @@ class Taxonomy:
         context = {k: frozenset(v) for k, v in data["context"].items()}
         reject = {k: frozenset(v) for k, v in data["reject_next"].items()}
         return cls(skills, patterns, data["implies"], siblings, context, reject, data.get("strict", ()),
-                   version=_digest(raw))
+                   version=_digest(raw), not_skills=data.get("not_skills", ()))
 
     def with_user_entries(self, skills: Iterable[tuple[str, str]] = (),
                           aliases: Mapping[str, str] | None = None) -> Taxonomy:
@@ -157,7 +162,8 @@ class Taxonomy:
         entries = json.dumps([sorted(skills), sorted((aliases or {}).items())])
         return Taxonomy(new_skills.values(), [*self._patterns, *extra], self._implies,
                         self._siblings, self._context, self._reject_next, self._strict,
-                        version=_digest(f"{self.version}+{entries}".encode("utf-8")) if extra else self.version)
+                        version=_digest(f"{self.version}+{entries}".encode("utf-8")) if extra else self.version,
+                        not_skills=self._not_skills)
 
     # ---- lookup --------------------------------------------------------------------
     def get(self, name_or_alias: str) -> Skill | None:
@@ -214,6 +220,10 @@ class Taxonomy:
     # ---- what the extractor needs --------------------------------------------------
     def patterns(self) -> list[Pattern]:
         return list(self._patterns)
+
+    def not_skill_names(self) -> tuple[str, ...]:
+        """Category names ("Programming languages", "Databases"): never extracted as a skill."""
+        return self._not_skills
 
     def context_words(self, skill: str) -> frozenset[str]:
         """Words that, next to an ambiguous name of `skill`, show it is meant."""

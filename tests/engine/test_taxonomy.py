@@ -215,3 +215,30 @@ def test_services_expose_the_version_of_the_users_taxonomy(tmp_path: Path) -> No
     assert shipped == default_taxonomy().version
     store.add_user_skill("Zanzibar", "tool")
     assert skill_extractor(store).version != shipped
+
+
+def test_category_names_are_no_skills_and_databases_are_database_systems(tax: Taxonomy) -> None:
+    for name in ("Programming languages", "Databases", "Cloud platforms", "Soft skills", "Frameworks"):
+        assert tax.get(name) is None, name
+        assert name in tax.not_skill_names()
+    assert tax.implied("PostgreSQL")["Database systems"] > 0  # via Relational databases
+
+
+def test_mined_names_come_from_the_miner(shared_dir: Path) -> None:
+    """scripts/mine_aliases.py finds the names reviewed into mined.toml, and keeps held-out lines out."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mine_aliases", ROOT / "scripts" / "mine_aliases.py")
+    assert spec is not None and spec.loader is not None
+    miner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(miner)
+    esco = {(name, parent) for name, parent, _ in miner.esco_examples(shared_dir)}
+    assert {("Valgrind", "ICT debugging tools"), ("WinDbg", "ICT debugging tools")} <= esco
+    held_out = json.loads((ROOT / "benchmarks/data/heldout_gold.json").read_text(encoding="utf-8"))["lines"]
+    assert not {line["text"] for line in held_out} & set(miner.google_lines(shared_dir))
+    assert miner.list_items("e.g. Java, Kotlin, Gradle or Bazel") == ["Java", "Kotlin", "Gradle", "Bazel"]
+    assert tax_canonical("Platform-as-a-Service") == "PaaS" and tax_canonical("Valgrind") == "Valgrind"
+
+
+def tax_canonical(name: str) -> str | None:
+    return default_taxonomy().canonical(name)
