@@ -23,11 +23,13 @@ _NAME_TO_VERSION = frozenset({"", " "})
 # Between two parts of one version: "3.10", "2019/2022", "2/3".
 _WITHIN_VERSION = frozenset({".", "/"})
 # "Java 5+ years": a number before these is a duration, not a version.
-_DURATION_WORDS = frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks"})
+_DURATION_WORDS = frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
+                             "hour", "hours"})
 # Words after a version that say it is one: "Node 20 LTS", "Rust 2021 edition".
 _QUALIFIERS = frozenset({"lts", "edition", "release", "sdk", "api", "runtime", "update"})
 # Words after a version that still leave it a version: "Rails 7 with Hotwire", "Ruby 3 and Rails 7".
 _CONNECTORS = frozenset({"and", "or", "with", "plus", "&"})
+_NOT_COUNTED = _CONNECTORS | _QUALIFIERS
 # A four-digit number in this range alone is a year ("Spring 2024"), not a version.
 YEARS = range(1990, 2040)
 # A word glued to digits is split into name and version when the whole is no known name: "Java17",
@@ -70,6 +72,7 @@ def tokenize(text: str, known_keys: frozenset[str]) -> Tokens:
 class Version:
     last: int  # index of the version's last token
     shows_skill: bool  # enough to tell an ambiguous name is meant
+    counts: bool  # a plain number before a word ("Office 12 km away"): maybe a count, not a version
 
 
 def version_after(text: str, tokens: Tokens, last: int) -> Version | None:
@@ -91,7 +94,9 @@ def version_after(text: str, tokens: Tokens, last: int) -> Version | None:
     year = plain and int(keys[j]) in YEARS
     count = plain and not year and len(keys[j]) > MAX_PLAIN_DIGITS
     ends_item = after is None or not text[spans[end][1]:spans[end + 1][0]].isspace()
-    shows = after in _QUALIFIERS or (not year and not count and (dotted or ends_item or after in _CONNECTORS))
+    glued = text[spans[last][1]:spans[j][0]] == ""  # "Java17", "ES6": the digits belong to the name
+    shows = after in _QUALIFIERS or (not year and not count and (glued or dotted or ends_item or after in _CONNECTORS))
+    counts = plain and not year and not glued and not ends_item and after not in _NOT_COUNTED
     if after in _QUALIFIERS and text[spans[end][1]:spans[end + 1][0]] == " ":
         end += 1  # "Node 20 LTS": the qualifier is part of the version
-    return Version(end, shows)
+    return Version(end, shows, counts)

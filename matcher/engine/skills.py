@@ -114,11 +114,12 @@ class SkillExtractor:
                 i = last + 1
                 continue
             version = version_after(text, tokens, last)
-            if entry.mode == "v" and version is None:
+            if entry.mode == "v" and (version is None or version.counts):
                 i += 1  # "ES" alone is not JavaScript; "ES2022" is
                 continue
             end = version.last if version else last
-            if not (tokens.raw[i].startswith(".") and i > 0 and spans[i - 1][1] == spans[i][0]):  # "site.net"
+            glued_dot = tokens.raw[i].startswith(".") and i > 0 and spans[i - 1][1] == spans[i][0]
+            if not glued_dot or tokens.raw[i - 1].endswith("#"):  # "site.net" is no .NET, "C#.NET" is
                 found.append(Found(i, end, entry.skill, entry.mode, bool(version and version.shows_skill)))
             i = end + 1
         sure = {k for k, f in enumerate(found) if f.mode not in _NEEDS_CONTEXT}

@@ -236,6 +236,7 @@ def test_a_finer_name_wins_over_the_broad_one(ex: SkillExtractor) -> None:
     ("Node 20 LTS", "Node.js"), ("Go 1.21+ (generics)", "Go"), ("Rust 2021 edition", "Rust"),
     ("Unity 2022 LTS", "Unity"), ("Rails 7 with Hotwire", "Ruby on Rails"), ("MySQL5.0", "MySQL"),
     ("Win10 laptops", "Windows"), ("Windows 9x/2000/XP/Vista", "Windows"), ("Unreal Engine 5", "Unreal Engine"),
+    ("Office 2019", "Microsoft Office"), ("C#.NET developer", ".NET"),
 ])
 def test_a_version_after_a_name_is_part_of_it(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
@@ -251,6 +252,7 @@ def test_a_version_belongs_to_the_mention_and_joins_lists(ex: SkillExtractor) ->
     ("Spring 2024 internship", "Spring"),  # a year is no version
     ("Express 2 day shipping", "Express.js"),  # a count before a word is no version
     ("We are ES certified", "JavaScript"),  # "ES" needs its version
+    ("our office 12 km away", "Microsoft Office"), ("see site.net", ".NET"),
     ("Java 5+ years", "Nothing"),
 ])
 def test_numbers_that_are_no_versions(ex: SkillExtractor, text: str, skill: str) -> None:
