@@ -20,6 +20,7 @@ from matcher.ingest.feeds import parse_feed
 from matcher.ingest.html_postings import parse_html
 from matcher.ingest.jobboard_text import parse_jobboard_text
 from matcher.ingest.plain_posting import docx_text, parse_plain, pdf_text
+from matcher.ingest.records import CONTROL_CHARS
 from matcher.ingest.saved_pages import inside_page_assets
 from matcher.ingest.tabular import parse_csv, parse_json
 
@@ -128,8 +129,6 @@ def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> 
         issues = [ImportIssue(source, None, "no job posting found in this file")]
     return FileResult(source, postings, issues)
 
-
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _failed(path: str, reason: str) -> FileResult:

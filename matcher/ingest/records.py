@@ -60,6 +60,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 # JobSpy writes "not applicable" where LinkedIn states no level.
 NO_VALUE = frozenset({"not applicable", "not provided", "n/a", "none", "unknown"})
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "remote", "t"})
 
 
@@ -161,7 +162,8 @@ def _plain(value: object) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(_plain(v) for v in value)
-    return re.sub(r"\s+", " ", str(value)).strip()
+    # JSON can spell control characters ("\u001b") that the file-level filter never saw.
+    return re.sub(r"\s+", " ", CONTROL_CHARS.sub("", str(value))).strip()
 
 
 def _text_of(value: object) -> str:
