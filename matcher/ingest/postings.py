@@ -7,7 +7,6 @@ act on. Skills are not filled here — the service layer runs the engine's extra
 
 from __future__ import annotations
 
-import re
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
