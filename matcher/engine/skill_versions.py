@@ -49,22 +49,19 @@ class Tokens:
 
 def tokenize(text: str, known_keys: frozenset[str]) -> Tokens:
     """TOKEN_RE's tokens, with a name glued to its version split in two ("Java17" -> "Java", "17")."""
-    spans: list[tuple[int, int]] = []
-    raw: list[str] = []
-    keys: list[str] = []
-    for m in TOKEN_RE.finditer(text):
-        token = m.group()
-        key = norm_token(token)
-        glued = _GLUED.fullmatch(token) if token[-1] in _DIGITS and key not in known_keys else None
-        if glued and glued.group(1).lower() in known_keys:
-            cut = m.start() + len(glued.group(1))
-            spans += [(m.start(), cut), (cut, m.end())]
-            raw += [glued.group(1), glued.group(2)]
-            keys += [glued.group(1).lower(), glued.group(2)]
-        else:
-            spans.append(m.span())
-            raw.append(token)
-            keys.append(key)
+    matches = list(TOKEN_RE.finditer(text))
+    spans = [m.span() for m in matches]
+    raw = [m.group() for m in matches]
+    keys = [norm_token(t) for t in raw]
+    glued = [k for k, t in enumerate(raw) if t[-1] in _DIGITS and keys[k] not in known_keys]
+    for k in reversed(glued):  # rare: from the end, so earlier indices stay valid
+        m = _GLUED.fullmatch(raw[k])
+        if m and m.group(1).lower() in known_keys:
+            start, end = spans[k]
+            cut = start + len(m.group(1))
+            spans[k:k + 1] = [(start, cut), (cut, end)]
+            raw[k:k + 1] = [m.group(1), m.group(2)]
+            keys[k:k + 1] = [m.group(1).lower(), m.group(2)]
     return Tokens(spans, raw, keys)
 
 
