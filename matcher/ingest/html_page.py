@@ -7,10 +7,8 @@ from datetime import datetime
 from bs4 import BeautifulSoup
 
 from matcher.domain import Posting
-from matcher.ingest.fields import (
-    COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
-from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary
+from matcher.ingest.fields import COMPANY_CLASS
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.text_clean import html_to_text
 
 PAGE_CHROME = ("nav", "footer", "aside", "form", "header")
@@ -32,23 +30,17 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime) -> P
     h1 = main.find("h1") or soup.find("h1")
     og_title = soup.find("meta", attrs={"property": "og:title"})
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    title = clean_title(h1.get_text(" ", strip=True) if h1 else str(og_title.get("content", "")) if og_title else page_title)
+    title = h1.get_text(" ", strip=True) if h1 else str(og_title.get("content", "")) if og_title else page_title
     site = soup.find("meta", attrs={"property": "og:site_name"})
     company_tag = main.find(class_=COMPANY_CLASS)
     canonical = soup.find("link", rel="canonical")
-    locations, remote = parse_locations(location_line(description), split_commas=False)
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title,
         description=description,
         raw=text,
         source=source,
         company=(company_tag.get_text(" ", strip=True) if company_tag else None)
         or (str(site.get("content")) if site and site.get("content") else None),
-        locations=locations,
-        remote=True if remote else None,
         url=str(canonical.get("href")) if canonical and canonical.get("href") else None,
-        salary=find_salary(description),
-        employment_type=employment_in_text(title, description),
-        requirements=extract_requirements(description),
     )
+    return finish_posting(posting)

@@ -33,6 +33,7 @@ REQUIREMENT_LIKE = re.compile(
     r"skills? in|background in|expertise in|must have|fluent|certifi|track record|hands-on", re.I)
 # Under a heading, a line shorter than this is one item even without a bullet (plain-text lists).
 PROSE_LINE_CHARS = 200
+KEY_LIST = re.compile(r"^\s*key requirements\s*:", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 
 
@@ -70,6 +71,13 @@ def _marked_preferred(text: str) -> bool:
     option = TRAILING_OPTION.search(text)
     tail = text[: option.start()].rstrip() if option else text
     return bool(PREFERRED_START.search(text) or PREFERRED_END.search(tail))
+
+
+def section_requirements(text: str, kind: RequirementKind) -> list[Requirement]:
+    """A block the source marks as requirements: a "Key requirements: a, b" line, or one item per line."""
+    if KEY_LIST.match(text) and "\n" not in text.strip():
+        return key_requirements(text)
+    return lines_to_requirements(text, kind)
 
 
 def lines_to_requirements(text: str, kind: RequirementKind) -> list[Requirement]:
