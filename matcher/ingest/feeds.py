@@ -13,7 +13,8 @@ from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import clean_title, employment_in_text, employment_type, parse_locations
 from matcher.ingest.finish import finish_posting
-from matcher.ingest.text_clean import clean_text, html_to_text, looks_like_html
+from matcher.ingest.text_clean import html_to_text, looks_like_html
+from matcher.text import clean_text
 
 FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
 # We Work Remotely titles read "Company: Job title".

@@ -5,9 +5,10 @@ An importer fills what its format states (a CSV's `title` column, JSON-LD's `bas
 things the same way: the title cleaned or made up, the salary, locations and remote flag found in
 the description, the employment type, the requirement list and the language.
 
-    >>> posting = finish_posting(Posting(title="", description="Requirements:\\n- 3+ years of Go", raw="", source="x"))
+    >>> text = "The Senior Go Developer builds maps.\\nRequirements:\\n- 3+ years of Go"
+    >>> posting = finish_posting(Posting(title="", description=text, raw=text, source="pasted"))
     >>> posting.title, posting.title_derived, [(r.text, r.years) for r in posting.requirements]
-    ('Requirements', True, [('3+ years of Go', 3.0)])
+    ('Senior Go Developer', True, [('3+ years of Go', 3.0)])
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 
 from matcher.domain import Posting, RequirementKind
 from matcher.ingest.fields import clean_title, derive_title, employment_in_text, location_line, parse_locations
-from matcher.ingest.requirements import extract_requirements, section_requirements
+from matcher.ingest.requirements import extract_requirements
 from matcher.ingest.salary import find_salary
 
 # A block the source marks as requirements of one kind: Google's "Minimum Qualifications" column,
@@ -41,9 +42,9 @@ def finish_posting(posting: Posting, sections: Sequence[RequirementSection] = ()
         posting.salary = find_salary(text)
     if not posting.requirements:
         posting.requirements = [req for kind, block in sections if block.strip()
-                                for req in section_requirements(block, kind)]
+                                for req in extract_requirements(block, kind, posting.company)]
     if not posting.requirements:
-        posting.requirements = extract_requirements(text)
+        posting.requirements = extract_requirements(text, company=posting.company)
     if not posting.locations:
         posting.locations, remote_word = parse_locations(location_line(text), split_commas=False)
         posting.remote = True if remote_word else posting.remote

@@ -29,7 +29,7 @@ from matcher.ingest.finish import finish_posting
 from matcher.ingest.requirements import split_top_level
 from matcher.years import years_stated
 from matcher.ingest.salary import parse_salary
-from matcher.ingest.text_clean import clean_text
+from matcher.text import clean_text
 
 KEY_LINE = re.compile(r"^(?:key requirements|requirements|skills|tags)\s*:\s*", re.I)
 REMOTE_POLICY = re.compile(r"^remote policy\s*:\s*", re.I)

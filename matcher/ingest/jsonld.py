@@ -13,7 +13,8 @@ from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import employment_type
 from matcher.ingest.finish import RequirementSection, finish_posting
 from matcher.ingest.salary import PERIOD_WORDS, salary_from_fields
-from matcher.ingest.text_clean import clean_text, html_to_text, looks_like_html
+from matcher.ingest.text_clean import html_to_text, looks_like_html
+from matcher.text import clean_text
 
 
 def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> Posting | None:
