@@ -23,7 +23,8 @@ MOJIBAKE = {"ï¼": ":", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
 # alone (French "âge", "pâte" never match: â is not followed by an ending).
 LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00e2(?=(?:s|re|ll|t|ve|d|m)\b)")
 # Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = ("e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "jr", "sr",
+# ("etc." is not one: "…Correlation Analysis, etc. Demonstrated knowledge…" ends a sentence there.)
+ABBREVIATIONS = ("e.g", "i.e", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "jr", "sr",
                  "vs", "approx", "dept", "no", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "b.sc", "m.sc", "b.a", "m.a", "ph.d", "u.s", "b.tech", "m.tech")
 # A line shorter than this never wrapped: it is a heading, list item or table cell whose break means something.
@@ -40,7 +41,7 @@ _INLINE_BULLET = re.compile(rf"(?<=\S)[ \xa0]+[{re.escape(INLINE_BULLETS)}][ \xa
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[¿¡]?[A-Z0-9À-Ý])"
                            # "…de labores.Un ambiente": a scraper dropped the space after the full stop
-                           r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+                           r"|(?:(?<=[a-zà-ÿ]{2}[.!?])|(?<=\)[.!?]))(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _ABBREV_TAIL = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$", re.I)
 
 

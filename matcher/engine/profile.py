@@ -11,20 +11,12 @@ from dataclasses import dataclass, field
 
 from matcher.domain import CV, MatchStatus, Requirement
 from matcher.engine.taxonomy import Taxonomy
+from matcher.language import detect_language
 
 CREDIT: dict[MatchStatus, float] = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 IMPLIED_MET = 0.9  # an implication this strong (Django ⇒ Python: 1.0) counts as having the skill
 IMPLIED_PARTIAL = 0.4  # weaker ones (Django ⇒ REST APIs: 0.4) count as partial
 _ALTERNATIVES = re.compile(r"\b(or|one of|such as|e\.g|like|including|any|either)\b|/", re.I)
-
-
-_ENGLISH_MARKERS = frozenset({"the", "and", "of", "to", "in", "with", "for"})
-ENGLISH_SHARE = 0.08  # English prose has ~20% of these; German or Polish CVs have under 2%
-
-
-def _written_in_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())[:2000]
-    return bool(words) and sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= ENGLISH_SHARE
 
 
 @dataclass
@@ -50,7 +42,7 @@ class CVProfile:
         profile = cls(years=cv.years_experience, text=cv.text.lower())
         evidence = [(s.skill, s.sentence) for s in cv.effective_skills()]
         evidence += [(s, f"(added by you: {s})") for s in extra_skills or []]
-        if _written_in_english(cv.text):
+        if detect_language(cv.text) == "en":
             # A CV written in English shows the language even when it never names it; without
             # this, every "fluent English" line of every posting would read as a gap.
             evidence.append(("English", "(the CV is written in English)"))

@@ -20,6 +20,7 @@ from matcher.domain import Posting, RequirementKind
 from matcher.ingest.fields import clean_title, derive_title, employment_in_text, location_line, parse_locations
 from matcher.ingest.requirements import extract_requirements
 from matcher.ingest.salary import find_salary
+from matcher.language import detect_language
 
 # A block the source marks as requirements of one kind: Google's "Minimum Qualifications" column,
 # JSON-LD `qualifications`, a board's "Key requirements: Go, Kafka" line.
@@ -52,4 +53,6 @@ def finish_posting(posting: Posting, sections: Sequence[RequirementSection] = ()
         posting.remote = True
     if posting.employment_type is None:
         posting.employment_type = employment_in_text(posting.title, text)
+    if posting.language is None:
+        posting.language = detect_language(f"{posting.title}\n{text}")
     return posting

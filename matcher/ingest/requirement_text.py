@@ -28,8 +28,8 @@ NOT_A_REQUIREMENT = re.compile(
 # something of the reader ("We need people who…", "We expect you to…").
 COMPANY_VOICE = re.compile(r"^(?:we|we're|we’re|our|us|nous|wir|nosotros|somos|nossa|nosso)\b", re.I)
 ASKS_OF_READER = re.compile(r"\byou\b|\byour\b|candidate|people who|someone who|applicants? (?:must|should)", re.I)
-COMPANY_FACTS = re.compile(r"\b(?:founded|headquartered|is a leading|leading provider|our (?:mission|customers|"
-                           r"products|team|company)|offers a comprehensive|we strive)\b", re.I)
+COMPANY_FACTS = re.compile(r"\b(?:founded in|headquartered|is a leading|leading provider|offers a comprehensive|"
+                           r"we strive)\b", re.I)
 # Units that read as requirements when a posting has no requirement heading at all.
 REQUIREMENT_LIKE = re.compile(
     r"experience (?:with|in|of|using|building)|knowledge of|proficien|familiar(?:ity)? with|understanding of|"

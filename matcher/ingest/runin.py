@@ -84,8 +84,8 @@ def _is_heading(line: str, match: re.Match[str]) -> bool:
         return False
     if after[:1].isalpha():  # glued to its content: "RequisitosEgresado de la carrera"
         return at_sentence_start and len(phrase) >= GLUED_MIN_CHARS and bool(_GLUED_CONTENT.match(after))
-    # Without a colon a heading must start a sentence, or be a phrase of several words.
-    return bool(_CONTENT_START.match(after)) and (at_sentence_start or len(phrase.split()) > 1)
+    # Without a colon a heading is followed by the capital or digit its content starts with.
+    return bool(_CONTENT_START.match(after))
 
 
 # The first words of requirement items, chosen by scripts/item_openers.py from the Google postings'
@@ -105,7 +105,7 @@ ITEM_OPENERS = frozenset((
     "Vivência Desejável Abgeschlossenes Abgeschlossene Mehrjährige Fundierte Sehr Gute Ausgeprägte Sichere Sicherer "
     "Fließende Idealerweise Expérience Maîtrise Connaissance Connaissances Capacité Diplôme Bonne Excellente Aisance "
     # and, by hand, words that open items in other postings' lists (LinkedIn, the HTML boards)
-    "You Enthusiasm Experienced Prior Basic Fluent Degree"
+    "You Enthusiasm Experienced Prior Basic Fluent Degree Mastery Practical Professional Excitement Happy Can An A"
 ).split())
 # Capitalised words that a following opener continues ("User Experience", "Adobe Creative Suite"), seen
 # in the same Google lines: after them "Experience" is part of a name, not a new item.
@@ -114,7 +114,9 @@ NAME_HEADS = frozenset("User Adobe Customer Developer Candidate Employee Product
 FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to for with from by as such like than including via least minimum min. about into "
     "over under within across between per using plus y o de del en con para por e em com und oder mit von in et ou "
-    "des du avec".split())
+    "des du avec "
+    # before a number: "minimum 3 years", "mínima 02 años", "mindestens 3 Jahre" are one phrase
+    "minimum mínimo mínima mindestens moins más mais über".split())
 MIN_ITEM_WORDS = 3  # a run-in item is at least this long on each side of a cut: "Go Strong" is no list
 
 
@@ -141,7 +143,8 @@ def _opens_item(previous: str, word: str, words: list[str], i: int) -> bool:
     if not (previous[:1].islower() or previous.endswith(")")):
         # After a capitalised word ("…in Scala Experience with Akka") only an opener cuts, and not
         # where the two make a name ("User Experience") or both open ("Demonstrated Project").
-        return bare in ITEM_OPENERS and previous not in ITEM_OPENERS and previous not in NAME_HEADS
+        return (bare in ITEM_OPENERS and len(bare) > 1 and previous not in ITEM_OPENERS
+                and previous not in NAME_HEADS)
     if bare in ITEM_OPENERS:
         return True
     return bare[:1].isdigit() and bool(YEARS_PHRASE.match(" ".join(words[i:i + 4])))
