@@ -38,6 +38,9 @@ _BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}*\-–]|\d{{1,2}}[.)])\
 # A bullet at the start of a line: a glyph (with or without a space), or "*", "–", "—", Word's "o".
 _LINE_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[*–—]\s+|o\s+(?=\w))")
 _INLINE_BULLET = re.compile(rf"(?<=\S)[ \xa0]+[{re.escape(INLINE_BULLETS)}][ \xa0]*(?=[\w(\"“'])")
+# Control characters other than tab and line breaks: never text, and they could drive a terminal.
+# Dropped after the mojibake repair, which reads C1 bytes ("â\x80\x99") as parts of a character.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[¿¡]?[A-Z0-9À-Ý])"
                            # "…de labores.Un ambiente": a scraper dropped the space after the full stop
@@ -67,7 +70,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("ﬁnance\\tteam\\n•  SQL • Python\\n\\n\\n\\nWeâre hiring")
     "finance team\\n- SQL\\n- Python\\n\\nWe're hiring"
     """
-    text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", fix_text(text.replace("\r\n", "\n").replace("\r", "\n")))
     # Middle dots inside a line separate a list: "Java · AWS · Git" → "Java; AWS; Git". Not new lines:
     # the text before the first dot is often a label ("Summary · Led…") that is no section heading.
     text = re.sub(r"(?<=\S)[ \xa0]+·[ \xa0]+(?=\S)", "; ", text)
