@@ -28,6 +28,7 @@ def posting(p: Posting) -> dict[str, Any]:
         "remote_policy": p.remote_policy,
         "title_derived": p.title_derived,
         "skills": list(p.skills),
+        "language": p.language,  # ISO 639-1 ("en", "es"), None when not recognised
         "source": p.source,
     }
 
@@ -43,6 +44,7 @@ def cv_summary(cv: CV) -> dict[str, Any]:
         "pages": report.pages if report else None,
         "sections": report.sections if report else [s.name for s in cv.sections],
         "warnings": report.warnings if report else [],
+        "language": cv.language,
         "source": cv.source,
     }
 

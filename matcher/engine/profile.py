@@ -15,14 +15,11 @@ from dataclasses import dataclass, field
 from matcher.domain import CV, EvidenceKind
 from matcher.engine.evidence import Unit
 from matcher.engine.taxonomy import Taxonomy
+from matcher.language import detect_language, language_name
 
 IMPLIED_MET = 0.9  # an implication this strong (Django ⇒ Python: 1.0) counts as having the skill
 IMPLIED_PARTIAL = 0.4  # weaker ones (Django ⇒ REST APIs: 0.4) count as partial
 # Contact links that show an account a posting may ask for ("an active GitHub account").
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese",
-                  "it": "Italian", "nl": "Dutch", "pl": "Polish"}
-_ENGLISH_MARKERS = frozenset({"the", "and", "of", "to", "in", "with", "for"})
-ENGLISH_SHARE = 0.08  # English prose has ~20% of these; German or Polish CVs have under 2%
 LINKED_ACCOUNTS = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket",
                    "linkedin.com": "LinkedIn", "kaggle.com": "Kaggle", "behance.net": "Behance",
                    "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow"}
@@ -73,10 +70,10 @@ class CVProfile:
             profile.skills.setdefault(evidence.skill.lower(), offered)
         for name in extra_skills:
             profile.skills.setdefault(name.lower(), Offered(name, None, "manual", "assumed in this what-if"))
-        language = cv.language or ("en" if _written_in_english(cv.text) else None)
+        language = cv.language or detect_language(cv.text)
         if language:
-            spoken = LANGUAGE_NAMES.get(language)
-            if spoken:
+            spoken = language_name(language)
+            if spoken and spoken != language:
                 profile.skills.setdefault(spoken.lower(), Offered(spoken, None, "language",
                                                                   f"your CV is written in {spoken}"))
         for link in re.split(r"[,;\s]+", " ".join(cv.contact.values()).lower()):
@@ -108,11 +105,6 @@ class CVProfile:
         key = skill.lower()
         ranges = [(s.start, s.end) for s in self.spans if key in s.skills]
         return merged_length(ranges) if ranges else None
-
-
-def _written_in_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())[:2000]
-    return bool(words) and sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= ENGLISH_SHARE
 
 
 def _spans(cv: CV, skills_in: Callable[[str], list[str]], taxonomy: Taxonomy | None) -> list[Span]:

@@ -22,6 +22,7 @@ from matcher.engine.posting_index import PostingIndex
 from matcher.engine.scoring import (ScoreWeights, combine, coverage, experience_fit, relevance, seniority_fit,
                                     years_far_above)
 from matcher.engine.taxonomy import Taxonomy
+from matcher.language import language_name
 from matcher.engine.verdicts import MET, MISSING, PARTIAL, Verdicts, judge_all, verdict_key
 
 _BATCH_ROWS = 20_000  # requirement rows per matrix product: bounds the (rows × units) temporary
@@ -87,11 +88,8 @@ class Scored:
 
 
 def _notices(posting_language: str | None, cv_language: str | None) -> list[str]:
-    from matcher.engine.profile import LANGUAGE_NAMES
-
     if posting_language and cv_language and posting_language != cv_language:
-        theirs = LANGUAGE_NAMES.get(posting_language, posting_language)
-        ours = LANGUAGE_NAMES.get(cv_language, cv_language)
+        theirs, ours = language_name(posting_language), language_name(cv_language)
         return [f"Posting in {theirs}; your CV is in {ours}: its meaning is compared less reliably"]
     return []
 

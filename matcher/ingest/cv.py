@@ -17,12 +17,13 @@ from charset_normalizer import from_bytes
 
 from matcher.domain import CV, CVSection, ParseReport
 from matcher.ingest.contact import extract_contact
-from matcher.ingest.cv_checks import detect_language, not_a_cv
+from matcher.ingest.cv_checks import not_a_cv
 from matcher.ingest.cv_dates import total_years
 from matcher.ingest.cv_docx import read_docx
 from matcher.ingest.cv_errors import CVReadError
 from matcher.ingest.cv_pdf import read_pdf
 from matcher.ingest.cv_sections import find_name, split_sections
+from matcher.language import detect_language, language_name
 from matcher.text import clean_text
 
 __all__ = ["CVReadError", "read_cv", "read_cv_text"]
@@ -103,8 +104,8 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
     language = detect_language(body)
     if language is None:
         warnings.append("The CV's language could not be recognised; skills are still looked for by name.")
-    elif language != "English":
-        warnings.append(f"The CV is in {language}. Skills are found by their names, most of which are "
+    elif language != "en":
+        warnings.append(f"The CV is in {language_name(language)}. Skills are found by their names, most of which are "
                         "English; an English version of your CV may match better.")
     years = total_years(_experience_text(sections, body), body, today)
     if years is None:
@@ -113,7 +114,7 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
     report = ParseReport(pages=pages, chars=len(body), sections=names, skills_found=0, warnings=warnings)
     name = find_name(preamble) or fallback_name
     return CV(name=name, text=body, source=source, sections=sections, years_experience=years, report=report,
-              contact=contact)
+              contact=contact, language=language)
 
 
 def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000) -> CV:

@@ -87,7 +87,8 @@ def parse_locations(text: str | None, *, split_commas: bool = True) -> tuple[lis
 
 
 def clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip()
+    """One line without control characters or a glued "New" badge: "Golang EngineerNew" → "Golang Engineer"."""
+    title = re.sub(r"[\s\x00-\x1f\x7f-\x9f]+", " ", title).strip()
     return NEW_BADGE.sub("", title).strip()
 
 

@@ -12,13 +12,11 @@ from datetime import datetime
 from bs4 import BeautifulSoup, Tag
 
 from matcher.domain import Posting
-from matcher.ingest.fields import (
-    COMPANY_CLASS, clean_title, derive_title, employment_in_text, employment_type, location_line, parse_locations)
+from matcher.ingest.fields import COMPANY_CLASS, clean_title, employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.html_sites import (
     BOARD_NAMES, CHROME_CLASS, CHROME_TAGS, CRITERIA_ITEM, DESCRIPTION_BLOCKS, LOCATION_BLOCKS, ORGANISATION_BLOCKS,
     TITLE_BLOCKS, board_title_parts, first_match)
-from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary
 from matcher.ingest.text_clean import html_to_text
 
 
@@ -86,11 +84,9 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime, fiel
     if not description.strip():
         return None
     company = fields.company or _company_in(block) or _site_name(soup)
-    locations, remote = parse_locations(fields.location or location_line(description), split_commas=False)
-    title = fields.title
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    locations, remote = parse_locations(fields.location, split_commas=False)
+    posting = Posting(
+        title=fields.title,
         description=description,
         raw=text,
         source=source,
@@ -99,13 +95,11 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime, fiel
         remote=True if remote else None,
         url=fields.url,
         links=list(fields.other_urls),
-        salary=find_salary(description),
-        employment_type=employment_type(fields.criteria.get("employment type"))
-        or employment_in_text(title, description),
+        employment_type=employment_type(fields.criteria.get("employment type")),
         tags=[v for k, v in fields.criteria.items() if k in ("job function", "industries", "seniority level")
               and v.lower() != "not applicable"],
-        requirements=extract_requirements(description),
     )
+    return finish_posting(posting)
 
 
 def _without_chrome(soup: BeautifulSoup) -> Tag:

@@ -9,11 +9,11 @@ from datetime import datetime
 
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
-from matcher.ingest.fields import (
-    ROLE_IN_SENTENCE, clean_title, derive_title, employment_type, is_employment_type, parse_locations)
+from matcher.ingest.fields import ROLE_IN_SENTENCE, employment_type, is_employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.headings import heading_kind
 from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary, parse_salary
+from matcher.ingest.salary import parse_salary
 from matcher.ingest.text_clean import markdown_to_text
 
 FIELD = re.compile(r"^\s*[*_]*(?P<key>job title|title|position|role|company|employer|location|locations|salary|"
@@ -45,7 +45,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     if not (requirements or fields or POSTING_WORDS.search(description) or ROLE_IN_SENTENCE.search(description)):
         return [], [ImportIssue(source, None, "no job posting found in this file (the text does not read as one)")]
     lines = [line for line in description.splitlines() if line.strip()]
-    title = clean_title(fields.get("title") or _title_line(text) or "")
+    title = fields.get("title") or _title_line(text) or ""
     # A "Location:" field names one place, often as "City, Country": commas do not split it.
     locations, remote = parse_locations(fields.get("location"), split_commas=False)
     salary_line = fields.get("salary")
@@ -53,21 +53,20 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
     kind = fields.get("type") or next((line for line in lines[:HEADER_LINES] if is_employment_type(line)), None)
     posting = Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+        title=title,
         description=description,
         raw=text,
         source=source,
         company=fields.get("company"),
         locations=locations,
-        remote=True if remote or re.search(r"\bfully remote\b|\bremote[- ]first\b|\b100% remote\b", text, re.I) else None,
-        salary=parse_salary(salary_line) if salary_line else find_salary(description),
+        remote=True if remote else None,
+        salary=parse_salary(salary_line) if salary_line else None,
         posted=parse_date(posted_text, now) if posted_text else (parse_age(age_line, now) if age_line else None),
         employment_type=employment_type(kind),
         url=fields.get("url"),
         requirements=requirements,
     )
-    return [posting], []
+    return [finish_posting(posting)], []
 
 
 def _fields(text: str) -> dict[str, str]:

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from matcher.domain import Posting, Requirement, Salary
+from matcher.domain import Posting, Salary
 from matcher.ingest.dates import parse_date
-from matcher.ingest.fields import clean_title, derive_title, employment_type, parse_locations
+from matcher.ingest.fields import employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.jsonld import posting_from_jsonld
-from matcher.ingest.requirements import extract_requirements, lines_to_requirements
 from matcher.ingest.salary import find_salary, parse_salary, salary_from_fields
 from matcher.ingest.text_clean import html_to_text, looks_like_html, markdown_to_text
 
@@ -77,13 +77,9 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         ("Responsibilities", responsibilities), ("Minimum qualifications", required_text),
         ("Preferred qualifications", preferred_text)) if part]
     description = "\n\n".join(s for s in sections if s).strip()
-    title = clean_title(_plain(get("title")))
+    title = _plain(get("title"))
     if not title and not description:
         return None
-    requirements: list[Requirement] = lines_to_requirements(required_text, "required") + \
-        lines_to_requirements(preferred_text, "preferred")
-    if not requirements:
-        requirements = extract_requirements(description)
     location_text = ", ".join(p for p in (_plain(get("location")), _plain(get("country"))) if p)
     locations, remote_word = parse_locations(location_text, split_commas=False)
     remote_value = get("remote")
@@ -96,9 +92,8 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     if level and level.lower() not in NO_VALUE:
         tags.append(level[0].upper() + level[1:])
     url = _plain(get("url")) or None
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title,
         description=description,
         raw=raw,
         source=source,
@@ -114,8 +109,8 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         tags=list(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
         url=url,
         links=_links(get, url),
-        requirements=requirements,
     )
+    return finish_posting(posting, [("required", required_text), ("preferred", preferred_text)])
 
 
 def _salary(get: Callable[[str], object], description: str) -> Salary | None:
