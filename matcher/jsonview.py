@@ -44,6 +44,12 @@ def cv_summary(cv: CV) -> dict[str, Any]:
         "sections": report.sections if report else [s.name for s in cv.sections],
         "warnings": report.warnings if report else [],
         "source": cv.source,
+        # Beyond the contract's fields: the dated roles the years are the union of, and the date
+        # "Present" was read as.
+        "as_of": cv.as_of.isoformat() if cv.as_of else None,
+        "roles": [{"heading": r.heading, "start": r.start.isoformat() if r.start else None,
+                   "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+                  for r in cv.roles],
     }
 
 

@@ -1,15 +1,21 @@
-"""PDF text: layouts, columns and extraction noise (matcher.ingest.cv_pdf, cv_layout)."""
+"""The one PDF reader: layouts, columns, forms and extraction noise (matcher.ingest.pdf, pdf_layout, pdf_clean)."""
 
 from __future__ import annotations
 
+import io
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from matcher.ingest.cv_errors import CVReadError
-from matcher.ingest.cv_layout import read_page
-from matcher.ingest.cv_pdf import clean_pdf_text, read_pdf
-from tests.ingest import cv_samples
+from matcher.ingest import pdf
+from matcher.ingest.pdf import PdfReadError, read_pdf
+from matcher.ingest.pdf_clean import clean_pdf_text
+from matcher.ingest.pdf_layout import read_page
+from matcher.ingest.pdf_page import MAX_FORM_DEPTH
+from matcher.ingest.postings import MAX_POSTING_PAGES, read_posting_file
+from tests.ingest import cv_samples, pdf_samples
 
 
 def test_two_column_pdf_drawn_row_by_row_does_not_interleave() -> None:
@@ -82,7 +88,7 @@ def test_vietnamese_diacritics_survive() -> None:
     (lambda tmp: cv_samples.text_pdf("Line of a long document", pages=200), "200 pages"),
 ])
 def test_unreadable_pdfs_say_what_is_wrong(tmp_path: Path, make: object, says: str) -> None:
-    with pytest.raises(CVReadError) as error:
+    with pytest.raises(PdfReadError) as error:
         read_pdf(make(tmp_path), max_pages=30)  # type: ignore[operator]
     assert says in error.value.reason
 
@@ -90,10 +96,71 @@ def test_unreadable_pdfs_say_what_is_wrong(tmp_path: Path, make: object, says: s
 @pytest.mark.parametrize("keep", [0.5, 0.9, 0.995])
 def test_truncated_real_pdf_is_refused_not_half_read(shared_dir: Path, keep: float) -> None:
     data = (shared_dir / "samples" / "cvs" / "john_doe.pdf").read_bytes()
-    with pytest.raises(CVReadError, match="damaged or incomplete"):
+    with pytest.raises(PdfReadError, match="damaged or incomplete"):
         read_pdf(data[:int(len(data) * keep)], max_pages=30)
 
 
 def test_empty_password_pdf_is_read() -> None:
     data = cv_samples.encrypted_pdf(cv_samples.one_column_pdf(), password="")
     assert "Maria Kowalska" in read_pdf(data, max_pages=30).text
+
+
+# -- postings: the same reader ------------------------------------------------------------------
+SPANISH_POSTING = [
+    "Desarrollador/a Backend Python", "Empresa: Tecnologías Levante S.L.", "Ubicación: Valencia, España",
+    "Puesto de trabajo", "Buscamos una persona para el equipo de pagos que diseñe y mantenga nuestros servicios.",
+    "Requisitos", "• 3 años de experiencia con Python y Django.", "• Conocimientos de PostgreSQL y Docker.",
+    "Responsabilidades", "• Diseñar APIs REST para los equipos de producto."]
+
+
+def test_words_drawn_as_separate_forms_read_as_lines(tmp_path: Path) -> None:
+    data = pdf_samples.word_forms_pdf(SPANISH_POSTING)
+    # What made such postings unreadable: in drawing order every word is a line of its own.
+    assert PdfReader(io.BytesIO(data)).pages[0].extract_text().startswith("Desarrollador/a\nBackend\nPython\n")
+    assert read_pdf(data, max_pages=10).text.split("\n") == [
+        line.replace("• ", "- ") for line in SPANISH_POSTING]
+    path = tmp_path / "oferta.pdf"
+    path.write_bytes(data)
+    result = read_posting_file(path, now=datetime(2025, 1, 31))
+    assert result.issues == [] and result.postings[0].title == "Desarrollador/a Backend Python"
+    assert "- 3 años de experiencia con Python y Django." in result.postings[0].description.split("\n")
+
+
+@pytest.mark.parametrize(("name", "title", "line"), [
+    ("ypsilon_job_description_en.pdf", "Softwaredeveloper Python (m/f)",
+     "- You are comfortable with Linux as development environment"),
+    ("ypsilon_job_beschreibung_de.pdf", "Softwareentwickler Python (m/w)",
+     "- Sie fühlen sich mit Linux als Entwicklungsumgebung wohl"),
+])
+def test_real_posting_pdfs_read_with_their_bullets(data_dir: Path, name: str, title: str, line: str) -> None:
+    result = read_posting_file(data_dir / name, now=datetime(2025, 1, 31))
+    assert result.issues == [] and len(result.postings) == 1
+    posting = result.postings[0]
+    assert posting.title == title
+    lines = posting.description.split("\n")
+    assert line in lines
+    assert sum(entry.startswith("- ") for entry in lines) == 8  # each list item keeps its bullet
+    assert "so@ypsilon.net" in posting.description
+
+
+def test_posting_pdf_over_the_page_limit_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "brochure.pdf"
+    path.write_bytes(cv_samples.text_pdf(cv_samples.JOB_POSTING, pages=MAX_POSTING_PAGES + 1))
+    result = read_posting_file(path, now=datetime(2025, 1, 31))
+    assert result.postings == []
+    assert [issue.reason for issue in result.issues] == [
+        f"cannot read this pdf: this PDF has {MAX_POSTING_PAGES + 1} pages; a job posting is read only up to "
+        f"{MAX_POSTING_PAGES} pages. Check that you chose the right file, or save the pages of the job posting "
+        "as a separate PDF."]
+
+
+def test_a_form_that_draws_itself_is_read_a_bounded_number_of_times() -> None:
+    text = read_pdf(pdf_samples.self_drawing_form_pdf(), max_pages=10).text
+    assert text.startswith("Requisitos: Python y SQL durante tres años")
+    assert text.count("bucle") == MAX_FORM_DEPTH
+
+
+def test_a_page_with_too_much_content_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT_BYTES", 1_000)
+    with pytest.raises(PdfReadError, match="page is read only up to"):
+        read_pdf(cv_samples.one_column_pdf(), max_pages=10)
