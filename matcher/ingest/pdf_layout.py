@@ -147,23 +147,37 @@ def _by_columns(lines: list[str], splits: list[Split | None], blocks: list[tuple
 
 
 def _with_margin_dates(lines: list[str], splits: list[Split | None]) -> str:
-    """One column: each run of margin dates goes in front of the first line beside it."""
+    """One column: each run of margin dates goes with the first line beside it, in front of it from
+    a left margin ("2021 – Present Machine Learning Engineer"), after it from a right one ("Data
+    Engineer, Comarch Jan 2015 – Feb 2019", its start and end stacked on two rows or not)."""
     out: list[str] = []
     group: list[str] = []
     anchor = -1  # index in `out` of the line the current run of dates belongs to
-    for line, split in zip(lines, splits):
-        if split and split[0] and split[1] and is_date_text(split[0]):
-            anchor = len(out) if not group else anchor
-            group.append(split[0])
-            out.append(split[1])
-            continue
+    side = 0  # 0: the run is in a left margin, 1: in a right one
+
+    def close() -> None:
+        nonlocal group
         if group:
-            out[anchor] = " ".join(group) + " " + out[anchor]
+            dates = " ".join(group)
+            out[anchor] = f"{dates} {out[anchor]}" if side == 0 else f"{out[anchor]} {dates}"
             group = []
+
+    for line, split in zip(lines, splits):
+        left, right = split or ("", "")
+        dated = 0 if left and is_date_text(left) else 1 if right and is_date_text(right) else None
+        if dated is not None and (dated == side or not group) and (left, right)[1 - dated]:
+            if not group:
+                anchor, side = len(out), dated
+            group.append((left, right)[dated])
+            out.append((left, right)[1 - dated])
+            continue
+        if dated == 1 and group and side == 1 and not left:
+            group.append(right)  # the end of a right-hand range on a row of its own
+            continue
+        close()
         # A margin heading beside its text ("SKILLS    Python, SQL"): two lines, so the heading is seen.
-        out += [split[0], split[1]] if split and split[0] and split[1] else _pieces(line)
-    if group:
-        out[anchor] = " ".join(group) + " " + out[anchor]
+        out += [left, right] if left and right else _pieces(line)
+    close()
     return "\n".join(out)
 
 

@@ -56,7 +56,7 @@ def _walk(element: _Element, out: list[str]) -> None:
                 if not any(a.tag == FALLBACK for a in box.iterancestors()):
                     _walk(box, out)
         elif child.tag == TABLE:
-            for row in child.iter(ROW):
+            for row in child.findall(ROW):  # its own rows: a nested table is read inside its cell
                 for cell in row.findall(CELL):
                     _walk(cell, out)
         elif child.tag not in (qn("w:sectPr"),):

@@ -326,6 +326,16 @@ def right_dates_pdf() -> bytes:
     return _dated_pdf(12, lambda pdf, y, dates: pdf.text(198 - pdf.get_string_width(dates), y, dates))
 
 
+def stacked_dates_pdf() -> bytes:
+    """Each job's dates right-aligned, start over end, beside its title and first bullet."""
+    def stacked(pdf: FPDF, y: float, dates: str) -> None:
+        start, end = dates.split(" - ")
+        for row, part in enumerate((f"{start} -", end)):
+            pdf.text(198 - pdf.get_string_width(part), y + row * LINE_H, part)
+
+    return _dated_pdf(12, stacked)
+
+
 def _table_rows() -> list[tuple[str, list[str]]]:
     """(left cell, right cell lines) of a label table: section names and dates left, the rest right."""
     rows: list[tuple[str, list[str]]] = [("SUMMARY", SUMMARY), ("EXPERIENCE", [])]
@@ -372,8 +382,8 @@ def docx_table_cv() -> bytes:
 def layouts() -> dict[str, bytes]:
     return {"one column": one_column_pdf(), "two columns": two_column_pdf(), "right sidebar": right_sidebar_pdf(),
             "margin headings": margin_headings_pdf(), "dates in a left margin": margin_dates_pdf(),
-            "dates right-aligned": right_dates_pdf(), "table": table_pdf(), "word": docx_cv(),
-            "word sidebar": docx_sidebar_cv(), "word table": docx_table_cv()}
+            "dates right-aligned": right_dates_pdf(), "dates stacked right": stacked_dates_pdf(),
+            "table": table_pdf(), "word": docx_cv(), "word sidebar": docx_sidebar_cv(), "word table": docx_table_cv()}
 
 
 # A Spanish CV in the Europass manner: a two-column table, labels left, content right. Its PDF is

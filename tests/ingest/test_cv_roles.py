@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from matcher.engine.skills import SkillExtractor
 from matcher.engine.taxonomy import default_taxonomy
 from matcher.ingest.cv import read_cv, read_cv_text
 from matcher.ingest.cv_roles import find_roles, role_years
+from matcher.ingest.word import read_docx
 from matcher.services import annotate_cv
 from tests.ingest import cv_samples
 
@@ -125,3 +127,18 @@ def test_cli_imports_with_a_reference_date_and_shows_the_roles(tmp_path: Path,
     assert shown["roles"][0]["current"] and shown["roles"][0]["end"] is None
     assert main(["--db", db, "cv", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["roles"] == shown["roles"]  # stored, not only shown
+
+
+def test_a_word_table_inside_a_cell_is_read_once_in_its_place() -> None:
+    from docx import Document
+
+    document = Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Experiencia laboral"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "Abril 2020 – Actualidad"
+    inner.cell(1, 0).text = "Analista de datos, Mercadona"
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line for line in read_docx(out.getvalue()).text.split("\n") if line]
+    assert lines == ["Experiencia laboral", "Abril 2020 – Actualidad", "Analista de datos, Mercadona"]
