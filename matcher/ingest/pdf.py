@@ -29,6 +29,9 @@ MIN_TEXT_CHARS = 20  # fewer letters and digits than this: no text layer worth t
 # A page of dense text draws with ~100 KB of content; 8 MB is a page of nothing but glyphs or a bomb.
 MAX_PAGE_CONTENT_BYTES = 8_000_000
 
+DAMAGED = ("This PDF is damaged or incomplete and cannot be read. Export or download it again as PDF, then load "
+           "the new file.")
+
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd font; we report our own
 
 
@@ -50,13 +53,29 @@ def _open(data: bytes) -> PdfReader:
         if reader.is_encrypted and not reader.decrypt(""):
             raise PdfReadError("This PDF is password-protected. Open it, save or print it as a PDF without a "
                                "password, then load that copy.")
-        _ = len(reader.pages)
+        _ = reader.trailer["/Root"]  # the catalog: without it there is no document
         return reader
     except PdfReadError:
         raise
     except Exception as exc:  # pypdf raises many types for broken files; all mean the same to the user
-        raise PdfReadError("This PDF is damaged or incomplete and cannot be read. Export or download it again "
-                           f"as PDF, then load the new file. (Detail: {type(exc).__name__})") from exc
+        raise PdfReadError(f"{DAMAGED} (Detail: {type(exc).__name__})") from exc
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """The page count the file declares, read without walking its page tree (which takes seconds
+    for tens of thousands of pages); 0 when it declares none that makes sense."""
+    try:
+        count = int(reader.root_object["/Pages"]["/Count"])  # type: ignore[index]
+        return max(count, 0)
+    except Exception:  # no catalog, no page tree or no count: walk the tree instead
+        return 0
+
+
+def _counted_pages(reader: PdfReader) -> int:
+    try:
+        return len(reader.pages)
+    except Exception as exc:  # a broken page tree
+        raise PdfReadError(f"{DAMAGED} (Detail: {type(exc).__name__})") from exc
 
 
 def _made(reader: PdfReader) -> date | None:
@@ -99,7 +118,9 @@ def read_pdf(data: bytes, *, max_pages: int, document: str = "CV") -> PdfText:
     Raises PdfReadError for encrypted, damaged, scanned or overlong files.
     """
     reader = _open(data)
-    pages = len(reader.pages)
+    pages = _declared_pages(reader)
+    if pages <= max_pages:
+        pages = _counted_pages(reader)  # the count a file declares may lie low, or be missing
     if pages > max_pages:
         raise PdfReadError(f"This PDF has {pages} pages; a {document} is read only up to {max_pages} pages. "
                            f"Check that you chose the right file, or save the pages of the {document} "

@@ -164,3 +164,10 @@ def test_a_page_with_too_much_content_is_refused(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT_BYTES", 1_000)
     with pytest.raises(PdfReadError, match="page is read only up to"):
         read_pdf(cv_samples.one_column_pdf(), max_pages=10)
+
+
+@pytest.mark.parametrize(("declared", "pages"), [("50000", 50_000), ("1", 11)])
+def test_page_count_is_checked_before_pages_are_read_even_when_it_lies(declared: str, pages: int) -> None:
+    data = cv_samples.text_pdf("Requirements\n- Python", pages=11).replace(b"/Count 11", f"/Count {declared}".encode())
+    with pytest.raises(PdfReadError, match=f"This PDF has {pages} pages; a job posting is read only up to 10 pages"):
+        read_pdf(data, max_pages=10, document="job posting")
