@@ -20,12 +20,11 @@ from matcher.domain import CV, CVSection, ParseReport
 from matcher.ingest.contact import extract_contact
 from matcher.ingest.cv_checks import detect_language, not_a_cv
 from matcher.ingest.cv_errors import CVReadError
-from matcher.ingest.cv_roles import find_roles, role_years
+from matcher.ingest.cv_roles import experience_years, find_roles
 from matcher.ingest.cv_sections import find_name, split_sections
 from matcher.ingest.pdf import PdfReadError, read_pdf
 from matcher.ingest.word import WordReadError, read_docx
 from matcher.text import clean_text
-from matcher.years import years_of_experience
 
 __all__ = ["CVReadError", "read_cv", "read_cv_text"]
 
@@ -108,7 +107,7 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
         warnings.append(f"The CV is in {language}. Skills are found by their names, most of which are "
                         "English; an English version of your CV may match better.")
     roles = find_roles(_experience_text(sections, body), as_of)
-    years = role_years(roles, as_of) if roles else years_of_experience(body)
+    years = experience_years(roles, as_of, body)
     if years is None:
         warnings.append("No dates of employment were found, so years of experience are unknown.")
     names = list(dict.fromkeys(s.name for s in sections))

@@ -3,8 +3,7 @@
 "Feb. 2021 – July 2023" is Feb 2021 to the end of July 2023 (2.5 years); "2015–2017" is the start of
 2015 to the start of 2017 (2 years: a bare year says when, not how long); "2018 - Present" runs to
 the month of `as_of`, the date the CV was written. Month names are read in English, Spanish, French,
-German, Portuguese and Vietnamese. When no range is found, a stated figure ("over 7 years of
-experience", read by `matcher.years`) is the fallback.
+German, Portuguese and Vietnamese. cv_roles turns them into roles and years.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from matcher.years import years_of_experience
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
@@ -145,12 +142,3 @@ def merged_years(spans: list[tuple[float, float]]) -> float:
     if current_end is not None and current_start is not None:
         total += current_end - current_start
     return total
-
-
-def total_years(experience_text: str, full_text: str, as_of: date) -> float | None:
-    """Years of experience: merged ranges of `experience_text`, else the figure stated in `full_text`."""
-    ranges = find_ranges(experience_text.split("\n"), as_of)
-    years = merged_years([span_years(r.start, r.end, as_of) for r in ranges])
-    if years > 0:
-        return round(years, 1)
-    return years_of_experience(full_text)

@@ -18,6 +18,7 @@ from datetime import date
 
 from matcher.domain import Role
 from matcher.ingest.cv_dates import RANGE, DateRange, find_ranges, is_date_text, merged_years, span_years
+from matcher.years import years_of_experience
 
 # A title line is short and is not a sentence or a bullet: "Data Engineer, Comarch", "Allegro".
 TITLE_MAX_WORDS = 10
@@ -103,3 +104,9 @@ def find_roles(text: str, as_of: date) -> list[Role]:
 def role_years(roles: list[Role], as_of: date) -> float:
     """Years covered by `roles`, overlapping spans counted once, running ones up to `as_of`'s month."""
     return round(merged_years([span_years(r.start, r.end, as_of) for r in roles if r.start]), 1)
+
+
+def experience_years(roles: list[Role], as_of: date, text: str) -> float | None:
+    """The years of the roles; without dated roles, the figure `text` states ("over 7 years of
+    experience", read by matcher.years); None when neither says."""
+    return role_years(roles, as_of) if roles else years_of_experience(text)
