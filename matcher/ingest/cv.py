@@ -112,7 +112,9 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
         warnings.append("No dates of employment were found, so years of experience are unknown.")
     names = list(dict.fromkeys(s.name for s in sections))
     report = ParseReport(pages=pages, chars=len(body), sections=names, skills_found=0, warnings=warnings)
-    name = find_name(preamble) or fallback_name
+    # A table CV may open with a "Personal information" row that holds the name: look there too.
+    first = sections[0].text if sections and sections[0].name == "other" and not preamble.strip() else ""
+    name = find_name(preamble) or find_name(first) or fallback_name
     return CV(name=name, text=body, source=source, sections=sections, years_experience=years, report=report,
               contact=contact, roles=roles, as_of=as_of)
 

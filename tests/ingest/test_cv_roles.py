@@ -17,6 +17,8 @@ from matcher.ingest.cv import read_cv, read_cv_text
 from matcher.ingest.cv_roles import find_roles, role_years
 from matcher.ingest.word import read_docx
 from matcher.services import annotate_cv
+from matcher.store import Store
+from matcher.store.backup import restore_backup, write_backup
 from tests.ingest import cv_samples
 
 DATA = Path(__file__).parent / "data"
@@ -61,7 +63,7 @@ def test_spanish_label_table_reads_cell_by_cell_as_docx_and_as_pdf(extractor: Sk
     """A Europass-like table (labels left): LibreOffice's PDF of a python-docx file, and the file itself."""
     for name in ("spanish_table_cv.docx", "spanish_table_cv.pdf"):
         cv = annotate_cv(read_cv(DATA / name, as_of=cv_samples.SPANISH_TABLE_MADE.date()), extractor)
-        assert cv.report is not None
+        assert cv.report is not None and cv.name == "Carmen Ruiz Ortega"
         assert cv.report.sections == ["other", "experience", "education", "skills", "languages"], name
         assert [(r.start, r.end) for r in cv.roles] == [(date(2020, 4, 1), None),
                                                          (date(2016, 9, 1), date(2020, 3, 31))], name
@@ -142,3 +144,16 @@ def test_a_word_table_inside_a_cell_is_read_once_in_its_place() -> None:
     document.save(out)
     lines = [line for line in read_docx(out.getvalue()).text.split("\n") if line]
     assert lines == ["Experiencia laboral", "Abril 2020 – Actualidad", "Analista de datos, Mercadona"]
+
+
+def test_roles_and_their_date_survive_the_store_and_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "maria.pdf"
+    path.write_bytes(cv_samples.margin_dates_pdf())
+    cv = read_cv(path)
+    store = Store(tmp_path / "a.db")
+    store.add_cv(cv)
+    write_backup(store, tmp_path / "backup.zip")
+    fresh = Store(tmp_path / "b.db")
+    restore_backup(fresh, tmp_path / "backup.zip")
+    for kept in (store.cvs()[0], fresh.cvs()[0]):
+        assert kept.roles == cv.roles and kept.as_of == cv.as_of == cv_samples.MADE.date()
