@@ -1,14 +1,14 @@
 """PDF bytes → text in reading order: the one PDF reader, for CVs and job postings alike.
 
-Each page is read by position (pdf_forms: pypdf's layout mode, forms included), so words drawn as
-separate text objects on one baseline make one line; pdf_layout then finds columns, date margins
-and label tables and puts them in reading order; pdf_clean removes icon glyphs and page numbers.
-Pages whose layout reads nothing fall back to content-stream order.
+Each page is read by position (pdf_page: glyph runs placed by pypdf's layout machinery, forms
+included), so words drawn as separate text objects on one baseline make one line; pdf_layout then
+finds columns, date margins and label tables and puts them in reading order; pdf_clean removes
+icon glyphs and page numbers. Pages whose layout reads nothing fall back to content-stream order.
 
 Reading stays bounded whatever the file: the page count is checked before any page is read
-(`max_pages`, chosen by the caller: a CV or a posting), a page's content is refused past
-MAX_PAGE_CONTENT_BYTES, forms are inlined only so deep (pdf_forms), and pypdf caps its own
-decompression and runs of blank space.
+(`max_pages`, chosen by the caller: a CV or a posting), a page that draws more than
+pdf_page.MAX_PAGE_CONTENT_BYTES (its forms' content included) is refused, forms are inlined only
+so deep, and pypdf caps its own decompression (75 MB a stream) and runs of blank space.
 """
 
 from __future__ import annotations
@@ -22,12 +22,10 @@ from pypdf import PageObject, PdfReader
 
 from matcher.ingest.pdf_clean import clean_pdf_text
 from matcher.ingest.pdf_layout import read_page
-from matcher.ingest.pdf_page import layout_text
+from matcher.ingest.pdf_page import MAX_PAGE_CONTENT_BYTES, PageTooLarge, layout_text
 from matcher.ingest.read_error import ReadError
 
 MIN_TEXT_CHARS = 20  # fewer letters and digits than this: no text layer worth the name
-# A page of dense text draws with ~100 KB of content; 8 MB is a page of nothing but glyphs or a bomb.
-MAX_PAGE_CONTENT_BYTES = 8_000_000
 
 DAMAGED = ("This PDF is damaged or incomplete and cannot be read. Export or download it again as PDF, then load "
            "the new file.")
@@ -91,17 +89,11 @@ def _made(reader: PdfReader) -> date | None:
 def _page_text(page: PageObject, reader: PdfReader, number: int) -> tuple[str, bool]:
     """(text of one page in reading order, whether it was read as columns)."""
     try:
-        contents = page.get_contents()
-        size = len(contents.get_data()) if contents is not None else 0
-    except Exception as exc:  # a content stream pypdf cannot decode
-        raise PdfReadError(f"Page {number} of this PDF is damaged and cannot be read. Export it again as PDF, "
-                           "then load the new file.") from exc
-    if size > MAX_PAGE_CONTENT_BYTES:
-        raise PdfReadError(f"Page {number} of this PDF draws {size / 1e6:.0f} MB of content; a page is read only "
-                           f"up to {MAX_PAGE_CONTENT_BYTES / 1e6:.0f} MB. Print it again as a plain PDF.")
-    try:
         layout = layout_text(page, reader)
-    except Exception:  # layout mode is the pickier one (odd fonts, matrices): plain mode may still read it
+    except PageTooLarge as exc:
+        raise PdfReadError(f"Page {number} of this PDF draws {exc.size / 1e6:.0f} MB of content; a page is read "
+                           f"only up to {MAX_PAGE_CONTENT_BYTES / 1e6:.0f} MB. Print it again as a plain PDF.") from exc
+    except Exception:  # layout is the pickier reading (odd fonts, matrices): plain mode may still read it
         layout = ""
     if layout.strip():
         return read_page(layout)

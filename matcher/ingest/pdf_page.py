@@ -30,6 +30,9 @@ from matcher.text import BULLETS
 
 # Forms inside forms: real files nest two or three deep; deeper is a loop or a hostile file.
 MAX_FORM_DEPTH = 6
+# Content one page may draw, its forms' included, decoded. A page of dense text draws ~100 KB; 8 MB is
+# a page of nothing but glyphs, or a bomb, and parsing it would take minutes.
+MAX_PAGE_CONTENT_BYTES = 8_000_000
 # Operators kept from one page with its forms inlined. A dense page of text has ~20,000 (a word
 # per Tj, a position per Td); past this the rest of the page is dropped rather than read for minutes.
 MAX_PAGE_OPERATIONS = 400_000
@@ -48,12 +51,29 @@ _IDENTITY = [FloatObject(v) for v in (1, 0, 0, 1, 0, 0)]
 Operation = tuple[Any, bytes]
 
 
+class PageTooLarge(Exception):
+    """A page that draws more than MAX_PAGE_CONTENT_BYTES of content; `size` is how much."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes of content")
+        self.size = size
+
+
 class _Inliner:
     def __init__(self, reader: PdfReader) -> None:
         self.reader = reader
         self.fonts = DictionaryObject()
         self.operations: list[Operation] = []
         self.forms = 0
+        self.size = 0  # bytes of content read so far, the page's and its forms'
+
+    def parse(self, stream: Any) -> list[Operation]:
+        """The operations of a content stream, once its decoded size fits the page's budget."""
+        content = ContentStream(stream, self.reader, "bytes")
+        self.size += len(content.get_data())
+        if self.size > MAX_PAGE_CONTENT_BYTES:
+            raise PageTooLarge(self.size)
+        return content.operations
 
     def add(self, operations: list[Operation], resources: DictionaryObject, depth: int, prefix: str) -> None:
         fonts = _dictionary(resources.get("/Font"))
@@ -77,7 +97,7 @@ class _Inliner:
         self.forms += 1
         matrix = form.get("/Matrix", _IDENTITY)
         self.operations += [([], b"q"), (list(matrix), b"cm")]
-        inner = ContentStream(form, self.reader, "bytes").operations
+        inner = self.parse(form)
         self.add(inner, _dictionary(form.get("/Resources")), depth + 1, f"Form{self.forms}_")
         self.operations.append(([], b"Q"))
 
@@ -85,11 +105,6 @@ class _Inliner:
 def _dictionary(value: Any) -> DictionaryObject:
     value = value.get_object() if value is not None else None
     return value if isinstance(value, DictionaryObject) else DictionaryObject()
-
-
-def _has_forms(page: PageObject) -> bool:
-    xobjects = _dictionary(_dictionary(page.get("/Resources")).get("/XObject"))
-    return any(_dictionary(x).get("/Subtype") == "/Form" for x in xobjects.values())
 
 
 def _operations(page: PageObject, reader: PdfReader) -> tuple[list[Operation], dict[str, Font]]:
@@ -102,7 +117,7 @@ def _operations(page: PageObject, reader: PdfReader) -> tuple[list[Operation], d
     parent = _dictionary(page.get("/Parent"))
     if "/Font" not in resources and "/Resources" in parent:  # resources inherited from the page tree
         resources = _dictionary(parent.get("/Resources"))
-    inliner.add(ContentStream(contents, reader, "bytes").operations, resources, 0, "")
+    inliner.add(inliner.parse(contents), resources, 0, "")
     fonts = {name: Font.from_font_resource(font.get_object()) for name, font in inliner.fonts.items()
              if isinstance(font.get_object(), DictionaryObject)}
     return inliner.operations, fonts
@@ -131,7 +146,8 @@ def _line(runs: list[Any], char_width: float) -> str:
 
 
 def layout_text(page: PageObject, reader: PdfReader) -> str:
-    """The page's text on a character grid, forms included, lines joined by their glyphs' gaps."""
+    """The page's text on a character grid, forms included, lines joined by their glyphs' gaps.
+    Raises PageTooLarge for a page that draws more than MAX_PAGE_CONTENT_BYTES."""
     operations, fonts = _operations(page, reader)
     runs = text_show_operations(iter(operations), fonts, True, None)
     if not runs:

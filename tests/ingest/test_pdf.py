@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from matcher.ingest import pdf
+from matcher.ingest import pdf_page
 from matcher.ingest.pdf import PdfReadError, read_pdf
 from matcher.ingest.pdf_clean import clean_pdf_text
 from matcher.ingest.pdf_layout import read_page
@@ -161,9 +161,18 @@ def test_a_form_that_draws_itself_is_read_a_bounded_number_of_times() -> None:
 
 
 def test_a_page_with_too_much_content_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT_BYTES", 1_000)
+    monkeypatch.setattr(pdf_page, "MAX_PAGE_CONTENT_BYTES", 1_000)
     with pytest.raises(PdfReadError, match="page is read only up to"):
         read_pdf(cv_samples.one_column_pdf(), max_pages=10)
+
+
+def test_the_content_of_forms_counts_towards_the_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = pdf_samples.word_forms_pdf(SPANISH_POSTING)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    own = len(page.get_contents().get_data())  # type: ignore[union-attr]
+    monkeypatch.setattr(pdf_page, "MAX_PAGE_CONTENT_BYTES", own + 100)  # the page fits, its 60 forms do not
+    with pytest.raises(PdfReadError, match="page is read only up to"):
+        read_pdf(data, max_pages=10)
 
 
 @pytest.mark.parametrize(("declared", "pages"), [("50000", 50_000), ("1", 11)])
