@@ -46,6 +46,12 @@ def cv_summary(cv: CV) -> dict[str, Any]:
         "warnings": report.warnings if report else [],
         "language": cv.language,
         "source": cv.source,
+        # Beyond the contract's fields: the dated roles the years are the union of, and the date
+        # "Present" was read as.
+        "as_of": cv.as_of.isoformat() if cv.as_of else None,
+        "roles": [{"heading": r.heading, "start": r.start.isoformat() if r.start else None,
+                   "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+                  for r in cv.roles],
     }
 
 

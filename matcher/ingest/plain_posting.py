@@ -1,9 +1,8 @@
-"""One posting as plain text or Markdown (pasted, or a .txt/.md file), and the text of a PDF or
-DOCX of one posting. When no line reads as a title, one is derived and marked so."""
+"""One posting as plain text or Markdown (pasted, a .txt/.md file, or the text of a PDF or DOCX of
+one posting). When no line reads as a title, one is derived and marked so."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import datetime
 
@@ -28,10 +27,15 @@ WRAPPED_LINE = re.compile(r"(?<=[\w,(])[ \t]*\n(?=[a-z])")
 TITLE_MAX_WORDS = 12
 # Where pasted pages put the age and the job type ("Job type\nFull-time").
 HEADER_LINES = 40
-# A posting names at least one of these; a text with none (a letter, a recipe) is not one.
+# A posting names at least one of these; a text with none (a letter, a recipe) is not one. Spanish,
+# German, French and Portuguese postings say it in their own words ("Requisitos", "Anforderungen").
 POSTING_WORDS = re.compile(
     r"\b(?:jobs?|roles?|positions?|hiring|hire|candidates?|apply|responsibilit\w*|requirements?|qualifications?|"
-    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us))\b", re.I)
+    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us)|"
+    r"puesto|requisitos|responsabilidades|experiencia|buscamos|ofrecemos|vacante|"
+    r"stelle|anforderungen|aufgaben|berufserfahrung|wir suchen|wir bieten|"
+    r"poste|exigences|missions|expérience|nous recherchons|"
+    r"vaga|requisitos|responsabilidades|experiência|procuramos|oferecemos)\b", re.I)
 # Too little text to be a posting ("hello"): say so rather than import noise.
 MIN_POSTING_CHARS = 40
 
@@ -97,38 +101,9 @@ def _title_line(text: str) -> str | None:
     return None
 
 
-def pdf_text(data: bytes) -> str:
-    """Text of every page of a PDF, pages separated by a blank line."""
-    from pypdf import PdfReader  # imported here: only PDF imports pay for it
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = [_without_print_marks(page.extract_text() or "") for page in reader.pages]
-    # PDF text breaks lines where the page did; a line starting in lower case continues the last.
-    return WRAPPED_LINE.sub(" ", "\n\n".join(pages))
-
-
-def _without_print_marks(page: str) -> str:
-    """Drop what a browser's "Print to PDF" adds: "11/24/26, 9:01 AM" before the page title,
-    and the URL with "1/3" at the foot of each page."""
-    lines = [PRINT_STAMP.sub("", line) for line in page.splitlines()]
-    return "\n".join(line for line in lines if not PRINT_FOOTER.match(line))
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraphs of a DOCX; list paragraphs become "- " bullets, headings stay their own line."""
-    import docx  # python-docx; imported here for the same reason
-
-    document = docx.Document(io.BytesIO(data))
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if not text:
-            lines.append("")
-            continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        is_list = "List" in style or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-        lines.append(f"- {text}" if is_list else text)
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+def printed_page_text(text: str) -> str:
+    """A posting's text as read from a PDF or a Word file: without what a browser's "Print to PDF" adds
+    ("11/24/26, 9:01 AM" before the page title, the URL with "1/3" at the foot of each page), and
+    with lines the page broke rejoined (a line starting in lower case continues the last)."""
+    lines = [PRINT_STAMP.sub("", line) for line in text.splitlines()]
+    return WRAPPED_LINE.sub(" ", "\n".join(line for line in lines if not PRINT_FOOTER.match(line)))
