@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from matcher.domain import Posting, Salary
+from matcher.ingest.ats_records import flatten_ats
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import employment_type, parse_locations
 from matcher.ingest.finish import finish_posting
@@ -58,8 +59,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "industry": ("company_industry", "industry", "industries"),
     "job_level": ("job_level", "seniority", "seniority_level", "experience_level"),
 }
-# JobSpy writes "not applicable" where LinkedIn states no level.
-NO_VALUE = frozenset({"not applicable", "not provided", "n/a", "none", "unknown"})
+# JobSpy writes "not applicable" where LinkedIn states no level; SmartRecruiters files many a job
+# under the function "Other".
+NO_VALUE = frozenset({"", "not applicable", "not provided", "n/a", "none", "unknown", "other"})
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "remote", "t"})
 
@@ -69,7 +71,7 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     kind = row.get("@type")
     if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
         return posting_from_jsonld(dict(row), source, now)
-    get = field_getter(row)
+    get = field_getter(flatten_ats(row) or row)  # Lever, Workday, SmartRecruiters and Ashby API records
     body = _text_of(get("description"))
     required_text, preferred_text = _text_of(get("required")), _text_of(get("preferred"))
     responsibilities = _text_of(get("responsibilities"))
@@ -87,7 +89,7 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     salary = _salary(get, description)
     tags_value = get("tags")
     tags = tags_value if isinstance(tags_value, list) else [t for t in re.split(r"\s*[,;|]\s*", _plain(tags_value)) if t]
-    tags += [_plain(get(key)) for key in ("job_function", "industry") if get(key)]
+    tags += [_plain(get(key)) for key in ("job_function", "industry") if _plain(get(key)).lower() not in NO_VALUE]
     level = _plain(get("job_level"))
     if level and level.lower() not in NO_VALUE:
         tags.append(level[0].upper() + level[1:])
@@ -178,5 +180,5 @@ def _truthy(value: object) -> bool:
 
 
 def looks_like_posting(obj: Mapping[str, object]) -> bool:
-    get = field_getter(obj)
+    get = field_getter(flatten_ats(obj) or obj)
     return obj.get("@type") == "JobPosting" or any(get(key) is not None for key in ("title", "description"))

@@ -63,9 +63,10 @@ def _walk(node: Tag, out: list[str]) -> None:
         if name == "br":
             out.append("\n")
         elif name == "li":
-            out.append("\n- ")
-            _walk(child, out)
-            out.append("\n")
+            # Ashby and Lever wrap an item's text in <p>: the item still starts on its bullet's line.
+            item: list[str] = []
+            _walk(child, item)
+            out.append("\n- " + "".join(item).strip() + "\n")
         elif name in ("td", "th"):
             _walk(child, out)
             out.append(" ")
