@@ -58,7 +58,7 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
     settle_heap()
     QTimer.singleShot(0, controller.start)  # after the first paint
     if screenshot:
-        _arm_screenshot(app, window, screenshot)
+        _arm_screenshot(app, window, screenshot, started)
     code = app.exec()
     store.close()
     if scratch:
@@ -66,8 +66,9 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
     return code
 
 
-def _arm_screenshot(app: QApplication, window: MainWindow, out: Path) -> None:
-    """Grab the window once the first ranking is shown (first row selected), then quit."""
+def _arm_screenshot(app: QApplication, window: MainWindow, out: Path, started: float) -> None:
+    """Grab the window once the first ranking is shown (first row selected), then quit. Says how long
+    the ranked table took to appear (benchmarks/speed.py reads it)."""
 
     def finish(code: int, message: str) -> None:
         print(f"matcher: {message}", file=sys.stderr)
@@ -83,6 +84,7 @@ def _arm_screenshot(app: QApplication, window: MainWindow, out: Path) -> None:
 
     def ranked() -> None:
         if window.proxy.rowCount() and window.table.currentIndex().isValid():
+            print(f"matcher: ranked table shown {time.perf_counter() - started:.2f} s after start", file=sys.stderr)
             QTimer.singleShot(SETTLE_MS, grab)
         elif window.controller.state.cv is None:
             QTimer.singleShot(SETTLE_MS, grab)  # nothing to rank yet: the empty window is the picture
