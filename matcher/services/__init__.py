@@ -8,11 +8,11 @@ Ingest reads files, the engine understands them, the store keeps them: this pack
 from matcher.services.common import Cancelled, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.imports import (SAMPLE_CV, SAMPLE_VECTORS, ImportSummary, import_cv, import_posting_text,
                                       import_postings, import_samples, seed_vectors)
-from matcher.services.ranking import Ranking, RankingSession, rank
+from matcher.services.ranking import Ranking, RankingSession, SkillGain, rank
 from matcher.services.skills import annotate_cv, annotate_posting, edit_cv_skills, skill_extractor
 
 __all__ = [
     "SAMPLE_CV", "SAMPLE_VECTORS", "Cancelled", "ImportSummary", "OperationCancelled", "Progress", "Ranking",
-    "RankingSession", "annotate_cv", "annotate_posting", "edit_cv_skills", "import_cv", "import_posting_text",
+    "RankingSession", "SkillGain", "annotate_cv", "annotate_posting", "edit_cv_skills", "import_cv", "import_posting_text",
     "import_postings", "import_samples", "never_cancelled", "no_progress", "rank", "seed_vectors", "skill_extractor",
 ]

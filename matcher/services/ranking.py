@@ -11,10 +11,10 @@ All methods may be called from a worker thread; one lock serialises them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from matcher.domain import CV, RankedMatch, SkillEvidence
+from matcher.domain import CV, RankedMatch, SkillEvidence, score_band
 from matcher.services.common import Cancelled, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.skills import skill_extractor
 from matcher.store import Store
@@ -27,6 +27,17 @@ class Ranking:
     cv_id: int
     matches: list[RankedMatch] = field(default_factory=list)
     added_skills: tuple[str, ...] = ()  # a what-if ranking: skills assumed on top of the CV's
+
+
+@dataclass(frozen=True)
+class SkillGain:
+    """One skill missing from the best postings, and what adding it to the CV would change there:
+    `points` is the mean score gain over `posting_ids`, `band_ups` how many of them reach a better band."""
+
+    skill: str
+    posting_ids: tuple[int, ...]  # the top postings with a requirement naming it that the CV does not meet
+    points: float
+    band_ups: int
 
 
 class RankingSession:
@@ -70,6 +81,30 @@ class RankingSession:
                 self._rank(cv_id, key[1], None, no_progress, never_cancelled)
             explained = self._explained[key]
             return [explained[i] for i in posting_ids if i in explained]
+
+    def skill_gap(self, cv_id: int, top_n: int = 20, limit: int = 12,
+                  skip: Callable[[str], bool] = lambda skill: False) -> list[SkillGain]:
+        """The skills missing from the best `top_n` postings, most blocking first, at most `limit` (`skip`
+        drops some), each re-scored exactly: those postings ranked again with the skill added."""
+        from matcher.engine.gap import skill_gap
+
+        with self._lock:
+            best = self.rank(cv_id, top=top_n).matches
+            explained = self.explain(cv_id, [m.posting_id for m in best])
+            items = [item for item in skill_gap(explained, top_n=top_n) if not skip(item.skill)][:limit]
+            if not items:
+                return []
+            postings = self.store.postings([m.posting_id for m in best])
+            now = {m.posting_id: m.score for m in rank(self.store, self._cv(cv_id, ()), postings=postings)}
+            shown = {m.posting_id: m.score for m in best}
+            gains = []
+            for item in items:
+                # The same postings as `now`: a score may depend on which postings are ranked together.
+                after = {m.posting_id: m.score for m in rank(self.store, self._cv(cv_id, (item.skill,)), postings=postings)}
+                lifts = {i: max(0.0, after[i] - now[i]) for i in item.posting_ids}
+                ups = sum(score_band(shown[i] + lift) != score_band(shown[i]) for i, lift in lifts.items())
+                gains.append(SkillGain(item.skill, tuple(item.posting_ids), sum(lifts.values()) / len(lifts), ups))
+            return gains
 
     # -- inside ---------------------------------------------------------------------------------
     def _cv(self, cv_id: int, added: tuple[str, ...]) -> CV:

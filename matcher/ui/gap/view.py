@@ -4,7 +4,6 @@ would lift a band), a "What if I had these?" button, then the what-if ranking be
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -12,12 +11,10 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from matcher.domain import Posting, RankedMatch, score_band
+from matcher.domain import RankedMatch, score_band
+from matcher.services import SkillGain
 from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
-from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings, gap_bars
-
-if TYPE_CHECKING:
-    from matcher.engine.scoring import ScoreWeights
+from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings
 
 
 UP_COLOUR = LIFT_COLOUR
@@ -34,8 +31,8 @@ class SkillGapView(QWidget):
         self.heading.setWordWrap(True)
         self.chart = GapChart()
         self.legend = QLabel(f"Bar: top postings missing the skill; <span style='color:{LIFT_COLOUR.name()}'>green"
-                             "</span>: those it would lift into a better band; pts: average score gain. "
-                             "Click bars (or Space) to pick skills.")
+                             "</span>: those it would lift into a better band; pts: their average score gain with "
+                             "the skill on your CV. Click bars (or Space) to pick skills.")
         self.legend.setWordWrap(True)
         self.what_if_button = QPushButton("What if I had these?")
         self.clear_button = QPushButton("Clear")
@@ -43,6 +40,8 @@ class SkillGapView(QWidget):
         self.result_label.setWordWrap(True)
         self.results = QTreeWidget()
         self.results.setRootIsDecorated(False)
+        self.results.setWordWrap(True)  # whole titles, on two lines if need be, never "Software …"
+        self.results.setUniformRowHeights(False)
         self.results.setHeaderLabels(["Posting", "Rank", "Change", "Score"])
         self.results.header().setStretchLastSection(False)
         self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -76,27 +75,38 @@ class SkillGapView(QWidget):
         self.what_if_button.clicked.connect(self._ask_what_if)
         self.clear_button.clicked.connect(self._clear)
         self.chart.selectionChanged.connect(self._update_buttons)
-        self.set_data([], {})
+        self.set_ranking([])
 
-    def set_data(self, matches: list[RankedMatch], postings: dict[int, Posting],
-                 weights: ScoreWeights | None = None) -> None:
-        """Chart the gap over `matches`; `weights` (the user's, default the engine's) estimate the gains."""
+    def set_ranking(self, matches: list[RankedMatch], busy: bool = False) -> None:
+        """The ranking the gap is about (its titles, and the "before" of a what-if); the bars follow
+        with `set_gap`. `busy`: a ranking is running, so say the chart is coming."""
         self._matches = list(matches)
-        bars = gap_bars(matches, postings, weights=weights) if matches else []
-        titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
-        self.chart.set_bars(bars, titles)
-        self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
-        top = min(len(matches), TOP_POSTINGS)
+        self.chart.titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
+        self.set_what_if(None)
         if not matches:
-            self.heading.setText("<b>No ranking yet.</b> Load your CV and import postings to see which skills hold you back.")
-        elif not bars:
+            self._show_bars([])
+            self.heading.setText("<b>Ranking…</b> The skills missing from your top postings appear when it is done."
+                                 if busy else
+                                 "<b>No ranking yet.</b> Load your CV and import postings to see which skills hold you back.")
+        else:
+            self.heading.setText("<b>Finding the skills missing from your top postings…</b>")
+
+    def set_gap(self, gains: list[SkillGain]) -> None:
+        """The bars: each missing skill, the top postings it blocks, and what adding it would change."""
+        self._show_bars(gains)
+        top = min(len(self._matches), TOP_POSTINGS)
+        if not self._matches:
+            return
+        if not gains:
             self.heading.setText(f"<b>No missing skills</b> in your top {top} postings.")
         else:
             self.heading.setText(f"<b>Skills missing from your top {top} postings</b>, most blocking first")
-        self.chart_area.setVisible(bool(bars))
-        self.legend.setVisible(bool(bars))
-        self.what_if_button.setVisible(bool(bars))
-        self.clear_button.setVisible(bool(bars))
+
+    def _show_bars(self, gains: list[SkillGain]) -> None:
+        self.chart.set_bars(gains, self.chart.titles)
+        self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
+        for widget in (self.chart_area, self.legend, self.what_if_button, self.clear_button):
+            widget.setVisible(bool(gains))
         self.set_what_if(None)
 
     def picked_skills(self) -> list[str]:
@@ -118,7 +128,6 @@ class SkillGapView(QWidget):
                                   f"{_postings(summary.band_ups)} reach a better band. Nothing is saved to your CV.")
         for move in summary.moves:
             item = QTreeWidgetItem(_move_cells(move))
-            item.setToolTip(0, item.text(0))  # the column is narrow: the full title and company on hover
             if move.places:
                 item.setForeground(2, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
             self.results.addTopLevelItem(item)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 from matcher.ui.ranking import model as cols
 from matcher.ui.ranking.model import RankingModel
 
-# Columns whose content has one width: the star, the score bar, "34 w", two small counts.
-FIXED_WIDTHS = {cols.STAR: 26, cols.SCORE: 118, cols.POSTED: 54, cols.MET: 40, cols.MISSING: 60}
+# Columns whose content has one width: the star, the score bar, "de ⚑", "34 w", two small counts.
+FIXED_WIDTHS = {cols.STAR: 26, cols.SCORE: 118, cols.LANGUAGE: 46, cols.POSTED: 54, cols.MET: 40, cols.MISSING: 60}
 # Columns sized to their text, up to a maximum: the full text is in the cell's tooltip.
 FLEX_MAX = {cols.COMPANY: 170, cols.LOCATIONS: 180, cols.SALARY: 180, cols.STATUS: 84}
 FLEX_MIN = 48  # px: a few letters and the ellipsis

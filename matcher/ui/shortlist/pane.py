@@ -59,6 +59,7 @@ class ShortlistPane(QWidget):
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the notes, as in any form
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # best match first
         install_sort_arrow(self.table.horizontalHeader())  # the arrow points down: best first
@@ -177,7 +178,7 @@ class ShortlistPane(QWidget):
     def _update_summary(self) -> None:
         counts = Counter(r.entry.status for r in self.model.rows)
         if not self.model.rows:
-            self.summary.setText("No starred postings yet. Star postings in the ranked list (Space) to keep them here.")
+            self.summary.setText("No starred postings yet. Star postings in the ranked list (click ☆, or press Space) to keep them here.")
             self.export_button.setEnabled(False)
             return
         parts = [f"{counts[s]} {s.lower()}" for s in APPLICATION_STATUSES if counts[s]]
