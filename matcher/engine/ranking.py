@@ -16,7 +16,7 @@ import numpy as np
 
 from matcher.domain import CV, Posting, RankedMatch, Requirement, RequirementMatch, ScoreBreakdown, VerdictCounts
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
+from matcher.engine.embeddings import Cancelled, Embedder, Progress
 from matcher.engine.features import CVVectors, PostingVectors, embed_cv, embed_postings
 from matcher.engine.lexical import tokens
 from matcher.engine.matching import Judged, RequirementFacts, judge_all
@@ -194,7 +194,7 @@ def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
     return [matches[i] for i in order[:top]]
 
 
-def rank_postings(cv: CV, postings: Sequence[Posting], embedder: CachedEmbedder,
+def rank_postings(cv: CV, postings: Sequence[Posting], embedder: Embedder,
                   weights: ScoreWeights | None = None, taxonomy: Taxonomy | None = None,
                   top: int | None = None, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> list[RankedMatch]:

@@ -13,11 +13,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from matcher.domain import CV, RankedMatch, SkillEvidence, score_band
 from matcher.services.common import Cancelled, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.skills import skill_extractor
 from matcher.store import Store
+
+if TYPE_CHECKING:
+    from matcher.engine.embeddings import Embedder
 
 
 @dataclass
@@ -41,8 +45,10 @@ class SkillGain:
 
 
 class RankingSession:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None) -> None:
+        """`embedder`: where vectors come from; by default the shipped model behind the store's cache."""
         self.store = store
+        self.embedder = embedder
         self._lock = threading.RLock()
         self._explained: dict[tuple[int, tuple[str, ...]], dict[int, RankedMatch]] = {}
 
@@ -122,14 +128,15 @@ class RankingSession:
               cancelled: Cancelled) -> Ranking:
         with self._lock:
             cv = self._cv(cv_id, added)
-            matches = rank(self.store, cv, progress=progress, cancelled=cancelled)
+            matches = rank(self.store, cv, progress=progress, cancelled=cancelled, embedder=self.embedder)
             self._explained[(cv_id, added)] = {m.posting_id: m for m in matches}
             light = [replace(m, requirements=None) for m in (matches if top is None else matches[:top])]
             return Ranking(cv_id, light, added)
 
 
 def rank(store: Store, cv: CV, top: int | None = None, progress: Progress = no_progress,
-         postings: list | None = None, cancelled: Cancelled = never_cancelled) -> list[RankedMatch]:  # type: ignore[type-arg]
+         postings: list | None = None, cancelled: Cancelled = never_cancelled,  # type: ignore[type-arg]
+         embedder: Embedder | None = None) -> list[RankedMatch]:
     """Rank stored postings for a CV, best first, every requirement explained; embeds only what is
     not cached yet. Raises `OperationCancelled` when `cancelled()` turns true while embedding."""
     from matcher.engine.embeddings import CachedEmbedder, shared_embedder
@@ -138,7 +145,7 @@ def rank(store: Store, cv: CV, top: int | None = None, progress: Progress = no_p
 
     postings = store.postings() if postings is None else postings
     weights = ScoreWeights.from_json(store.setting("score_weights"))
-    embedder = CachedEmbedder(shared_embedder(), store)
+    embedder = embedder or CachedEmbedder(shared_embedder(), store)
     taxonomy = skill_extractor(store).taxonomy  # with the user's own skills and aliases
 
     def embedded(done: int, total: int) -> None:
