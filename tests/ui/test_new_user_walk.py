@@ -200,3 +200,16 @@ def test_load_cv_offers_text_cvs() -> None:
     from matcher.ui.dialogs.files import CV_FILES
 
     assert "*.txt" in CV_FILES and "*.pdf" in CV_FILES and "*.docx" in CV_FILES
+
+
+def test_a_pasted_posting_gets_company_and_place_from_its_byline_and_is_selected(ranked: MainWindow) -> None:
+    from tests.ingest.test_plain_posting import PASTED_WITH_BYLINE
+
+    window = ranked
+    window.core.posting_actions.import_text(PASTED_WITH_BYLINE)
+    posting_id = window.current_job_id()
+    assert posting_id is not None and window.detail.posting_id == posting_id
+    row = window.proxy.mapToSource(window.table.currentIndex()).row()
+    assert window.model.index(row, cols.COMPANY).data() == "Acme Payments"
+    assert window.model.index(row, cols.LOCATIONS).data() == "Berlin"
+    assert "Acme Payments" in window.detail.heading.text()
