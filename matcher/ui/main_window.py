@@ -62,11 +62,11 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.ranking)
         left.addWidget(self.tabs)
-        left.setSizes([400, 300])
+        left.setSizes([450, 270])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([780, 480])  # the table first: it has eleven columns
+        self.splitter.setSizes([820, 440])  # the table first: it has up to eleven columns
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 0)

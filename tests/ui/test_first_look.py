@@ -145,7 +145,7 @@ def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: Main
 
 def test_what_if_scores_read_as_the_table_reads_them() -> None:
     cells = _move_cells(Move(1, "Backend Engineer", "SportyBet", 2, 1, 74.6, 75.2, band_changed=True))
-    assert cells == ["Backend Engineer — SportyBet", "2 → 1", "▲ 1", "74 → 75 (Great)"]
+    assert cells == ["74 → 75 (Great)", "2 → 1", "▲ 1", "Backend Engineer — SportyBet"]
 
 
 def test_settings_has_a_shortcut_on_every_platform(ranked: MainWindow) -> None:

@@ -19,7 +19,7 @@ from matcher.store import Store
 from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.ranking import model as cols
-from matcher.ui.settings import Settings
+from matcher.ui.settings import LAST_FOLDER, Settings
 from matcher.ui.worker import SyncPool, Worker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -213,3 +213,25 @@ def test_a_pasted_posting_gets_company_and_place_from_its_byline_and_is_selected
     assert window.model.index(row, cols.COMPANY).data() == "Acme Payments"
     assert window.model.index(row, cols.LOCATIONS).data() == "Berlin"
     assert "Acme Payments" in window.detail.heading.text()
+
+
+def test_export_proposes_the_documents_folder_and_from_the_shortlist_tab_the_shortlist(ranked: MainWindow) -> None:
+    from matcher.ui.dialogs.export import ExportDialog
+    from matcher.ui.dialogs.files import documents_folder
+
+    window = ranked
+    window.settings.set(LAST_FOLDER, str(SAMPLES / "jobs"))  # postings were opened from here
+    seen: list[tuple[Path, bool]] = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        seen.append((Path(dialog.path_edit.text()).parent, dialog.shortlist_radio.isChecked()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    window.menu_actions.export.trigger()
+    window.tabs.setCurrentWidget(window.tabs.shortlist)
+    QTimer.singleShot(0, look_and_cancel)
+    window.menu_actions.export.trigger()
+    assert seen == [(documents_folder(), False), (documents_folder(), True)]  # not the folder postings came from

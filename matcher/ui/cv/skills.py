@@ -19,7 +19,6 @@ SKILL_ROLE = Qt.ItemDataRole.UserRole + 1
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # what shows the skill, in words
 # Chips: rounded items that wrap like words; palette() keeps them right in light and dark themes.
 CHIP_STYLE = """
-QListWidget { background: transparent; border: none; }
 QListWidget::item { border: 1px solid palette(mid); border-radius: 9px; padding: 2px 8px; margin: 2px; }
 QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 """
@@ -58,6 +57,7 @@ class SkillsEditor(QWidget):
         self.chips.setResizeMode(QListView.ResizeMode.Adjust)
         self.chips.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.chips.setStyleSheet(CHIP_STYLE)
+        self.chips.setFrameShape(QListWidget.Shape.NoFrame)
         self.add_box = QLineEdit()
         self.add_box.setPlaceholderText("Add a skill, e.g. Kubernetes")
         self.add_box.installEventFilter(self)  # the taxonomy is read on first focus, not at start-up

@@ -1,14 +1,17 @@
 """The skill-gap view: the chart of missing skills (how many top postings each blocks, how many it
-would lift a band), a "What if I had these?" button, then the what-if ranking beside today's."""
+would lift a band), a "What if I had these?" button, then the what-if ranking beside today's, on a
+page of its own."""
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QStackedWidget, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from matcher.domain import RankedMatch, score_band
@@ -17,6 +20,7 @@ from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
 from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings
 
 
+CHANGE, POSTING = 2, 3  # columns of the what-if table
 UP_COLOUR = LIFT_COLOUR
 DOWN_COLOUR = QColor("#c0392b")  # muted red: readable on light and dark backgrounds
 
@@ -32,20 +36,24 @@ class SkillGapView(QWidget):
         self.chart = GapChart()
         self.legend = QLabel(f"Bar: top postings missing the skill; <span style='color:{LIFT_COLOUR.name()}'>green"
                              "</span>: those it would lift into a better band; pts: their average score gain with "
-                             "the skill on your CV. Click bars (or Space) to pick skills.")
+                             "the skill on your CV. Pick skills (click, or Space), then <i>What if I had these?</i> "
+                             "shows how your ranking would change; nothing is saved to your CV.")
         self.legend.setWordWrap(True)
         self.what_if_button = QPushButton("What if I had these?")
         self.clear_button = QPushButton("Clear")
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        self.back_button = QPushButton("◀ Back to the skills")
         self.results = QTreeWidget()
         self.results.setRootIsDecorated(False)
         self.results.setWordWrap(True)  # whole titles, on two lines if need be, never "Software …"
         self.results.setUniformRowHeights(False)
-        self.results.setHeaderLabels(["Posting", "Rank", "Change", "Score"])
+        # The numbers first, at their own width; the posting last, taking the rest and wrapping.
+        self.results.setHeaderLabels(["Score", "Rank", "Change", "Posting"])
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.results.header().setStretchLastSection(False)
-        self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        self.results.header().setSectionResizeMode(POSTING, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 2):
             self.results.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         buttons.addWidget(self.what_if_button)
@@ -58,20 +66,29 @@ class SkillGapView(QWidget):
         scroll.setMinimumWidth(self.chart.minimumSizeHint().width())
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_area = scroll
-        left = QVBoxLayout()
+        # Two pages in the one tab: the skills, then the what-if ranking at the tab's full width, so
+        # titles have room even on a 1024-px screen (side by side they were cut to "Software …").
+        skills_page, results_page = QWidget(), QWidget()
+        left = QVBoxLayout(skills_page)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.heading)
         left.addWidget(scroll)
         left.addWidget(self.legend)
         left.addLayout(buttons)
         left.addStretch()
-        right = QVBoxLayout()
-        right.addWidget(self.result_label)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.result_label, 1)
+        right = QVBoxLayout(results_page)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(top)
         right.addWidget(self.results, 1)
-        right.addStretch()  # takes the slack while the what-if table is hidden
-        # Side by side: the panes sit in a tab below the ranked list, where width is cheap and height is not.
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(skills_page)
+        self.pages.addWidget(results_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.what_if_button.clicked.connect(self._ask_what_if)
         self.clear_button.clicked.connect(self._clear)
         self.chart.selectionChanged.connect(self._update_buttons)
@@ -117,10 +134,8 @@ class SkillGapView(QWidget):
         """Show a what-if ranking against the current one; None hides the comparison."""
         self.results.clear()
         self.results.setVisible(matches is not None)
-        self.result_label.setVisible(bool(self.chart.bars))
+        self.pages.setCurrentIndex(0 if matches is None else 1)
         if matches is None:
-            self.result_label.setText("Pick skills on the left, then press <i>What if I had these?</i> to see how "
-                                      "your ranking would change. Nothing is saved to your CV.")
             return
         summary = compare_rankings(self._matches, matches)
         skills = ", ".join(self.picked_skills()) or "those skills"
@@ -129,12 +144,14 @@ class SkillGapView(QWidget):
         for move in summary.moves:
             item = QTreeWidgetItem(_move_cells(move))
             if move.places:
-                item.setForeground(2, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
+                item.setForeground(CHANGE, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
             self.results.addTopLevelItem(item)
 
     def _ask_what_if(self) -> None:
         if skills := self.picked_skills():
-            self.result_label.setText(f"Ranking again as if your CV had {', '.join(skills)}…")
+            self.results.clear()
+            self.pages.setCurrentIndex(1)
+            self.result_label.setText(f"Ranking again as if your CV had {html.escape(', '.join(skills))}…")
             self.whatIfRequested.emit(skills)
 
     def _clear(self) -> None:
@@ -159,4 +176,4 @@ def _move_cells(move: Move) -> list[str]:
     old = f"{math.floor(move.old_score)} → " if move.old_score is not None else ""
     band = f" ({score_band(move.new_score)})" if move.band_changed else ""
     title = f"{move.title} — {move.company}" if move.company else move.title
-    return [title, rank, change, f"{old}{math.floor(move.new_score)}{band}"]
+    return [f"{old}{math.floor(move.new_score)}{band}", rank, change, title]

@@ -121,6 +121,18 @@ class RankingModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, LANGUAGE), self.index(len(self._rows) - 1, LANGUAGE))
 
+    def empty_columns(self) -> set[int]:
+        """Columns with nothing to show in any row (no posting states a salary, nothing is starred…)."""
+        postings = self._postings.values()
+        empty = set()
+        if not any(p.language for p in postings):
+            empty.add(LANGUAGE)
+        if not any(p.salary for p in postings):
+            empty.add(SALARY)
+        if not self._entries:
+            empty.add(STATUS)
+        return empty
+
     # -- data out -------------------------------------------------------------------------------
     @property
     def ranked_count(self) -> int:

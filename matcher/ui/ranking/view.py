@@ -69,7 +69,7 @@ class RankingView(QWidget):
         keep = self.current_job_id()
         self.model.set_data(matches, postings, entries)
         self._update_count()
-        fit_columns(self.table, self.model)
+        self._hide_empty_columns()
         if keep is not None and self.select_job(keep):
             return
         # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
@@ -85,8 +85,17 @@ class RankingView(QWidget):
                 fit_columns(self.table, self.model)
         return super().eventFilter(watched, event)
 
+    def _hide_empty_columns(self) -> None:
+        """A column nobody has data for (no salary anywhere, nothing starred) gives Title its room."""
+        empty = self.model.empty_columns()
+        for column in (cols.LANGUAGE, cols.SALARY, cols.STATUS):
+            self.table.setColumnHidden(column, column in empty)
+        fit_columns(self.table, self.model)
+
     def set_entries(self, entries: Mapping[int, ShortlistEntry]) -> None:
         self.model.set_entries(entries)
+        if self.table.isColumnHidden(cols.STATUS) == bool(entries):
+            self._hide_empty_columns()
         if self._shown is not None:
             self._shown = (self._shown[0], self._shown[1], entries)
 

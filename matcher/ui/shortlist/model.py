@@ -73,7 +73,7 @@ class ShortlistModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and row.posting is not None:
             return row.posting.source
-        if role == Qt.ItemDataRole.ToolTipRole and column == LOCATION:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COMPANY, LOCATION):
             return self._text(row, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
