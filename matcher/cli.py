@@ -16,6 +16,7 @@ from typing import Any
 
 from matcher import jsonview
 from matcher.domain import ImportIssue
+from matcher.model_libraries import missing_library_hint
 from matcher.store import DB_ENV, Store, StoreError, default_db_path
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
@@ -93,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--json", action="store_true")
 
+    p = commands.add_parser("install-desktop", help="add matcher to the Linux applications menu, with its icon")
+    p.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
+
     backup = commands.add_parser("backup", help="save or restore all your data as one file").add_subparsers(
         dest="action", required=True
     )
@@ -127,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from matcher.ui.app import run_app  # Qt only when the window is asked for
 
         return run_app(db_path=args.db, screenshot=args.screenshot, size=args.size)
+    if args.command == "install-desktop":  # touches the desktop's folders, not the database
+        return install_desktop(args.remove)
     try:
         store = Store(args.db or default_db_path())
     except StoreError as exc:
@@ -138,8 +144,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted; everything imported before this point is kept")
+    except ModuleNotFoundError as exc:  # an install without PyTorch: say how to get it
+        if (hint := missing_library_hint(exc)) is None:
+            raise
+        return _fail(hint)
     finally:
         store.close()
+
+
+def install_desktop(remove: bool) -> int:
+    from matcher.desktop import install_desktop, remove_desktop
+
+    if remove:
+        removed = remove_desktop()
+        print(f"removed {len(removed)} files" + "".join(f"\n  {path}" for path in removed))
+    else:
+        written = install_desktop()
+        print("matcher is in your applications menu now:" + "".join(f"\n  {path}" for path in written))
+    return EXIT_OK
 
 
 def _fail(message: str) -> int:

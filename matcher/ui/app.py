@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from matcher.desktop import APP_ID
 from matcher.paths import ICON, SAMPLES
 from matcher.store import Store, StoreError, default_db_path
 from matcher.ui.core import AppCore
@@ -35,6 +36,7 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None, size: t
     assert isinstance(app, QApplication)
     app.setApplicationName("matcher")
     app.setOrganizationName("matcher")
+    app.setDesktopFileName(APP_ID)  # the desktop shows the menu entry's icon and name for the window
     # A screenshot run must neither read nor change the user's own window settings.
     scratch = tempfile.TemporaryDirectory() if screenshot else None
     settings = Settings.at(Path(scratch.name) / "settings.ini") if scratch else Settings()

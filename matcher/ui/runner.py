@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from matcher.model_libraries import missing_library_hint
 from matcher.services import OperationCancelled
 from matcher.ui.worker import OpContext, OpHandle, Worker
 
@@ -40,5 +41,7 @@ class OpRunner(QObject):
     def _failed(self, label: str, error: object) -> None:
         if isinstance(error, OperationCancelled):  # the user asked for it: not an error
             self.message.emit(f"{label}: cancelled")
+        elif isinstance(error, BaseException) and (hint := missing_library_hint(error)):
+            self.failed.emit(label, hint[0].upper() + hint[1:])
         else:
             self.failed.emit(label, str(error) or type(error).__name__)

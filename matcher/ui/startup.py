@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from matcher import services
 from matcher.domain import CV, Posting, ShortlistEntry
@@ -47,13 +47,15 @@ def read_snapshot(store: Store) -> Snapshot:
 
 
 class Startup(QObject):
+    welcomed = Signal(str)  # first run: what the newcomer sees and what to do next
+
     def __init__(self, runner: OpRunner, store: Store, samples: Path | None, postings: PostingsState, cvs: CVState,
-                 shortlist: ShortlistState, weights: WeightsState, rank: Callable[[str], object],
+                 shortlist: ShortlistState, weights: WeightsState, rank: Callable[[], object],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner, self._store, self._samples = runner, store, samples
         self._postings, self._cvs, self._shortlist, self._weights = postings, cvs, shortlist, weights
-        self._rank = rank  # rank(announce): rank, then say `announce` instead of "Ranked N postings"
+        self._rank = rank
 
     def warm_up(self) -> OpHandle:
         """Import, off the UI thread, the engine modules the panes call when a ranking arrives:
@@ -87,12 +89,13 @@ class Startup(QObject):
                                 writes=False)
 
     def _loaded(self, snapshot: Snapshot) -> None:
-        welcome = "" if snapshot.samples is None else (
-            f"Welcome! These are {snapshot.samples.imported} sample postings ranked for a sample CV. "
-            "Load your own CV and import postings to begin.")
+        if snapshot.samples is not None:
+            self.welcomed.emit(f"<b>Welcome!</b> These are {snapshot.samples.imported} sample postings ranked for a "
+                               "sample CV. Load your own CV and import postings to begin: the toolbar's first two "
+                               "buttons, or drop files on this window.")
         self._weights.replace(snapshot.weights)
         self._shortlist.replace(snapshot.entries)
         self._cvs.replace(snapshot.cvs, snapshot.chosen_cv)
         self._postings.replace(snapshot.postings)
         self._postings.set_loading(False)
-        self._rank(welcome)
+        self._rank()

@@ -36,6 +36,7 @@ def wire(window: MainWindow) -> None:
     core.runner.failed.connect(window.show_error)
     core.posting_actions.importFinished.connect(window.show_import)
     core.posting_actions.removed.connect(window.show_removal)
+    core.startup.welcomed.connect(window.notice.show_notice)
 
     # panes -> actions
     window.ranking.currentChanged.connect(lambda match, posting, _entry: window.show_detail(match, posting))

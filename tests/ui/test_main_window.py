@@ -76,6 +76,8 @@ def test_import_and_load_cv_show_a_ranking_best_first_with_the_top_one_explained
     assert window.detail.posting_id == window.current_job_id()
     assert _titles(window)[0] in window.detail.heading.text()
     assert any(line[0] in "✓~✗" for line in window.detail.requirement_lines())  # explained: each line has a verdict
+    best = window.core.ranking.matches[0]
+    assert best.why and best.why in window.detail.why.text()  # why the score is what it is, in one line
     assert window.tabs.cv.current_cv() is not None and window.tabs.cv.current_cv().name  # type: ignore[union-attr]
 
 
@@ -208,7 +210,7 @@ def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Pa
     window.core.startup.start()
     assert window.proxy.rowCount() == 1
     assert window.detail.posting_id is not None
-    assert "Welcome" in window.statusBar().currentMessage()
+    assert "Welcome" in window.notice.text() and window.notice.isVisible()  # stays until dismissed
     window.core.store.close()
 
 

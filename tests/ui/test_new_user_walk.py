@@ -235,3 +235,17 @@ def test_export_proposes_the_documents_folder_and_from_the_shortlist_tab_the_sho
     QTimer.singleShot(0, look_and_cancel)
     window.menu_actions.export.trigger()
     assert seen == [(documents_folder(), False), (documents_folder(), True)]  # not the folder postings came from
+
+
+def test_a_posting_in_another_language_is_flagged_in_the_detail_pane(qtbot) -> None:
+    from matcher.domain import Posting
+    from matcher.ui.detail.pane import DetailPane
+
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    posting = Posting("Backend-Entwickler", "Wir suchen…", "raw", "jobs.txt", company="Acme", language="de", id=7)
+    pane.show_match(None, posting, None, cv_language="en")
+    assert not pane.notices.isHidden() and "Posting in German; your CV is in English" in pane.notices.text()
+    assert "German" in pane.text.toPlainText()  # the language among the posting's facts
+    pane.show_match(None, posting, None, cv_language="de")
+    assert pane.notices.isHidden()

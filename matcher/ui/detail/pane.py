@@ -141,9 +141,9 @@ class DetailPane(QWidget):
         self.set_starred(entry is not None)
         self.star.setEnabled(self._posting_id is not None)
         self.text.setHtml(posting_html(posting))
-        notices = list(match.notices) if match else []
-        if (notice := language_notice(posting.language, cv_language)) and notice not in notices:
-            notices.append(notice)
+        # The engine's notices when it gave any (they say the language too); else the window's own.
+        notices = list(match.notices) if match and match.notices else [language_notice(posting.language, cv_language)]
+        notices = [n for n in notices if n]
         self.notices.setText("⚑ " + " · ".join(html.escape(n) for n in notices) if notices else "")
         self.notices.setVisible(bool(notices))
         company = html.escape(posting.company or "unknown company")

@@ -44,9 +44,8 @@ class Ranker(QObject):
     def message(self, cv: CV) -> str:
         return ranking_message(cv, len(self._postings.postings), self._ranking.model_loaded)
 
-    def rank(self, announce: str = "") -> OpHandle | None:
-        """Rank every posting for the chosen CV; the one in flight, if any, is cancelled. `announce`
-        is said when it lands (else "Ranked N postings for …")."""
+    def rank(self) -> OpHandle | None:
+        """Rank every posting for the chosen CV; the one in flight, if any, is cancelled."""
         if self._in_flight is not None:
             self._in_flight.cancel()
         self._generation += 1
@@ -71,7 +70,7 @@ class Ranker(QObject):
                 return
             self._in_flight = None
             self._ranking.set_busy(None)
-            self._runner.message.emit(announce or f"Ranked {len(ranking.matches):,} postings for {cv.name}")
+            self._runner.message.emit(f"Ranked {len(ranking.matches):,} postings for {cv.name}")
             self._ranking.replace(ranking.matches, cv_id)
             self._ask_gap(cv_id, generation)
 
