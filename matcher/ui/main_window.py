@@ -115,11 +115,10 @@ class MainWindow(QMainWindow):
 
     def show_detail(self, match: RankedMatch | None, posting: Posting | None) -> None:
         """The detail pane shows this posting; its requirements are explained off the UI thread."""
-        shown = posting
-        entry = self.core.shortlist.entries.get(shown.id) if shown is not None and shown.id is not None else None
+        entry = self.core.shortlist.entries.get(posting.id) if posting is not None and posting.id is not None else None
         cv = self.core.cvs.current
-        self.detail.show_match(match, shown, entry, cv.language if cv else None)
-        if shown is None:
+        self.detail.show_match(match, posting, entry, cv.language if cv else None)
+        if posting is None:
             self.show_hint()
         elif match is not None and match.requirements is None:
             self.core.ranker.explain(match.posting_id)

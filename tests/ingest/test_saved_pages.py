@@ -96,7 +96,7 @@ def test_webpage_complete_through_the_cli(webpage_complete: Path, tmp_path: Path
     db = tmp_path / "jobs.db"
     assert main(["--db", str(db), "jobs", "import", str(webpage_complete), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary == {"imported": 1, "duplicates": 0, "errors": []}
+    assert summary == {"imported": 1, "duplicates": 0, "errors": [], "merged": 0}
     assert main(["--db", str(db), "jobs", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["url"] == CANONICAL and listed["company"] == "Google"

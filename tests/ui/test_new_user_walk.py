@@ -249,3 +249,17 @@ def test_a_posting_in_another_language_is_flagged_in_the_detail_pane(qtbot) -> N
     assert "German" in pane.text.toPlainText()  # the language among the posting's facts
     pane.show_match(None, posting, None, cv_language="de")
     assert pane.notices.isHidden()
+
+
+def test_a_newer_ranking_replaces_the_one_in_flight_without_a_word(qtbot, tmp_path: Path, ranked_db: Path) -> None:
+    shutil.copy(ranked_db, tmp_path / "matcher.db")
+    reads = HeldPool()
+    window = open_window(qtbot, tmp_path, reads)
+    reads.run_all()
+    first = window.core.ranker.rank()
+    second = window.core.ranker.rank()  # e.g. an import landed meanwhile
+    assert first is not None and first.is_cancelled() and second is not None and not second.is_cancelled()
+    reads.run_all()
+    assert "cancelled" not in window.statusBar().currentMessage() and window.error_box is None
+    assert window.core.ranking.ranking_cv is None and len(window.core.ranking.matches) == 4
+    window.core.store.close()

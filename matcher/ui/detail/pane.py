@@ -74,7 +74,6 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._posting_id: int | None = None
-        self._posting: Posting | None = None
         self.heading = QLabel(SELECT_HINT, wordWrap=True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.star = QPushButton("☆ Star")
@@ -134,7 +133,6 @@ class DetailPane(QWidget):
         """A posting with its light match (score, counts, why); `show_explained` adds each requirement's
         verdict when it arrives. `cv_language` flags a posting written in another language."""
         self._posting_id = match.posting_id if match else (posting.id if posting else None)
-        self._posting = posting
         if posting is None:
             self.show_hint(f"<h3>{SELECT_HINT}</h3>")
             return
@@ -177,7 +175,6 @@ class DetailPane(QWidget):
     def show_hint(self, html_text: str) -> None:
         """Guidance in place of a posting, e.g. what to do first, or what the app is busy with."""
         self._posting_id = None
-        self._posting = None
         self.heading.setText("")
         self.why.setVisible(False)
         self.notices.setVisible(False)

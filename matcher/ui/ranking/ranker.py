@@ -46,7 +46,9 @@ class Ranker(QObject):
 
     def rank(self) -> OpHandle | None:
         """Rank every posting for the chosen CV; the one in flight, if any, is cancelled."""
-        if self._in_flight is not None:
+        if self._in_flight is not None:  # superseded, not cancelled by the user: it ends without a word
+            self._in_flight.failed.disconnect()
+            self._in_flight.succeeded.disconnect()
             self._in_flight.cancel()
         self._generation += 1
         generation = self._generation
@@ -80,8 +82,9 @@ class Ranker(QObject):
                 self._ranking.set_busy(None)
 
         self._ranking.set_busy(cv)
-        self._in_flight = self._runner.run("Ranking", work, ranked, writes=False, stopped=stopped)
-        return self._in_flight
+        handle = self._runner.run("Ranking", work, ranked, writes=False, stopped=stopped)
+        self._in_flight = None if handle.done else handle  # a synchronous pool has finished it already
+        return handle
 
     # -- queries on the current ranking ---------------------------------------------------------
     def explain(self, posting_id: int) -> OpHandle | None:
