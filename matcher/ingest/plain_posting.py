@@ -1,19 +1,18 @@
-"""One posting as plain text or Markdown (pasted, or a .txt/.md file), and the text of a PDF or
-DOCX of one posting. When no line reads as a title, one is derived and marked so."""
+"""One posting as plain text or Markdown (pasted, a .txt/.md file, or the text of a PDF or DOCX of
+one posting). When no line reads as a title, one is derived and marked so."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import datetime
 
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
-from matcher.ingest.fields import (
-    ROLE_IN_SENTENCE, clean_title, derive_title, employment_type, is_employment_type, parse_locations)
+from matcher.ingest.fields import ROLE_IN_SENTENCE, employment_type, is_employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.headings import heading_kind
 from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary, parse_salary
+from matcher.ingest.salary import parse_salary
 from matcher.ingest.text_clean import markdown_to_text
 
 FIELD = re.compile(r"^\s*[*_]*(?P<key>job title|title|position|role|company|employer|location|locations|salary|"
@@ -28,10 +27,15 @@ WRAPPED_LINE = re.compile(r"(?<=[\w,(])[ \t]*\n(?=[a-z])")
 TITLE_MAX_WORDS = 12
 # Where pasted pages put the age and the job type ("Job type\nFull-time").
 HEADER_LINES = 40
-# A posting names at least one of these; a text with none (a letter, a recipe) is not one.
+# A posting names at least one of these; a text with none (a letter, a recipe) is not one. Spanish,
+# German, French and Portuguese postings say it in their own words ("Requisitos", "Anforderungen").
 POSTING_WORDS = re.compile(
     r"\b(?:jobs?|roles?|positions?|hiring|hire|candidates?|apply|responsibilit\w*|requirements?|qualifications?|"
-    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us))\b", re.I)
+    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us)|"
+    r"puesto|requisitos|responsabilidades|experiencia|buscamos|ofrecemos|vacante|"
+    r"stelle|anforderungen|aufgaben|berufserfahrung|wir suchen|wir bieten|"
+    r"poste|exigences|missions|expérience|nous recherchons|"
+    r"vaga|requisitos|responsabilidades|experiência|procuramos|oferecemos)\b", re.I)
 # A byline under the title, as job pages print it: "Acme Payments - Berlin", "Acme · Remote, EU".
 BYLINE = re.compile(r"^\s*(?P<company>[^.!?:;\s][^.!?:;]{0,60}?)\s+[-–—·|@]\s+(?P<place>[^.!?:;]{2,60}?)\s*$")
 BYLINE_MAX_WORDS = 6  # per side: longer text is a sentence with a dash in it, not a byline
@@ -48,7 +52,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     if not (requirements or fields or POSTING_WORDS.search(description) or ROLE_IN_SENTENCE.search(description)):
         return [], [ImportIssue(source, None, "no job posting found in this file (the text does not read as one)")]
     lines = [line for line in description.splitlines() if line.strip()]
-    title = clean_title(fields.get("title") or _title_line(text) or "")
+    title = fields.get("title") or _title_line(text) or ""
     byline = _byline(text) if title and not fields.get("company") else None
     # A "Location:" field names one place, often as "City, Country": commas do not split it.
     locations, remote = parse_locations(fields.get("location") or (byline[1] if byline else None), split_commas=False)
@@ -57,21 +61,34 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
     kind = fields.get("type") or next((line for line in lines[:HEADER_LINES] if is_employment_type(line)), None)
     posting = Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+        title=title,
         description=description,
         raw=text,
         source=source,
         company=fields.get("company") or (byline[0] if byline else None),
         locations=locations,
-        remote=True if remote or re.search(r"\bfully remote\b|\bremote[- ]first\b|\b100% remote\b", text, re.I) else None,
-        salary=parse_salary(salary_line) if salary_line else find_salary(description),
+        remote=True if remote else None,
+        salary=parse_salary(salary_line) if salary_line else None,
         posted=parse_date(posted_text, now) if posted_text else (parse_age(age_line, now) if age_line else None),
         employment_type=employment_type(kind),
         url=fields.get("url"),
         requirements=requirements,
     )
-    return [posting], []
+    return [finish_posting(posting)], []
+
+
+def _byline(text: str) -> tuple[str, str] | None:
+    """(company, place) from the line under the title line, e.g. "Acme Payments - Berlin"."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    match = BYLINE.match(lines[1]) if len(lines) == 2 and not FIELD.match(lines[1]) else None
+    if match is None or heading_kind(lines[1]) is not None:
+        return None
+    company, place = match["company"].strip(), match["place"].strip()
+    if max(len(company.split()), len(place.split())) > BYLINE_MAX_WORDS:
+        return None
+    if is_employment_type(company) or parse_locations(company)[1]:  # "Full-time - Berlin", "Remote - EU"
+        return None
+    return company, place
 
 
 def _fields(text: str) -> dict[str, str]:
@@ -102,52 +119,9 @@ def _title_line(text: str) -> str | None:
     return None
 
 
-def _byline(text: str) -> tuple[str, str] | None:
-    """(company, place) from the line under the title line, e.g. "Acme Payments - Berlin"."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
-    match = BYLINE.match(lines[1]) if len(lines) == 2 and not FIELD.match(lines[1]) else None
-    if match is None or heading_kind(lines[1]) is not None:
-        return None
-    company, place = match["company"].strip(), match["place"].strip()
-    if max(len(company.split()), len(place.split())) > BYLINE_MAX_WORDS:
-        return None
-    if is_employment_type(company) or parse_locations(company)[1]:  # "Full-time - Berlin", "Remote - EU"
-        return None
-    return company, place
-
-
-def pdf_text(data: bytes) -> str:
-    """Text of every page of a PDF, pages separated by a blank line."""
-    from pypdf import PdfReader  # imported here: only PDF imports pay for it
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = [_without_print_marks(page.extract_text() or "") for page in reader.pages]
-    # PDF text breaks lines where the page did; a line starting in lower case continues the last.
-    return WRAPPED_LINE.sub(" ", "\n\n".join(pages))
-
-
-def _without_print_marks(page: str) -> str:
-    """Drop what a browser's "Print to PDF" adds: "11/24/26, 9:01 AM" before the page title,
-    and the URL with "1/3" at the foot of each page."""
-    lines = [PRINT_STAMP.sub("", line) for line in page.splitlines()]
-    return "\n".join(line for line in lines if not PRINT_FOOTER.match(line))
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraphs of a DOCX; list paragraphs become "- " bullets, headings stay their own line."""
-    import docx  # python-docx; imported here for the same reason
-
-    document = docx.Document(io.BytesIO(data))
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if not text:
-            lines.append("")
-            continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        is_list = "List" in style or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-        lines.append(f"- {text}" if is_list else text)
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+def printed_page_text(text: str) -> str:
+    """A posting's text as read from a PDF or a Word file: without what a browser's "Print to PDF" adds
+    ("11/24/26, 9:01 AM" before the page title, the URL with "1/3" at the foot of each page), and
+    with lines the page broke rejoined (a line starting in lower case continues the last)."""
+    lines = [PRINT_STAMP.sub("", line) for line in text.splitlines()]
+    return WRAPPED_LINE.sub(" ", "\n".join(line for line in lines if not PRINT_FOOTER.match(line)))

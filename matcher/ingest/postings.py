@@ -18,14 +18,19 @@ from matcher.ingest.detect import BinaryData, decode, describe_unsupported, dete
 from matcher.ingest.feeds import parse_feed
 from matcher.ingest.html_postings import parse_html
 from matcher.ingest.jobboard_text import parse_jobboard_text
-from matcher.ingest.plain_posting import docx_text, parse_plain, pdf_text
+from matcher.ingest.pdf import PdfReadError, read_pdf
+from matcher.ingest.plain_posting import parse_plain, printed_page_text
 from matcher.ingest.records import CONTROL_CHARS
 from matcher.ingest.saved_pages import inside_page_assets
 from matcher.ingest.tabular import parse_csv, parse_json
+from matcher.ingest.word import WordReadError, read_docx
 
 # 50 MB: far above any export a person collects (the 1,250-row Google CSV is 3 MB), and small
 # enough that reading it into memory is safe.
 DEFAULT_MAX_BYTES = 50_000_000
+# Pages of a PDF read as one posting. A long posting printed from a job board is 3–5 pages; a file
+# of more is a brochure, a report or many postings printed together, and is refused, not half read.
+MAX_POSTING_PAGES = 10
 
 
 @dataclass
@@ -81,10 +86,13 @@ def read_posting_bytes(data: bytes, *, source: str, now: datetime) -> FileResult
                                "(PDF, DOCX, HTML, CSV, JSON or text)")
     try:
         if document == "pdf":
-            return _parse(pdf_text(data), source, now, force_plain=True)
+            text = read_pdf(data, max_pages=MAX_POSTING_PAGES, document="job posting").text
+            return _parse(printed_page_text(text), source, now, force_plain=True)
         if document == "docx":
-            return _parse(docx_text(data), source, now, force_plain=True)
+            return _parse(read_docx(data).text, source, now, force_plain=True)
         text = decode(data)
+    except (PdfReadError, WordReadError) as error:  # its reason is a sentence for a person: keep it whole
+        return _failed(source, f"cannot read this {document}: {error.reason[0].lower()}{error.reason[1:]}")
     except BinaryData as error:
         return _failed(source, str(error))
     except Exception as error:  # a broken PDF/DOCX raises anything; one bad file must not stop an import

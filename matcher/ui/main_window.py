@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.ranking)
         left.addWidget(self.tabs)
-        left.setSizes([450, 270])
+        left.setSizes([520, 240])  # the ranked table first; the tabs below scroll
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)

@@ -52,7 +52,8 @@ class OpStatus(QWidget):
 
     def _show(self, handle: OpHandle, done: int, total: int, message: str, left: float | None = None) -> None:
         self.label.setText(message)
-        self.count.setText(count_text(done, total, left))
+        # The count beside the bar, unless the op's own message already says it ("Embedding 412 of 1,936 …").
+        self.count.setText("" if f"{min(done, total):,} of {total:,}" in message else count_text(done, total, left))
         self.bar.setRange(0, max(total, 0))  # 0..0 is Qt's busy indicator: the length is unknown
         self.bar.setValue(min(done, total))
         self.cancel.setEnabled(not handle.is_cancelled())

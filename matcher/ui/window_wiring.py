@@ -92,4 +92,4 @@ def _show_shortlist(window: MainWindow) -> None:
 def _show_cvs(window: MainWindow) -> None:
     cvs = window.core.cvs
     window.tabs.cv.set_cvs(cvs.cvs, cvs.current.id if cvs.current else None)
-    window.model.set_cv_language(cvs.current.language if cvs.current else None)
+    window.ranking.set_cv_language(cvs.current.language if cvs.current else None)

@@ -1,7 +1,7 @@
 """The skill-gap view: bars that say what adding each skill would change, picking skills, what-if.
 
 The bars' numbers come from the ranking session (tests/test_ranking_session.py checks them against
-real what-if rankings); here the view is fed `SkillGain` values of the shape the session returns.
+real what-if rankings in tests/engine/test_gap.py); here the view is fed `GapItem`s as the session returns them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from matcher.domain import Posting, RankedMatch
-from matcher.services import SkillGain
+from matcher.engine.gap import GapItem
 from matcher.ui.gap.chart import ROW_HEIGHT, bar_text, points_text
 from matcher.ui.gap.data import compare_rankings, unactionable
 from matcher.ui.gap.view import SkillGapView
@@ -26,15 +26,15 @@ def data(tmp_path: Path) -> tuple[list[RankedMatch], dict[int, Posting]]:
     return ranked(postings), postings
 
 
-def gains(matches: list[RankedMatch]) -> list[SkillGain]:
+def gains(matches: list[RankedMatch]) -> list[GapItem]:
     ids = [m.posting_id for m in matches]
-    return [SkillGain("Kubernetes", tuple(ids[:3]), 14.2, 2), SkillGain("Apache Spark", (ids[1],), 0.4, 0),
-            SkillGain("AWS", (ids[0],), 3.0, 1)]
+    return [GapItem("Kubernetes", 3, 14.2, 2, ids[:3]), GapItem("Apache Spark", 1, 0.4, 0, [ids[1]]),
+            GapItem("AWS", 1, 3.0, 1, [ids[0]]), GapItem("Communication", 4, 1.0, 0, ids)]
 
 
 def test_every_bar_says_points_and_band_moves_and_a_small_gain_never_reads_zero() -> None:
-    assert bar_text(SkillGain("Kubernetes", (1, 2, 3), 14.2, 2)) == "3 postings · +14 pts · 2 to a better band"
-    assert bar_text(SkillGain("Apache Spark", (4,), 0.4, 0)) == "1 posting · +0.4 pts · no band change"
+    assert bar_text(GapItem("Kubernetes", 3, 14.2, 2, [1, 2, 3])) == "3 postings · +14 pts · 2 to a better band"
+    assert bar_text(GapItem("Apache Spark", 1, 0.4, 0, [4])) == "1 posting · +0.4 pts · no band change"
     assert points_text(0.04) == "+0.0 pts" and points_text(9.96) == "+10.0 pts"
 
 
@@ -45,7 +45,8 @@ def test_the_view_charts_the_gains_it_is_given(qtbot, data: tuple[list[RankedMat
     view.set_ranking(matches)
     assert "Finding" in view.heading.text()  # the gap is computed off the UI thread after a ranking
     view.set_gap(gains(matches))
-    assert [b.skill for b in view.chart.bars] == ["Kubernetes", "Apache Spark", "AWS"]
+    # Most blocking first, then the bigger gain; a soft skill is no bar (nothing to add to a CV).
+    assert [b.skill for b in view.chart.bars] == ["Kubernetes", "AWS", "Apache Spark"]
     assert "most blocking first" in view.heading.text()
 
 
@@ -59,7 +60,7 @@ def test_clicking_bars_picks_skills_for_what_if(qtbot, data: tuple[list[RankedMa
     assert not view.what_if_button.isEnabled()  # nothing picked yet
     qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(40, 2 + ROW_HEIGHT // 2))
     qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(40, 2 + ROW_HEIGHT + ROW_HEIGHT // 2))
-    assert view.picked_skills() == ["Kubernetes", "Apache Spark"]
+    assert view.picked_skills() == ["Kubernetes", "AWS"]
     with qtbot.waitSignal(view.whatIfRequested) as signal:
         qtbot.mouseClick(view.what_if_button, Qt.MouseButton.LeftButton)
     assert signal.args == [view.picked_skills()]
@@ -73,7 +74,7 @@ def test_keyboard_picks_a_skill(qtbot, data: tuple[list[RankedMatch], dict[int, 
     view.set_gap(gains(matches))
     qtbot.keyClick(view.chart, Qt.Key.Key_Down)
     qtbot.keyClick(view.chart, Qt.Key.Key_Space)
-    assert view.picked_skills() == ["Apache Spark"]
+    assert view.picked_skills() == ["AWS"]
 
 
 def test_compare_rankings_reports_moves_and_band_changes(data: tuple[list[RankedMatch], dict[int, Posting]]) -> None:

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from matcher.engine.ranking import counts_of
-from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry
+from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry, VerdictCounts
 from matcher.ui.ranking import model as cols
 from matcher.ui.ranking.filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
 from matcher.ui.ranking.model import RankingModel, age_text, yearly_salary
@@ -24,7 +23,7 @@ def _posting(posting_id: int, title: str, **kw: object) -> Posting:
 def _match(posting_id: int, title: str, score: float, statuses: tuple[str, ...] = ("met", "missing")) -> RankedMatch:
     reqs = [RequirementMatch(f"req {i}", "required", s, None, 1.0)  # type: ignore[arg-type]
             for i, s in enumerate(statuses)]
-    return RankedMatch(posting_id, title, None, score, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), counts_of(reqs),
+    return RankedMatch(posting_id, title, None, score, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), VerdictCounts.of(reqs),
                        requirements=reqs)
 
 
@@ -64,10 +63,12 @@ def test_a_posting_in_another_language_than_the_cv_is_flagged(data) -> None:
     model.set_data(*data)
     german = model.index(2, cols.LANGUAGE)
     assert german.data() == "de"  # the CV's language is not known yet: nothing to compare
+    assert cols.LANGUAGE in model.empty_columns()  # one language throughout: the column is hidden
     model.set_cv_language("en")
     assert german.data() == "de ⚑"
     assert german.data(Qt.ItemDataRole.ToolTipRole) == "Posting in German; your CV is in English"
     assert model.index(0, cols.LANGUAGE).data() == ""  # unknown language: never flagged
+    assert cols.LANGUAGE not in model.empty_columns()
     model.set_cv_language("de")
     assert german.data() == "de" and german.data(Qt.ItemDataRole.ToolTipRole) == "German"
 

@@ -1,13 +1,17 @@
-"""What the skill-gap view shows, as plain data: which skills to leave off the chart, and how a what-if
-ranking differs from the current one. The bars themselves are the ranking session's `SkillGain`s.
-No Qt here, so it is tested directly."""
+"""What the skill-gap view shows, as plain data: which of the ranking session's missing skills make a bar
+(`RankingSession.skill_gap` scores the top postings again as if the CV had each one), and how a what-if
+ranking differs from the current one. No Qt here, so it is tested directly."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from matcher.domain import RankedMatch, score_band
+
+if TYPE_CHECKING:
+    from matcher.engine.gap import GapItem
 
 # How many of the best postings the gap looks at: the ones a person would actually apply to.
 TOP_POSTINGS = 20
@@ -48,6 +52,14 @@ class WhatIfSummary:
     @property
     def band_ups(self) -> int:
         return sum(m.band_changed and (m.old_score or 0.0) < m.new_score for m in self.moves)
+
+
+def gap_bars(items: Sequence[GapItem], skip: Callable[[str], bool] | None = None) -> list[GapItem]:
+    """The skills to chart, most blocking first, at most `MAX_BARS`; `skip` (default: soft skills) drops some."""
+    skip = unactionable if skip is None else skip
+    bars = [item for item in items if not skip(item.skill)]
+    bars.sort(key=lambda b: (-b.blocked_postings, -b.band_ups, -b.lift, b.skill.lower()))
+    return bars[:MAX_BARS]
 
 
 def unactionable(skill: str) -> bool:

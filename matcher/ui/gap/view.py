@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -15,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from matcher.domain import RankedMatch, score_band
-from matcher.services import SkillGain
 from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
-from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings
+from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings, gap_bars
 
 
 CHANGE, POSTING = 2, 3  # columns of the what-if table
+if TYPE_CHECKING:
+    from matcher.engine.gap import GapItem
+
 UP_COLOUR = LIFT_COLOUR
 DOWN_COLOUR = QColor("#c0392b")  # muted red: readable on light and dark backgrounds
 
@@ -108,8 +112,9 @@ class SkillGapView(QWidget):
         else:
             self.heading.setText("<b>Finding the skills missing from your top postings…</b>")
 
-    def set_gap(self, gains: list[SkillGain]) -> None:
+    def set_gap(self, items: Sequence[GapItem]) -> None:
         """The bars: each missing skill, the top postings it blocks, and what adding it would change."""
+        gains = gap_bars(items)
         self._show_bars(gains)
         top = min(len(self._matches), TOP_POSTINGS)
         if not self._matches:
@@ -119,7 +124,7 @@ class SkillGapView(QWidget):
         else:
             self.heading.setText(f"<b>Skills missing from your top {top} postings</b>, most blocking first")
 
-    def _show_bars(self, gains: list[SkillGain]) -> None:
+    def _show_bars(self, gains: list[GapItem]) -> None:
         self.chart.set_bars(gains, self.chart.titles)
         self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
         for widget in (self.chart_area, self.legend, self.what_if_button, self.clear_button):

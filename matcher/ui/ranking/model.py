@@ -122,11 +122,13 @@ class RankingModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, LANGUAGE), self.index(len(self._rows) - 1, LANGUAGE))
 
     def empty_columns(self) -> set[int]:
-        """Columns with nothing to show in any row (no posting states a salary, nothing is starred…)."""
+        """Columns with nothing to tell in any row (no posting states a salary, nothing is starred, every
+        posting is in the CV's language…)."""
         postings = self._postings.values()
         empty = set()
-        if not any(p.language for p in postings):
-            empty.add(LANGUAGE)
+        languages = {p.language for p in postings if p.language}
+        if len(languages | ({self._cv_language} if self._cv_language else set())) <= 1:
+            empty.add(LANGUAGE)  # one language throughout, the CV's: the column would flag nothing
         if not any(p.salary for p in postings):
             empty.add(SALARY)
         if not self._entries:

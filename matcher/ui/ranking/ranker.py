@@ -8,15 +8,20 @@ cancels the one in flight; an answer that arrives for a CV or posting no longer 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from matcher.domain import CV, RankedMatch
-from matcher.services import OperationCancelled, Ranking, RankingSession, SkillGain
+from matcher.services import OperationCancelled, Ranking, RankingSession
 from matcher.store import Store
-from matcher.ui.gap.data import MAX_BARS, TOP_POSTINGS, unactionable
+from matcher.ui.gap.data import TOP_POSTINGS
 from matcher.ui.runner import OpRunner
 from matcher.ui.state import CVState, PostingsState, RankingState, WeightsState
 from matcher.ui.worker import OpContext, OpHandle
+
+if TYPE_CHECKING:
+    from matcher.engine.gap import GapItem
 
 
 def ranking_message(cv: CV, postings: int, model_loaded: bool) -> str:
@@ -28,7 +33,7 @@ def ranking_message(cv: CV, postings: int, model_loaded: bool) -> str:
 
 class Ranker(QObject):
     explained = Signal(object)  # RankedMatch with its requirements: the one the detail pane asked for
-    gapReady = Signal(object)  # list[SkillGain] for the current ranking
+    gapReady = Signal(object)  # list[GapItem] of the current ranking (engine.gap)
     whatIfReady = Signal(object)  # list[RankedMatch] | None
 
     def __init__(self, runner: OpRunner, store: Store, session: RankingSession, postings: PostingsState,
@@ -102,12 +107,12 @@ class Ranker(QObject):
                                 writes=False, quiet=True)
 
     def _ask_gap(self, cv_id: int, generation: int) -> None:
-        def found(gains: list[SkillGain]) -> None:
+        def found(items: list[GapItem]) -> None:
             if generation == self._generation:
-                self.gapReady.emit(gains)
+                self.gapReady.emit(items)
 
-        self._runner.run("Finding the skill gap", lambda ctx: self._session.skill_gap(
-            cv_id, TOP_POSTINGS, MAX_BARS, unactionable), found, writes=False, quiet=True)
+        self._runner.run("Finding the skill gap", lambda ctx: self._session.skill_gap(cv_id, TOP_POSTINGS), found,
+                         writes=False, quiet=True)
 
     def what_if(self, skills: list[str]) -> OpHandle | None:
         """Rank again as if the CV had these skills too; nothing is stored."""

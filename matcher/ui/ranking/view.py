@@ -92,6 +92,11 @@ class RankingView(QWidget):
             self.table.setColumnHidden(column, column in empty)
         fit_columns(self.table, self.model)
 
+    def set_cv_language(self, language: str | None) -> None:
+        """Postings in another language than the CV's are flagged; the Lang column shows when any is."""
+        self.model.set_cv_language(language)
+        self._hide_empty_columns()
+
     def set_entries(self, entries: Mapping[int, ShortlistEntry]) -> None:
         self.model.set_entries(entries)
         if self.table.isColumnHidden(cols.STATUS) == bool(entries):
