@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from matcher.engine.skill_context import Found, in_context
 from matcher.engine.skill_versions import Tokens, tokenize, version_after
@@ -40,8 +41,7 @@ class SkillMention:
     surface: str
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     skill: str
     mode: str
     exact: tuple[str, ...] | None  # token texts an exact-case name must have
@@ -49,12 +49,7 @@ class _Entry:
     ampersand: bool = False  # "M&A", "GD&T", "P&L" need the "&": "M.A." is a degree
 
 
-class _Node:
-    __slots__ = ("children", "entries")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.entries: list[_Entry] = []
+_ROOT = 0
 
 
 class SkillExtractor:
@@ -62,35 +57,36 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self._root = _Node()
+        # The trie is kept flat: node numbers and plain tuples, not an object per node and per name.
+        # It lives as long as the app, and the garbage collector's full passes walk every container
+        # alive; tens of thousands of nodes made each pass long enough to be felt in the window.
+        self._children: dict[tuple[int, str], int] = {}  # (node, token key) -> child node
+        entries: dict[int, list[tuple[str, str, tuple[str, ...] | None, int, bool]]] = {}
         keys: set[str] = set()
-        shared: list[_Node] = []  # nodes holding more than one name, to order once at the end
         for pattern in taxonomy.patterns():
-            node = self._insert(pattern, keys)
-            if node is not None and len(node.entries) == 2:
-                shared.append(node)
+            self._insert(pattern, keys, entries)
         for name in taxonomy.not_skill_names():
             for surface in {name, name.removesuffix("s")}:  # "Programming languages", "Programming language"
-                node = self._insert(Pattern(surface, "", "i"), keys, category=True)
-                if node is not None and len(node.entries) == 2:
-                    shared.append(node)
-        for node in shared:
-            node.entries.sort(key=lambda e: e.rank)
+                self._insert(Pattern(surface, "", "i"), keys, entries, category=True)
+        # Entries as plain tuples of strings and numbers, best rank first.
+        self._entries = {node: tuple(sorted(found, key=lambda e: e[3])) for node, found in entries.items()}
         self._keys = frozenset(keys)  # every token key of every name: "Java17" is split, "Qt5" is not
 
-    def _insert(self, pattern: Pattern, keys: set[str], category: bool = False) -> _Node | None:
+    def _insert(self, pattern: Pattern, keys: set[str],
+                entries: dict[int, list[tuple[str, str, tuple[str, ...] | None, int, bool]]],
+                category: bool = False) -> None:
         tokens = [m.group() for m in TOKEN_RE.finditer(pattern.surface)]
         if not tokens:
-            return None
-        node = self._root
+            return
+        node = _ROOT
         for token in tokens:
-            keys.add(norm_token(token))
-            node = node.children.setdefault(norm_token(token), _Node())
+            key = norm_token(token)
+            keys.add(key)
+            node = self._children.setdefault((node, key), len(self._children) + 1)
         mode = _CATEGORY if category else pattern.mode
         exact = None if mode in _ANY_CASE or category else tuple(_strip_possessive(t) for t in tokens)
         rank = 0 if pattern.user else _PRIORITY[mode]
-        node.entries.append(_Entry(pattern.skill, mode, exact, rank, "&" in pattern.surface))
-        return node
+        entries.setdefault(node, []).append((pattern.skill, mode, exact, rank, "&" in pattern.surface))
 
     # ---- public API ---------------------------------------------------------------
     @property
@@ -143,11 +139,11 @@ class SkillExtractor:
     # ---- matching -----------------------------------------------------------------
     def _longest(self, text: str, tokens: Tokens, i: int) -> tuple[int, _Entry] | None:
         spans, raw, keys = tokens.spans, tokens.raw, tokens.keys
-        node = self._step(self._root, keys[i])
-        candidates: list[tuple[int, _Node]] = []
+        node = self._step(_ROOT, keys[i])
+        candidates: list[tuple[int, int]] = []
         j = i
         while node is not None:
-            if node.entries:
+            if node in self._entries:
                 candidates.append((j, node))
             if j + 1 >= len(spans) or not _joins(text[spans[j][1]:spans[j + 1][0]]) \
                     or raw[j].endswith(_POSSESSIVE):  # "Google's video" is not "Google Video"
@@ -156,20 +152,19 @@ class SkillExtractor:
             node = self._step(node, keys[j])
         for last, node in reversed(candidates):
             surface = tuple(_strip_possessive(t) for t in raw[i:last + 1])
-            for entry in node.entries:
+            for entry in map(_Entry._make, self._entries[node]):
                 if entry.ampersand and "&" not in text[spans[i][1]:spans[last][0]]:
                     continue
                 if entry.exact is None or entry.exact == surface:
                     return last, entry
         return None
 
-    @staticmethod
-    def _step(node: _Node, key: str) -> _Node | None:
-        child = node.children.get(key)
+    def _step(self, node: int, key: str) -> int | None:
+        child = self._children.get((node, key))
         # Plural of a longer name ("Microservices", "Dashboards"); short keys are left alone
         # so "https" is not "HTTP" (short plurals like "CPAs" are listed as aliases).
         if child is None and len(key) > PLURAL_MIN_LEN and key.endswith("s") and not key.endswith("ss"):
-            child = node.children.get(key[:-1])
+            child = self._children.get((node, key[:-1]))
         return child
 
 

@@ -91,15 +91,16 @@ class Taxonomy:
         self._version = version
         self._not_skills = tuple(not_skills)
         self._skills: dict[str, Skill] = {s.name: s for s in skills}
-        self._patterns = list(patterns)
+        # Kept as plain tuples: a long-lived object per name is work for every full garbage collection.
+        self._patterns = [(p.surface, p.skill, p.mode, p.user) for p in patterns]
         self._implies = {k: dict(v) for k, v in (implies or {}).items()}
         self._siblings = list(siblings)
         self._context = dict(context or {})
         self._reject_next = dict(reject_next or {})
         self._strict = frozenset(strict)
         self._lookup: dict[str, str] = {}
-        for pattern in self._patterns:  # aliases first so a canonical name always wins below
-            self._lookup.setdefault(pattern.surface.lower(), pattern.skill)
+        for surface, name, _, _ in self._patterns:  # aliases first so a canonical name always wins below
+            self._lookup.setdefault(surface.lower(), name)
         for skill in self._skills.values():
             self._lookup[skill.name.lower()] = skill.name
         self._key_lookup: dict[tuple[str, ...], str] | None = None  # built on first need: load stays fast
@@ -113,7 +114,7 @@ class Taxonomy:
         and is made again when the taxonomy's version is no longer the same.
         """
         if self._version is None:  # built in code (tests, a hand-made taxonomy): hash what it holds
-            content = json.dumps([sorted((p.surface, p.skill, p.mode, p.user) for p in self._patterns),
+            content = json.dumps([sorted(self._patterns),
                                   sorted(self._not_skills),
                                   sorted((s.name, s.category) for s in self._skills.values()),
                                   sorted((k, sorted(v.items())) for k, v in self._implies.items())])
@@ -162,7 +163,7 @@ class Taxonomy:
             new_skills[canonical] = Skill(old.name, old.category, (*old.aliases, alias), old.hot)
             extra.append(Pattern(alias, canonical, "i", user=True))
         entries = json.dumps([sorted(skills), sorted((aliases or {}).items())])
-        return Taxonomy(new_skills.values(), [*self._patterns, *extra], self._implies,
+        return Taxonomy(new_skills.values(), [*self.patterns(), *extra], self._implies,
                         self._siblings, self._context, self._reject_next, self._strict,
                         version=_digest(f"{self.version}+{entries}".encode("utf-8")) if extra else self.version,
                         not_skills=self._not_skills)
@@ -175,8 +176,8 @@ class Taxonomy:
         if name is None and text:  # "node js", "Spring-Boot": same tokens, other punctuation
             if self._key_lookup is None:
                 self._key_lookup = {}
-                for pattern in self._patterns:
-                    self._key_lookup.setdefault(alias_key(pattern.surface), pattern.skill)
+                for surface, target, _, _ in self._patterns:
+                    self._key_lookup.setdefault(alias_key(surface), target)
             name = self._key_lookup.get(alias_key(text))
         return self._skills.get(name) if name else None
 
@@ -221,7 +222,7 @@ class Taxonomy:
 
     # ---- what the extractor needs --------------------------------------------------
     def patterns(self) -> list[Pattern]:
-        return list(self._patterns)
+        return [Pattern(*fields) for fields in self._patterns]
 
     def not_skill_names(self) -> tuple[str, ...]:
         """Category names ("Programming languages", "Databases"): never extracted as a skill."""

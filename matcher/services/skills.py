@@ -3,7 +3,6 @@ and CVs, and the user's hand edits of a CV's skills."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,8 +22,7 @@ def skill_extractor(store: Store) -> SkillExtractor:
 
 @lru_cache(maxsize=4)
 def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...]) -> SkillExtractor:
-    # Built once per set of user entries: an extractor is ~40,000 objects, and building one per
-    # import made the garbage collector stall the window's thread for 100+ ms.
+    # Built once per set of user entries: an extractor is ~40,000 objects, too many to build per import.
     from matcher.engine.skills import SkillExtractor
     from matcher.engine.taxonomy import default_taxonomy
 
@@ -32,7 +30,6 @@ def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str
     if skills or aliases:
         taxonomy = taxonomy.with_user_entries(skills, dict(aliases))
     extractor = SkillExtractor(taxonomy)
-    gc.freeze()  # long-lived: keep it out of every later full collection
     return extractor
 
 

@@ -22,7 +22,6 @@ from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import DATA_FILE, THEME, Settings
 from matcher.ui.theme import apply_theme
-from matcher.ui.collector import settle_heap
 from matcher.ui.worker import Worker
 
 SCREENSHOT_TIMEOUT_S = 180  # the first ranking loads the model: seconds on a laptop, more on a busy CI box
@@ -57,9 +56,6 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None, size: t
         window.resize(*size)
     window.show()
     print(f"matcher: window shown in {time.perf_counter() - started:.2f} s", file=sys.stderr)
-    # Everything loaded so far lives as long as the app: keep it out of the cyclic collector, whose
-    # full passes otherwise hold the GIL for 100+ ms during an import and freeze the window.
-    settle_heap()
     QTimer.singleShot(0, core.startup.start)  # after the first paint
     if screenshot:
         _arm_screenshot(app, window, screenshot, started)

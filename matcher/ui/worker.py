@@ -17,7 +17,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from matcher.services.common import OperationCancelled
-from matcher.ui.collector import install_main_thread_collector
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +129,6 @@ class Worker(QObject):
 
     def __init__(self, pool: Pool | None = None, write_pool: Pool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        install_main_thread_collector()  # ops run Python on other threads: see collector.py
         self._pool: Pool = pool if pool is not None else QThreadPool.globalInstance()
         if write_pool is None:
             serial = QThreadPool(self)

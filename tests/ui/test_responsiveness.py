@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from matcher.domain import CV, Posting, RankedMatch, RequirementMatch, ScoreBreakdown, VerdictCounts
+from matcher.domain import CV, Posting, RankedMatch, ScoreBreakdown, VerdictCounts
 from matcher.ingest import cv as cv_reader
 from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
@@ -26,21 +26,13 @@ from matcher.store import Store
 from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
-from matcher.ui.collector import settle_heap
 from matcher.ui.worker import SyncPool, Worker
 
 
-# Run in a process of their own by ./test.sh, as the app runs: after the model-loading UI tests in
-# the same process, the first tick after starting an import came 180-230 ms late (2 cores, torch
-# loaded), though no handler of ours ran that long; alone they pass (3 of 3 runs, worst ~80 ms).
-#
-# On this shared 2-core VM about one run in three (alone, nothing else running) has a single tick
-# 101-132 ms late while the second-worst stays under 65 ms; the scenario is therefore measured up to
-# three times, and the test fails when every attempt stalls above the limit. The limit is not raised.
+# Run in a process of their own by ./test.sh, as the app runs: a fresh process, as a user's is.
 pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
     pytest.mark.responsiveness,
-    pytest.mark.flaky(reruns=2),
 ]
 
 TICK_MS = 10
@@ -104,7 +96,6 @@ def make_window(qtbot: QtBot, tmp_path: Path, worker: Worker) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    settle_heap()  # as run_app does once the window is shown
     return window
 
 
@@ -169,14 +160,11 @@ def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch]
         posting = Posting(**{**source.__dict__, "id": posting_id, "title": f"{source.title} (copy {posting_id})"})
         postings[posting_id] = posting
         score = 100.0 * ((posting_id * 7919) % count) / count
-        requirements = [
-            RequirementMatch(r.text, r.kind, ("met", "partial", "missing")[i % 3], None if i % 3 == 2 else "Java for 5 years.",
-                             1.0, list(r.skills), [] if i % 3 != 2 else list(r.skills), 0.5, "exact skill")
-            for i, r in enumerate(posting.requirements)
-        ]  # fmt: skip
+        n = len(posting.requirements)
+        # Light, as the session hands them out: explanations come only for the posting looked at.
         matches.append(RankedMatch(posting_id, posting.title, posting.company, score,
-                                   ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8), VerdictCounts.of(requirements),
-                                   requirements=requirements))  # fmt: skip
+                                   ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8), VerdictCounts(n // 3, n // 3, n - 2 * (n // 3)),
+                                   why=f"{n // 3} of {n} required met; similar work 0.55"))  # fmt: skip
     matches.sort(key=lambda m: m.score, reverse=True)
     cv = cv_reader.read_cv(SAMPLES / "cvs" / "john_doe.pdf")
     cv.id = 1
