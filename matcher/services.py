@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matcher.domain import CV, ImportIssue, Posting, RankedMatch, SkillEvidence
-from matcher.store import Store
+from matcher.store import Store, StoreError
 
 if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
     from matcher.engine.skills import SkillExtractor
@@ -127,6 +127,8 @@ def import_postings(
             result = read_posting_file(path, now=now)
             summary.errors.extend(result.issues)
             _store_postings(store, result.postings, extractor, summary)
+        except StoreError:
+            raise  # the database, not this file (locked, read-only, full): no later file could be stored either
         except Exception as error:  # one bad file must never stop the others; its transaction rolled back
             summary.errors.append(ImportIssue(str(path), None, f"not imported: {type(error).__name__}: {error}"))
     progress(len(files), len(files), "Import finished")

@@ -9,6 +9,8 @@ Anything that cannot be a usable CV raises `CVReadError`, whose `reason` says wh
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from matcher.ingest.cv_docx import read_docx
 from matcher.ingest.cv_errors import CVReadError
 from matcher.ingest.cv_pdf import read_pdf
 from matcher.ingest.cv_sections import find_name, split_sections
+from matcher.limits import MAX_CV_FILE_BYTES, NotARegularFile, TooLarge, check_docx, mb, read_regular_file
+from matcher.safe_text import file_name, printable
 from matcher.text import clean_text
 
 __all__ = ["CVReadError", "read_cv", "read_cv_text"]
@@ -116,24 +120,22 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
               contact=contact)
 
 
-def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000) -> CV:
+def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYTES) -> CV:
     """Read the CV in `path`. Raises CVReadError with a message for the user when it cannot."""
     path = Path(path)
+    name = printable(file_name(path.name))
     try:
-        size = path.stat().st_size
+        data = read_regular_file(path, max_bytes)
+    except TooLarge as exc:
+        raise CVReadError(f"The file {name} is {mb(exc.size)}; a CV may be at most {mb(exc.limit)}. Save it as a PDF "
+                          "without large images, then load it again.") from exc
+    except NotARegularFile as exc:
+        raise CVReadError(f"{name} is {exc}. Choose the CV's file itself.") from exc
     except OSError as exc:
-        raise CVReadError(f"The file {path.name} cannot be opened ({exc.strerror}). Check that it exists "
+        raise CVReadError(f"The file {name} cannot be opened ({exc.strerror}). Check that it exists "
                           "and that you may read it.") from exc
-    if size == 0:
-        raise CVReadError(f"The file {path.name} is empty. Export or save your CV again, then load the new file.")
-    if size > max_bytes:
-        raise CVReadError(f"The file {path.name} is {size / 1e6:.0f} MB; a CV may be at most "
-                          f"{max_bytes / 1e6:.0f} MB. Save it as a PDF without large images, then load it again.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CVReadError(f"The file {path.name} cannot be read ({exc.strerror}). Check that it is a file "
-                          "and that you may read it.") from exc
+    if not data:
+        raise CVReadError(f"The file {name} is empty. Export or save your CV again, then load the new file.")
     kind = _sniff(data)
     warnings: list[str] = []
     if kind == "pdf":
@@ -144,6 +146,13 @@ def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000) -> 
             warnings.append(f"Columns detected on page {listed}: they were read one after the other. "
                             "Check that the sections below look right.")
     elif kind == "docx":
+        try:
+            check_docx(data)  # before python-docx inflates it: a 3.5 MB file can hold 1.2 GB of XML
+        except TooLarge as exc:
+            raise CVReadError(f"This Word file is not read: {exc}. Save it again as .docx or PDF.") from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+            raise CVReadError("This Word file is damaged or is not a DOCX document. Open it in your word "
+                              "processor, save it again as .docx or PDF, then load the new file.") from exc
         raw, pages = read_docx(data)
         text = clean_text(raw)
     elif kind == "text":
@@ -156,7 +165,7 @@ def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000) -> 
         what = {"doc": "an old Word .doc file", "rtf": "an RTF file", "zip": "a ZIP archive (but not a .docx)"}
         raise CVReadError(f"This file is {what.get(kind, 'in a format that cannot be read')}. Save your CV as "
                           "PDF or .docx (Word), then load it again.")
-    return _build(text, source=str(path), fallback_name=path.stem, pages=pages, warnings=warnings)
+    return _build(text, source=file_name(path), fallback_name=file_name(path.stem), pages=pages, warnings=warnings)
 
 
 def read_cv_text(text: str, *, source: str = "pasted text") -> CV:

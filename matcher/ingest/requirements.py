@@ -13,6 +13,7 @@ import re
 
 from matcher.domain import Requirement, RequirementKind
 from matcher.ingest.headings import SectionKind, heading_kind
+from matcher.limits import MAX_DESCRIPTION_CHARS
 from matcher.years import years_stated
 
 
@@ -79,7 +80,9 @@ def lines_to_requirements(text: str, kind: RequirementKind) -> list[Requirement]
 
 def extract_requirements(description: str) -> list[Requirement]:
     """Requirements of a clean description ("- " bullets, blank lines between paragraphs)."""
-    lines = [line.strip() for line in description.splitlines()]
+    # What is past the limit is cut from the posting anyway (matcher.limits); reading it would
+    # only cost time (a 7 MB text took minutes).
+    lines = [line.strip() for line in description[:MAX_DESCRIPTION_CHARS].splitlines()]
     sections: list[tuple[SectionKind, list[str]]] = []
     current: SectionKind | None = None
     bulleted = False

@@ -8,6 +8,7 @@ kill in the middle leaves the file as it was before that call.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,11 +18,17 @@ from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from matcher.store import convert
 from matcher.domain import CV, ApplicationStatus, Posting, ShortlistEntry
+from matcher.store.errors import (StoreBusy, StoreDamaged, StoreError, StoreReadOnly, read_only_message, shown,
+                                  translated)
+from matcher.store.opening import create_new, inspect_file, sqlite_uri
+from matcher.store.reading import DAMAGE, Damage, load_each
+from matcher.store.settings import problem
 from matcher.store.schema import (
     SCHEMA_VERSION,
     Base,
@@ -37,10 +44,13 @@ from matcher.store.schema import (
 from matcher.store.upgrades import UPGRADES
 
 DB_ENV = "MATCHER_DB"
-
-
-class StoreError(Exception):
-    """The database file cannot be used (made by a newer matcher, not SQLite, unwritable...)."""
+# How long a write waits for another matcher's write to finish before saying so. Long writes
+# (a backup restore) commit in batches of well under a second, so this is only ever reached
+# when the other process hangs.
+WRITE_WAIT_MS = 20_000
+# The vector cache is a nicety: a ranking does not wait for it, it skips caching.
+CACHE_WAIT_MS = 1_000
+READ_WAIT_MS = 5_000  # reads of a WAL file wait only while another process recovers it
 
 
 def default_db_path() -> Path:
@@ -56,25 +66,84 @@ class AddResult:
     duplicates: int
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets the UI read while a worker writes; foreign keys keep requirements and shortlist
-    # entries from outliving their posting; the busy timeout rides out a concurrent writer.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+def _connect(uri: str, read_only: bool) -> sqlite3.Connection:
+    # isolation_level=None: transactions are begun by `_begin` below, not by the driver, so a
+    # write can take the lock up front (BEGIN IMMEDIATE) instead of failing half-way through.
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    cursor = connection.cursor()
+    if read_only:
+        cursor.execute("PRAGMA query_only=ON")
+    else:
+        # WAL lets the UI read while a worker writes; only ever set on a file known to be matcher's.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    # Foreign keys keep requirements and shortlist entries from outliving their posting.
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    return connection
+
+
+def _begin(conn: Any) -> None:
+    options = conn.get_execution_options()
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(options.get('wait_ms', READ_WAIT_MS))}")
+    # IMMEDIATE takes the write lock now: a deferred transaction that reads first and writes
+    # later fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote in between.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
+
+
+def _engine(path: Path, read_only: bool) -> Engine:
+    uri = sqlite_uri(path, "ro" if read_only else "rw")  # never "rwc": the file exists, or it is gone
+    engine = create_engine("sqlite://", creator=lambda: _connect(uri, read_only), poolclass=QueuePool)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _build_schema(path: Path) -> None:
+    engine = _engine(path, read_only=False)
+    try:
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(SCHEMA_VERSION)})
+    finally:
+        engine.dispose()
 
 
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(self.engine, "connect", _on_connect)
+        self.created_folder: Path | None = None  # set when the database's folder had to be made
+        self.damaged: dict[tuple[str, int], Damage] = {}  # what reads skipped, by (kind, id)
+        self.notices: list[str] = []  # what the user should know that did not stop the operation
+        self._make_folder()
+        state = inspect_file(self.path)
+        self.read_only = not state.writable
+        if state.kind == "new":
+            with translated(self.path):
+                create_new(self.path, _build_schema)
+        self.engine: Engine = _engine(self.path, self.read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._prepare()
+        self._writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS), expire_on_commit=False)
+        self._cache_writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=CACHE_WAIT_MS),
+                                          expire_on_commit=False)
+        try:
+            self._prepare()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _make_folder(self) -> None:
+        folder = self.path.parent
+        if folder.is_dir():
+            return
+        try:
+            folder.mkdir(parents=True)
+        except FileExistsError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: a file of that name is in the way") from error
+        except NotADirectoryError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: part of its path is a file") from error
+        except OSError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: {error.strerror or error}") from error
+        self.created_folder = folder
 
     def close(self) -> None:
         self.engine.dispose()
@@ -82,39 +151,47 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back when it raises."""
-        with self._sessions.begin() as session:
+        with translated(self.path), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def writing(self, wait_ms: int = WRITE_WAIT_MS) -> Iterator[Session]:
+        """A write transaction that holds the write lock from its start (waiting up to `wait_ms`
+        for another matcher's write); raises StoreReadOnly, StoreBusy, StoreFull..."""
+        if self.read_only:
+            raise StoreReadOnly(read_only_message(self.path))
+        sessions = self._writes if wait_ms == WRITE_WAIT_MS else self._cache_writes
+        with translated(self.path), sessions.begin() as session:
             yield session
 
     # -- schema ---------------------------------------------------------------------------------
     def _prepare(self) -> None:
-        try:
-            tables = set(inspect(self.engine).get_table_names())
-        except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
-            raise StoreError(f"{self.path} is not a matcher database: {exc}") from exc
-        if not tables:
-            Base.metadata.create_all(self.engine)
-            with self.session() as s:
-                s.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            return
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer matcher (schema {version}, this one knows "
+                f"{shown(self.path)} was written by a newer matcher (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); update matcher to open it"
             )
-        if version < SCHEMA_VERSION:
-            with self.engine.begin() as conn:
-                for step in range(version, SCHEMA_VERSION):
-                    UPGRADES[step](conn)
-                conn.execute(
-                    text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)}
-                )
-        Base.metadata.create_all(self.engine)  # tables added since that version, if any
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise StoreReadOnly(f"{shown(self.path)} was written by an older matcher and must be upgraded once, "
+                                "but it is read-only; open it once where it can be written")
+        with translated(self.path), self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS).begin() as conn:
+            # Read again under the lock: another matcher may have upgraded it meanwhile.
+            row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+            for step in range(int(row[0]) if row else 0, SCHEMA_VERSION):
+                UPGRADES[step](conn)
+            conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
+            Base.metadata.create_all(conn)  # tables added since that version, if any
 
     def schema_version(self) -> int:
         with self.session() as s:
             row = s.get(MetaRow, "schema_version")
-            return int(row.value) if row else 0
+            try:
+                return int(row.value) if row else 0
+            except (TypeError, ValueError) as error:
+                raise StoreDamaged(f"{shown(self.path)} is damaged: its schema version is unreadable") from error
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:
@@ -129,7 +206,7 @@ class Store:
         duplicates = 0
         now = datetime.now()
         keyed = [(posting.fingerprint(), posting) for posting in postings]
-        with self.session() as s:
+        with self.writing() as s:
             seen = self._stored_fingerprints(s, [key for key, _ in keyed])
             for fingerprint, posting in keyed:
                 if fingerprint in seen:
@@ -152,12 +229,14 @@ class Store:
         return found
 
     def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
-        query = (select(PostingRow).options(selectinload(PostingRow.requirements))
-                 .where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id))
+        """Stored postings (not removed), oldest first; a damaged one is skipped and recorded in
+        `damaged`, so one bad row never hides the others."""
+        query = select(PostingRow.id).where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id)
         if ids is not None:
             query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
-            return [convert.row_to_posting(row) for row in s.scalars(query)]
+            found = list(s.scalars(query))
+        return load_each(found, _load_postings, self.session, "posting", self.damaged)
 
     def posting(self, posting_id: int) -> Posting | None:
         found = self.postings([posting_id])
@@ -168,7 +247,7 @@ class Store:
             return int(s.scalar(select(func.count(PostingRow.id)).where(PostingRow.removed_at.is_(None))) or 0)
 
     def delete_postings(self, ids: Iterable[int]) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             rows = list(s.scalars(select(PostingRow).where(PostingRow.id.in_(list(ids)))))
             for row in rows:
                 s.delete(row)
@@ -176,28 +255,37 @@ class Store:
 
     # -- CVs ------------------------------------------------------------------------------------
     def add_cv(self, cv: CV) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             row = convert.cv_to_row(cv, datetime.now())
             s.add(row)
             s.flush()
             return row.id
 
     def cvs(self) -> list[CV]:
+        """Every stored CV; a damaged one is skipped and recorded in `damaged`."""
         with self.session() as s:
-            return [convert.row_to_cv(row) for row in s.scalars(select(CVRow).order_by(CVRow.id))]
+            found = list(s.scalars(select(CVRow.id).order_by(CVRow.id)))
+        return load_each(found, _load_cvs, self.session, "CV", self.damaged)
 
     def cv(self, cv_id: int | None = None) -> CV | None:
-        """The CV with that id, or the latest one when `cv_id` is None."""
+        """The CV with that id, or the latest one when `cv_id` is None; raises StoreDamaged
+        when that CV cannot be read."""
         with self.session() as s:
             if cv_id is None:
-                row = s.scalars(select(CVRow).order_by(CVRow.id.desc()).limit(1)).first()
-            else:
-                row = s.get(CVRow, cv_id)
-            return convert.row_to_cv(row) if row else None
+                cv_id = s.scalar(select(func.max(CVRow.id)))
+            elif s.scalar(select(CVRow.id).where(CVRow.id == cv_id)) is None:
+                return None
+        if cv_id is None:
+            return None
+        found = load_each([cv_id], _load_cvs, self.session, "CV", self.damaged)
+        if not found:
+            raise StoreDamaged(f"CV {cv_id} is damaged and cannot be read; import it again "
+                               "(`matcher doctor` says what else is damaged)")
+        return found[0]
 
     def update_cv_skills(self, cv: CV) -> None:
         """Save the user's hand edits: added skills (source="manual") and removed ones."""
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(CVRow, cv.id)
             if row is None:
                 raise KeyError(cv.id)
@@ -205,7 +293,7 @@ class Store:
             row.removed_skills = list(cv.removed_skills)
 
     def delete_cv(self, cv_id: int) -> bool:
-        with self.session() as s:
+        with self.writing() as s:
             result = cast(CursorResult[Any], s.execute(delete(CVRow).where(CVRow.id == cv_id)))
             return bool(result.rowcount)
 
@@ -213,7 +301,7 @@ class Store:
     def shortlist_add(self, posting_ids: Iterable[int]) -> list[int]:
         """Star postings; returns the ids that do not exist (nothing is added for them)."""
         unknown = []
-        with self.session() as s:
+        with self.writing() as s:
             for posting_id in posting_ids:
                 if s.get(PostingRow, posting_id) is None:
                     unknown.append(posting_id)
@@ -222,19 +310,19 @@ class Store:
         return unknown
 
     def shortlist_remove(self, posting_ids: Iterable[int]) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             statement = delete(ShortlistRow).where(ShortlistRow.posting_id.in_(list(posting_ids)))
             return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
     def shortlist(self) -> list[ShortlistEntry]:
         with self.session() as s:
-            rows = s.scalars(select(ShortlistRow).order_by(ShortlistRow.added, ShortlistRow.posting_id))
-            return [ShortlistEntry(r.posting_id, r.status, r.notes, r.added) for r in rows]  # type: ignore[arg-type]
+            found = list(s.scalars(select(ShortlistRow.posting_id).order_by(ShortlistRow.added, ShortlistRow.posting_id)))
+        return load_each(found, _load_shortlist, self.session, "shortlist entry", self.damaged)
 
     def set_application(self, posting_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:
         """Track an application: status and notes; stars the posting if it was not yet."""
         self.shortlist_add([posting_id])
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(ShortlistRow, posting_id)
             if row is None:
                 raise KeyError(posting_id)
@@ -259,17 +347,25 @@ class Store:
         return found
 
     def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
-        with self.session() as s:
-            for key, vector in vectors.items():
-                s.merge(EmbeddingRow(model=model, key=key, vector=np.asarray(vector, np.float32).tobytes()))
+        """Keep vectors for the next ranking. When the file cannot take them (read-only, full,
+        another matcher writing) they are not kept, and `notices` says so: the ranking that
+        computed them goes on, and the next one computes them again."""
+        if self.read_only:
+            return
+        try:
+            with self.writing(wait_ms=CACHE_WAIT_MS) as s:
+                for key, vector in vectors.items():
+                    s.merge(EmbeddingRow(model=model, key=key, vector=np.asarray(vector, np.float32).tobytes()))
+        except StoreError as error:
+            self.notices.append(f"{len(vectors)} new vectors were not cached ({error}); the next ranking computes them again")
 
     # -- user taxonomy entries and settings -----------------------------------------------------
     def add_user_skill(self, name: str, category: str = "tool") -> None:
-        with self.session() as s:
+        with self.writing() as s:
             s.merge(UserSkillRow(name=name, category=category))
 
     def add_user_alias(self, alias: str, skill: str) -> None:
-        with self.session() as s:
+        with self.writing() as s:
             s.merge(UserAliasRow(alias=alias, skill=skill))
 
     def user_taxonomy(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -279,10 +375,52 @@ class Store:
         return skills, aliases
 
     def setting(self, key: str, default: Any = None) -> Any:
-        with self.session() as s:
-            row = s.get(SettingRow, key)
-            return default if row is None else row.value
+        """The stored value, or `default` when there is none or it is not valid (then `notices`
+        says so: `matcher settings reset` clears it)."""
+        reason: str | None = None
+        try:
+            with self.session() as s:
+                row = s.get(SettingRow, key)
+                value = default if row is None else row.value
+        except DAMAGE:
+            value, reason = default, "it is damaged"
+        else:
+            reason = problem(key, value) if row is not None else None
+        if reason:
+            self.notices.append(f"the saved {key} were ignored ({reason}); `matcher settings reset` clears them")
+            return default
+        return value
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.session() as s:
+        reason = problem(key, value)
+        if reason:
+            raise ValueError(reason)
+        with self.writing() as s:
             s.merge(SettingRow(key=key, value=value))
+
+    def settings(self) -> dict[str, Any]:
+        """Every stored setting as it is, valid or not (`matcher settings list` shows them)."""
+        with self.session() as s:
+            return {row.key: row.value for row in s.scalars(select(SettingRow).order_by(SettingRow.key))}
+
+    def reset_settings(self, keys: Iterable[str] = ()) -> int:
+        """Forget the given settings (all when none are given): their defaults apply again."""
+        with self.writing() as s:
+            statement = delete(SettingRow)
+            if keys:
+                statement = statement.where(SettingRow.key.in_(list(keys)))
+            return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
+
+def _load_postings(s: Session, ids: list[int]) -> list[Posting]:
+    query = select(PostingRow).options(selectinload(PostingRow.requirements)).where(PostingRow.id.in_(ids))
+    return [convert.row_to_posting(row) for row in s.scalars(query.order_by(PostingRow.id))]
+
+
+def _load_cvs(s: Session, ids: list[int]) -> list[CV]:
+    return [convert.row_to_cv(row) for row in s.scalars(select(CVRow).where(CVRow.id.in_(ids)).order_by(CVRow.id))]
+
+
+def _load_shortlist(s: Session, ids: list[int]) -> list[ShortlistEntry]:
+    rows = s.scalars(select(ShortlistRow).where(ShortlistRow.posting_id.in_(ids))
+                     .order_by(ShortlistRow.added, ShortlistRow.posting_id))
+    return [convert.row_to_entry(row) for row in rows]
