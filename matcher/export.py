@@ -164,7 +164,7 @@ def _write_markdown(path: Path, rows: list[ExportRow], cv: CV, options: ExportOp
 
 # Text from postings is shown as text: no HTML (a <script> or <img onerror> would run in a viewer
 # that renders it), no links or images made from brackets, no emphasis from stray markers.
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # parentheses alone make no link: "[" is escaped
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
