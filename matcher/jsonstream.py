@@ -65,7 +65,7 @@ class _Buffer:
     def take(self, expected: str) -> None:
         found = self.peek()
         if found != expected:
-            raise JsonError(f"expected {expected!r} but found {found or 'the end'!r}")
+            raise JsonError(f"not valid JSON: expected {expected!r} but found {found or 'the end'!r}")
         self.pos += 1
 
     def value(self) -> Any:
@@ -103,10 +103,14 @@ def iter_json(read: Callable[[int], str], *, stream_keys: Collection[str] | None
         if buffer.peek() == "}":
             buffer.take("}")
         else:
+            seen: set[str] = set()
             while True:
                 key = buffer.value()
                 if not isinstance(key, str):
                     raise JsonError("not valid JSON: an object key is not a string")
+                if key in seen:  # JSON would keep the last; which one counts must not be left to chance
+                    raise JsonError(f"it holds {key!r} twice")
+                seen.add(key)
                 buffer.take(":")
                 if (stream_keys is None or key in stream_keys) and buffer.peek() == "[":
                     yield from (("element", key, v) for v in _array(buffer))
