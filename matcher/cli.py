@@ -22,7 +22,6 @@ from matcher import jsonview
 from matcher.domain import ImportIssue
 from matcher.safe_text import file_name, printable
 from matcher.store import DB_ENV, Store, StoreError, default_db_path
-from matcher.store.errors import read_only_message
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
 
@@ -142,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _note(f"created the folder {file_name(store.created_folder)} for a new database")
     try:
         if store.read_only and command in WRITING:
-            raise Failure(read_only_message(store.path))
+            raise store.why_read_only()
         return HANDLERS[command](store, args)
     except (Failure, StoreError) as exc:
         return _fail(str(exc))

@@ -50,6 +50,10 @@ def read_only_message(path: Path) -> str:
     return f"{shown(path)} is read-only: matcher can show what it holds but cannot change it"
 
 
+def full_message(path: Path) -> str:
+    return f"the disk holding {shown(path)} is full; nothing was changed. Free some space and try again"
+
+
 def translate(error: BaseException, path: Path) -> StoreError | None:
     """The StoreError that says what `error` means for the file at `path`; None when it is not
     about the file (a bug, a value the schema refuses...)."""
@@ -66,7 +70,7 @@ def translate(error: BaseException, path: Path) -> StoreError | None:
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
         return StoreReadOnly(read_only_message(path))
     if name.startswith("SQLITE_FULL"):
-        return StoreFull(f"the disk holding {shown(path)} is full; nothing was changed. Free some space and try again")
+        return StoreFull(full_message(path))
     if name.startswith("SQLITE_IOERR"):
         return StoreFull(f"{shown(path)} could not be written (a disk error: the disk may be full or gone); "
                          "nothing was changed")
@@ -88,7 +92,7 @@ _NAMES_BY_MESSAGE = {
 
 def _os_error(error: OSError, path: Path) -> StoreError:
     if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return StoreFull(f"the disk holding {shown(path)} is full; nothing was changed. Free some space and try again")
+        return StoreFull(full_message(path))
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return StoreReadOnly(read_only_message(path))
     return StoreError(f"{shown(path)}: {error.strerror or error}")

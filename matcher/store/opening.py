@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
 
-from matcher.store.errors import StoreError, StoreReadOnly, shown, translate
+from matcher.safe_text import printable
+from matcher.store.errors import StoreDamaged, StoreError, StoreReadOnly, shown, translate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Tables whose presence makes a file matcher's: `meta` holds the schema version, `jobs` the postings.
@@ -31,23 +32,33 @@ class FileState:
     writable: bool
 
 
-def sqlite_uri(path: Path, mode: str) -> str:
-    """A URI that opens `path` in `mode` ("ro" or "rw": never "rwc", which creates a file)."""
-    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"
+def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
+    """A URI that opens `path` in `mode` ("ro" or "rw": never "rwc", which creates a file).
+
+    Read-only in a folder that cannot be written, a WAL file (matcher's are) cannot make the
+    -shm file SQLite coordinates readers with; `immutable` tells SQLite it need not, as on a
+    read-only disk no one can change the file under it."""
+    immutable = immutable or mode == "ro" and not _folder_writable(path) and not Path(f"{path}-shm").exists()
+    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}" + ("&immutable=1" if immutable else "")
+
+
+def _folder_writable(path: Path) -> bool:
+    try:
+        return not os.statvfs(path.parent).f_flag & os.ST_RDONLY and os.access(path.parent, os.W_OK)
+    except OSError:
+        return False
 
 
 def writable(path: Path) -> bool:
     """Whether matcher may write the file and the files SQLite keeps beside it (-wal, -shm)."""
-    folder = path.parent
     try:
-        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or (
-            path.exists() and bool(os.statvfs(path).f_flag & os.ST_RDONLY))
+        file_read_only = path.exists() and (bool(os.statvfs(path).f_flag & os.ST_RDONLY) or not os.access(path, os.W_OK))
     except OSError:
         return False
-    return not read_only_mount and os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    return _folder_writable(path) and not file_read_only
 
 
-def inspect_file(path: Path) -> FileState:
+def inspect_file(path: Path, immutable: bool = False) -> FileState:
     """What `path` is; raises StoreError for anything matcher must not open as its own."""
     if path.is_dir():
         raise StoreError(f"{shown(path)} is a folder; give a database file, e.g. --db {shown(path / 'matcher.db')}")
@@ -62,7 +73,7 @@ def inspect_file(path: Path) -> FileState:
         return FileState("new", writable(path))
     if not header.startswith(SQLITE_MAGIC):
         raise StoreError(f"{shown(path)} is not a matcher database (it is not an SQLite file); it was left unchanged")
-    tables = _tables(path)
+    tables = _tables(path, immutable)
     if not tables:
         return FileState("new", writable(path))
     if not OWN_TABLES <= tables:
@@ -72,10 +83,10 @@ def inspect_file(path: Path) -> FileState:
     return FileState("matcher", writable(path))
 
 
-def _tables(path: Path) -> set[str]:
+def _tables(path: Path, immutable: bool) -> set[str]:
     """Table names, read without writing a byte (mode=ro); an empty set for an empty database."""
     try:
-        connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, "ro", immutable), uri=True)
         try:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             # An empty file some program marked as its own is not ours to fill.
@@ -86,10 +97,18 @@ def _tables(path: Path) -> set[str]:
             connection.close()
     except sqlite3.Error as error:
         better = translate(error, path)
-        if better is not None and not isinstance(better, StoreReadOnly):
+        if isinstance(better, StoreDamaged):
             raise StoreError(f"{shown(path)} is not a matcher database: SQLite cannot read it "
                              "(it is damaged or encrypted); it was left unchanged") from error
-        raise StoreError(f"{shown(path)} cannot be read: {error}") from error
+        raise better or StoreError(f"{shown(path)} cannot be read ({printable(error)})") from error
+
+
+def wal_is_empty(path: Path) -> bool:
+    """No write waits in the -wal file: the main file alone is the whole database."""
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def create_new(path: Path, build: Callable[[Path], None]) -> None:

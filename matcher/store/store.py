@@ -24,9 +24,9 @@ from sqlalchemy.pool import QueuePool
 
 from matcher.store import convert
 from matcher.domain import CV, ApplicationStatus, Posting, ShortlistEntry
-from matcher.store.errors import (StoreBusy, StoreDamaged, StoreError, StoreReadOnly, read_only_message, shown,
-                                  translated)
-from matcher.store.opening import create_new, inspect_file, sqlite_uri
+from matcher.store.errors import (StoreDamaged, StoreError, StoreFull, StoreReadOnly, full_message, read_only_message,
+                                  shown, translated)
+from matcher.store.opening import create_new, inspect_file, sqlite_uri, wal_is_empty
 from matcher.store.reading import DAMAGE, Damage, load_each
 from matcher.store.settings import problem
 from matcher.store.schema import (
@@ -91,8 +91,8 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
 
 
-def _engine(path: Path, read_only: bool) -> Engine:
-    uri = sqlite_uri(path, "ro" if read_only else "rw")  # never "rwc": the file exists, or it is gone
+def _engine(path: Path, read_only: bool, immutable: bool = False) -> Engine:
+    uri = sqlite_uri(path, "ro" if read_only else "rw", immutable)  # never "rwc": the file exists, or it is gone
     engine = create_engine("sqlite://", creator=lambda: _connect(uri, read_only), poolclass=QueuePool)
     event.listen(engine, "begin", _begin)
     return engine
@@ -115,12 +115,18 @@ class Store:
         self.damaged: dict[tuple[str, int], Damage] = {}  # what reads skipped, by (kind, id)
         self.notices: list[str] = []  # what the user should know that did not stop the operation
         self._make_folder()
-        state = inspect_file(self.path)
-        self.read_only = not state.writable
+        self.disk_full = False  # opened read-only because SQLite could not even make its -shm file
+        try:
+            state = inspect_file(self.path)
+        except StoreFull:
+            if not self.path.exists() or not wal_is_empty(self.path):
+                raise
+            state, self.disk_full = inspect_file(self.path, immutable=True), True
+        self.read_only = self.disk_full or not state.writable
         if state.kind == "new":
             with translated(self.path):
                 create_new(self.path, _build_schema)
-        self.engine: Engine = _engine(self.path, self.read_only)
+        self.engine: Engine = _engine(self.path, self.read_only, self.disk_full)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS), expire_on_commit=False)
         self._cache_writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=CACHE_WAIT_MS),
@@ -148,6 +154,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def why_read_only(self) -> StoreError:
+        """The error a write gets on a store opened read-only."""
+        if self.disk_full:
+            return StoreFull(full_message(self.path))
+        return StoreReadOnly(read_only_message(self.path))
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back when it raises."""
@@ -159,7 +171,7 @@ class Store:
         """A write transaction that holds the write lock from its start (waiting up to `wait_ms`
         for another matcher's write); raises StoreReadOnly, StoreBusy, StoreFull..."""
         if self.read_only:
-            raise StoreReadOnly(read_only_message(self.path))
+            raise self.why_read_only()
         sessions = self._writes if wait_ms == WRITE_WAIT_MS else self._cache_writes
         with translated(self.path), sessions.begin() as session:
             yield session
@@ -351,6 +363,9 @@ class Store:
         another matcher writing) they are not kept, and `notices` says so: the ranking that
         computed them goes on, and the next one computes them again."""
         if self.read_only:
+            if self.disk_full:
+                self.notices.append(f"{len(vectors)} new vectors were not cached (the disk is full); "
+                                    "the next ranking computes them again")
             return
         try:
             with self.writing(wait_ms=CACHE_WAIT_MS) as s:

@@ -25,6 +25,7 @@ IMPORT_ADDRESS_SPACE = 1_500 << 20
 RANK_ADDRESS_SPACE = 4_000 << 20
 PEAK_LIMIT_MB = 400  # "a few hundred MB": what any import may hold at its peak
 TIMEOUT_SECONDS = 120  # a safety net on a shared 2-core machine, not a speed claim
+RANK_TIMEOUT_SECONDS = 400  # loading the model and embedding, on the same shared machine
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,15 @@ class Outcome:
 
 
 def run_cli(db: Path | None, *args: str, address_space: int = IMPORT_ADDRESS_SPACE,
-            timeout: float = TIMEOUT_SECONDS, env: dict[str, str] | None = None,
+            timeout: float | None = None, env: dict[str, str] | None = None,
             prefix: list[str] | None = None) -> Outcome:
     """`matcher [--db DB] ARGS` as a user runs it; `prefix` wraps it (e.g. in `unshare`)."""
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file-size cap gives EFBIG, not a kill
 
+    if timeout is None:
+        timeout = RANK_TIMEOUT_SECONDS if address_space >= RANK_ADDRESS_SPACE else TIMEOUT_SECONDS
     command = [*(prefix or []), sys.executable, "-m", "matcher", *(["--db", str(db)] if db else []), *args]
     started = time.monotonic()
     # Output to files, not pipes: the child is reaped by wait4 below (for its own peak memory),
