@@ -1,4 +1,4 @@
-"""Ranking metrics with binary relevance."""
+"""Ranking metrics: binary relevance (AP, nDCG), graded nDCG, ROC-AUC."""
 
 from __future__ import annotations
 
@@ -21,3 +21,25 @@ def average_precision(ranked_relevance: Sequence[bool]) -> float:
             hits += 1
             total += hits / i
     return total / hits if hits else 0.0
+
+
+def roc_auc(scores: Sequence[float], relevant: Sequence[bool]) -> float:
+    """Probability that a relevant item scores above an irrelevant one (ties count half)."""
+    import numpy as np
+    from scipy.stats import rankdata
+
+    s = np.asarray(scores, dtype=np.float64)
+    r = np.asarray(relevant, dtype=bool)
+    pos, neg = int(r.sum()), int((~r).sum())
+    if not pos or not neg:
+        return float("nan")
+    ranks = rankdata(s)  # average ranks for ties
+    return float((ranks[r].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def graded_ndcg_at(ranked_gains: Sequence[float], k: int = 10) -> float:
+    """nDCG@k with graded gains (2 strong fit, 1 plausible, 0 not)."""
+    dcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ranked_gains[:k]))
+    ideal = sorted(ranked_gains, reverse=True)[:k]
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0

@@ -258,13 +258,17 @@ def cv_skills(store: Store, args: argparse.Namespace) -> int:
 
 
 def rank(store: Store, args: argparse.Namespace) -> int:
-    from matcher.services import rank as rank_postings
+    from matcher.services import RankingSession
 
     cv = _cv(store, args.cv)
     if store.count_postings() == 0:
         raise Failure("no postings to rank: import some with `matcher jobs import PATH`")
-    matches = rank_postings(store, cv, top=args.top, progress=_stderr_progress)
-    lines = [f"{m.score:5.1f}  #{m.posting_id:<5} {m.title} — {m.company or '?'}  ({m.met} met, {m.missing} missing)" for m in matches]
+    assert cv.id is not None
+    session = RankingSession(store)
+    matches = session.rank(cv.id, top=args.top, progress=_stderr_progress).matches
+    if args.json:  # each requirement's verdict and evidence: built only for the postings printed
+        matches = session.explain(cv.id, [m.posting_id for m in matches])
+    lines = [f"{m.score:5.1f}  #{m.posting_id:<5} {m.title} — {m.company or '?'}  ({m.why})" for m in matches]
     _emit(args.json, [jsonview.match(m) for m in matches], lines)
     return EXIT_OK
 
@@ -295,20 +299,24 @@ def shortlist_list(store: Store, args: argparse.Namespace) -> int:
 
 def export(store: Store, args: argparse.Namespace) -> int:
     from matcher.export import ExportOptions, write_export
-    from matcher.services import rank as rank_postings
+    from matcher.services import RankingSession
 
     _check_out(args.out)  # before the ranking: a wrong path should not cost a minute of embedding
     cv = _cv(store, args.cv)
+    assert cv.id is not None
     entries = {e.posting_id: e for e in store.shortlist()}
     if args.shortlist and not entries:
         raise Failure("the shortlist is empty: star postings with `matcher shortlist add JOB_ID`")
-    postings = store.postings(list(entries) if args.shortlist else None)
-    if not postings:
+    if store.count_postings() == 0:
         raise Failure("no postings to export: import some with `matcher jobs import PATH`")
-    matches = rank_postings(store, cv, top=args.top, progress=_stderr_progress, postings=postings)
+    session = RankingSession(store)
+    ranked = session.rank(cv.id, progress=_stderr_progress).matches
+    chosen = [m for m in ranked if m.posting_id in entries] if args.shortlist else ranked[:args.top]
+    matches = session.explain(cv.id, [m.posting_id for m in chosen])
+    postings = {p.id: p for p in store.postings([m.posting_id for m in matches]) if p.id is not None}
     options = ExportOptions(include_contact=args.include_contact, title="Shortlist" if args.shortlist else "Ranked postings")
     try:
-        write_export(args.format, args.out, matches, {p.id: p for p in postings if p.id is not None}, entries, cv, options)
+        write_export(args.format, args.out, matches, postings, entries, cv, options)
     except OSError as exc:
         raise Failure(f"cannot write {file_name(args.out)}: {_os_reason(exc)}; nothing was written") from exc
     print(f"wrote {len(matches)} postings to {printable(file_name(args.out))}", file=sys.stderr)

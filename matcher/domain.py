@@ -152,17 +152,39 @@ class ImportIssue:
         return {"path": self.path, "item": self.item, "reason": self.reason}
 
 
+EvidenceKind = Literal["cv", "manual", "language", "contact", "dates", "none"]
+
+
 @dataclass
 class RequirementMatch:
     text: str
     kind: RequirementKind
     status: MatchStatus
-    evidence: str | None  # the CV sentence that shows it
+    # A sentence of the CV's body that shows it, verbatim, or None. Only `evidence_kind == "cv"` is
+    # quoted as "Your CV: …"; anything else says what it is (`basis`).
+    evidence: str | None
     weight: float
     skills: list[str] = field(default_factory=list)
     missing_skills: list[str] = field(default_factory=list)
     similarity: float = 0.0
     reason: str = ""  # e.g. "exact skill: Python", "implied by Django", "semantic 0.62"
+    evidence_kind: EvidenceKind = "cv"
+    basis: str | None = None  # what shows it when that is not a CV sentence: "skill you added by hand"
+
+
+@dataclass(frozen=True)
+class VerdictCounts:
+    """How a posting's requirement lines came out: required ones by status, preferred ones met."""
+
+    met: int = 0
+    partial: int = 0
+    missing: int = 0
+    preferred_met: int = 0
+    preferred: int = 0
+
+    @property
+    def required(self) -> int:
+        return self.met + self.partial + self.missing
 
 
 @dataclass
@@ -182,20 +204,27 @@ class ScoreBreakdown:
 
 @dataclass
 class RankedMatch:
+    """One posting's place in a ranking. `requirements` (each line's verdict and evidence) is filled
+    only for the postings someone looks at or exports (`services.RankingSession.explain`); the
+    counts, the breakdown and the one-line `why` are there for every posting."""
+
     posting_id: int
     title: str
     company: str | None
     score: float  # 0..100
-    requirements: list[RequirementMatch]
     breakdown: ScoreBreakdown
+    counts: VerdictCounts = field(default_factory=VerdictCounts)
+    why: str = ""  # "6 of 8 required met; missing must-have: Kubernetes; similar work 0.71"
+    notices: list[str] = field(default_factory=list)  # e.g. "Posting in German; your CV is in English"
+    requirements: list[RequirementMatch] | None = None
 
     @property
     def met(self) -> int:
-        return sum(r.status == "met" for r in self.requirements)
+        return self.counts.met
 
     @property
     def missing(self) -> int:
-        return sum(r.status == "missing" for r in self.requirements)
+        return self.counts.missing
 
 
 @dataclass

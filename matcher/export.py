@@ -42,7 +42,7 @@ class ExportRow:
 
     def summary(self) -> dict[str, object]:
         p, m = self.posting, self.match
-        missing = sorted({s for r in m.requirements if r.status == "missing" for s in (r.missing_skills or r.skills)})
+        missing = sorted({s for r in m.requirements or [] if r.status == "missing" for s in (r.missing_skills or r.skills)})
         return {
             "rank": self.rank,
             "score": round(m.score, 1),
@@ -57,7 +57,7 @@ class ExportRow:
             "status": self.entry.status if self.entry else "",
             "notes": self.entry.notes if self.entry else "",
             "met": m.met,
-            "partial": sum(r.status == "partial" for r in m.requirements),
+            "partial": m.counts.partial,
             "missing": m.missing,
             "missing_skills": ", ".join(missing),
         }
@@ -107,7 +107,7 @@ def _cv_header(cv: CV, options: ExportOptions) -> list[str]:
 
 def _requirement_lines(row: ExportRow) -> list[str]:
     lines = []
-    for r in row.match.requirements:
+    for r in row.match.requirements or []:
         evidence = f" — “{r.evidence}”" if r.evidence and r.status != "missing" else ""
         kind = "" if r.kind == "required" else " (preferred)"
         lines.append(f"{STATUS_MARK[r.status]} {r.text}{kind}{evidence}")

@@ -48,7 +48,7 @@ def cv_summary(cv: CV) -> dict[str, Any]:
 
 
 def match(m: RankedMatch) -> dict[str, Any]:
-    return {
+    document: dict[str, Any] = {
         "job_id": m.posting_id,
         "title": m.title,
         "company": m.company,
@@ -62,11 +62,21 @@ def match(m: RankedMatch) -> dict[str, Any]:
                 "skills": list(r.skills),
                 "weight": round(r.weight, 3),
                 "reason": r.reason,
+                # Beyond the contract: where the evidence comes from ("cv": a sentence of the CV;
+                # otherwise `basis` says what shows it), and the named skills the CV lacks.
+                "evidence_kind": r.evidence_kind,
+                "basis": r.basis,
+                "missing_skills": list(r.missing_skills),
             }
-            for r in m.requirements
+            for r in m.requirements or []
         ],
         "breakdown": {k: (round(v, 3) if isinstance(v, float) else v) for k, v in m.breakdown.to_json().items()},
+        "why": m.why,
+        "counts": {"met": m.counts.met, "partial": m.counts.partial, "missing": m.counts.missing,
+                   "preferred_met": m.counts.preferred_met, "preferred": m.counts.preferred},
+        "notices": list(m.notices),
     }
+    return document
 
 
 def shortlist_entry(e: ShortlistEntry, p: Posting) -> dict[str, Any]:

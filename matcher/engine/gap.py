@@ -43,13 +43,13 @@ def _coverage(reqs: list[RequirementMatch], kind: str, skill: str | None, fallba
 def estimated_lift(match: RankedMatch, skill: str, weights: ScoreWeights) -> float:
     """Score points `match` would gain if the CV had `skill` (statuses as credits: an estimate)."""
     b = match.breakdown
-    must = [r for r in match.requirements if r.weight == TITLE_SKILL_WEIGHT and r.missing_skills]
+    must = [r for r in (match.requirements or []) if r.weight == TITLE_SKILL_WEIGHT and r.missing_skills]
     still_capped = b.cap is not None and (not must or any(skill not in r.missing_skills for r in must))
-    before, _ = combine_one(weights, _coverage(match.requirements, "required", None, b.semantic),
-                        _coverage(match.requirements, "preferred", None, b.semantic),
+    before, _ = combine_one(weights, _coverage(match.requirements or [], "required", None, b.semantic),
+                        _coverage(match.requirements or [], "preferred", None, b.semantic),
                         b.semantic, b.experience, b.seniority, b.cap is not None)
-    after, _ = combine_one(weights, _coverage(match.requirements, "required", skill, b.semantic),
-                       _coverage(match.requirements, "preferred", skill, b.semantic),
+    after, _ = combine_one(weights, _coverage(match.requirements or [], "required", skill, b.semantic),
+                       _coverage(match.requirements or [], "preferred", skill, b.semantic),
                        b.semantic, b.experience, b.seniority, still_capped)
     return max(0.0, after - before)
 
@@ -64,7 +64,7 @@ def skill_gap(matches: Sequence[RankedMatch], postings: Sequence[Posting] | None
     best = sorted(matches, key=lambda m: (-m.score, m.posting_id))[:top_n]
     blocked: dict[str, list[RankedMatch]] = {}
     for m in best:
-        for skill in sorted({s for r in m.requirements if r.status != "met" for s in r.missing_skills}):
+        for skill in sorted({s for r in m.requirements or [] if r.status != "met" for s in r.missing_skills}):
             blocked.setdefault(skill, []).append(m)
     items = [GapItem(skill, len(ms), round(sum(estimated_lift(m, skill, weights) for m in ms) / len(ms), 2),
                      [m.posting_id for m in ms]) for skill, ms in blocked.items()]

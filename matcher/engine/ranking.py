@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matcher.domain import CV, Posting, RankedMatch, Requirement, ScoreBreakdown
+from matcher.domain import CV, Posting, RankedMatch, Requirement, RequirementMatch, ScoreBreakdown, VerdictCounts
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.embeddings import CachedEmbedder, Cancelled, Progress
+from matcher.engine.embeddings import Cancelled, Embedder, Progress
 from matcher.engine.features import CVVectors, PostingVectors, embed_cv, embed_postings
 from matcher.engine.lexical import tokens
 from matcher.engine.matching import Judged, RequirementFacts, judge_all
@@ -139,11 +139,14 @@ class Ranker:
         cap = self.weights.must_have_cap
         columns = [np.round(a, 4).tolist() for a in (parts[0], parts[1], semantic, experience, seniority)]
         offsets, musts, score_list = vectors.req_offsets.tolist(), must.tolist(), scores.tolist()
-        out = [RankedMatch(p.id if p.id is not None else i, p.title, p.company, score_list[i],
-                           judged.matches[offsets[i]:offsets[i + 1]],
-                           ScoreBreakdown(columns[0][i], columns[1][i], columns[2][i], columns[3][i],
-                                          columns[4][i], cap if musts[i] else None))
-               for i, p in enumerate(postings)]
+        out = []
+        for i, p in enumerate(postings):
+            reqs = judged.matches[offsets[i]:offsets[i + 1]]
+            breakdown = ScoreBreakdown(columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i],
+                                       cap if musts[i] else None)
+            counts = counts_of(reqs)
+            out.append(RankedMatch(p.id if p.id is not None else i, p.title, p.company, score_list[i], breakdown,
+                                   counts, why_line(counts, breakdown), requirements=reqs))
         return top_k(out, top)
 
 
@@ -158,6 +161,22 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def counts_of(reqs: Sequence[RequirementMatch]) -> VerdictCounts:
+    required = [r.status for r in reqs if r.kind == "required"]
+    preferred = [r.status for r in reqs if r.kind != "required"]
+    return VerdictCounts(required.count("met"), required.count("partial"), required.count("missing"),
+                         preferred.count("met"), len(preferred))
+
+
+def why_line(counts: VerdictCounts, breakdown: ScoreBreakdown) -> str:
+    """Why the score is what it is, in one line: "6 of 8 required met; similar work 0.71"."""
+    parts = [f"{counts.met} of {counts.required} required met" if counts.required else "no requirements listed"]
+    if breakdown.cap is not None:
+        parts.append("a must-have is missing")
+    parts.append(f"similar work {breakdown.semantic:.2f}")
+    return "; ".join(parts)
 
 
 def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
@@ -175,7 +194,7 @@ def top_k(matches: list[RankedMatch], top: int | None) -> list[RankedMatch]:
     return [matches[i] for i in order[:top]]
 
 
-def rank_postings(cv: CV, postings: Sequence[Posting], embedder: CachedEmbedder,
+def rank_postings(cv: CV, postings: Sequence[Posting], embedder: Embedder,
                   weights: ScoreWeights | None = None, taxonomy: Taxonomy | None = None,
                   top: int | None = None, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> list[RankedMatch]:

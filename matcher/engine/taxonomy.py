@@ -6,6 +6,7 @@ The data is built by `scripts/build_taxonomy.py` from O*NET, ESCO and a curated 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -20,13 +21,20 @@ CATEGORIES = ("language", "framework", "database", "cloud", "tool", "method", "d
 USER_CATEGORY = "tool"  # an alias the user adds for a skill we do not know yet
 
 # How a surface form is matched: "i" any case; "x" exact case ("React", not the verb "react");
-# "a" exact case *and* only with context ("Go" in "Go, Python", not in "let's Go").
-MatchMode = Literal["i", "x", "a"]
+# "a" exact case *and* only with context ("Go" in "Go, Python", not in "let's Go");
+# "c" any case but only with context ("profiling" of code, not of gene expression);
+# "v" only with a version after it ("ES2022", "ES 6", "Win10": "ES" alone is not JavaScript).
+MatchMode = Literal["i", "x", "a", "c", "v"]
+# A version names what the taxonomy was built from: 12 hex digits of a SHA-256 (48 bits) tell
+# thousands of versions apart, and stay short enough to store beside every posting and CV.
+VERSION_DIGITS = 12
 
 # A token is a word that may end in "++", "+" or "#" (C++, C#, A+), or ".NET" glued to a
 # word ("ASP.NET" -> "ASP", ".NET"). Punctuation between tokens is kept apart so the
 # extractor can judge it ("go-to-market", "R&D", "CI/CD").
-TOKEN_RE = re.compile(r"\.net(?!\w)|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|\+|#)(?![\w+#]))?", re.IGNORECASE)
+# "C++17" and "C#10" are the name then its version ("C++", "17"), ".NET8" is ".NET" then "8".
+TOKEN_RE = re.compile(r"\.net(?![^\W\d])|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|#)(?=\d)|(?:\+\+|\+|#)(?![\w+#]))?",
+                      re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -76,7 +84,10 @@ class Taxonomy:
                  siblings: Sequence[tuple[float, frozenset[str]]] = (),
                  context: Mapping[str, frozenset[str]] | None = None,
                  reject_next: Mapping[str, frozenset[str]] | None = None,
-                 strict: Iterable[str] = ()) -> None:
+                 strict: Iterable[str] = (), version: str | None = None,
+                 not_skills: Iterable[str] = ()) -> None:
+        self._version = version
+        self._not_skills = tuple(not_skills)
         self._skills: dict[str, Skill] = {s.name: s for s in skills}
         self._patterns = list(patterns)
         self._implies = {k: dict(v) for k, v in (implies or {}).items()}
@@ -92,11 +103,27 @@ class Taxonomy:
         self._key_lookup: dict[tuple[str, ...], str] | None = None  # built on first need: load stays fast
         self._implied_cache: dict[str, dict[str, float]] = {}
 
+    @property
+    def version(self) -> str:
+        """Changes whenever the skills, their names or the user's own entries change.
+
+        Derived data (the skills stored with postings and CVs) keeps the version it was made with
+        and is made again when the taxonomy's version is no longer the same.
+        """
+        if self._version is None:  # built in code (tests, a hand-made taxonomy): hash what it holds
+            content = json.dumps([sorted((p.surface, p.skill, p.mode, p.user) for p in self._patterns),
+                                  sorted(self._not_skills),
+                                  sorted((s.name, s.category) for s in self._skills.values()),
+                                  sorted((k, sorted(v.items())) for k, v in self._implies.items())])
+            self._version = _digest(content.encode("utf-8"))
+        return self._version
+
     # ---- loading -------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
         """Read the built taxonomy (default: the one shipped in resources/taxonomy/)."""
-        data = json.loads((path or DEFAULT_PATH).read_text(encoding="utf-8"))
+        raw = (path or DEFAULT_PATH).read_bytes()
+        data = json.loads(raw.decode("utf-8"))
         skills: list[Skill] = []
         patterns: list[Pattern] = []
         for name, category, hot, forms in data["skills"]:
@@ -106,11 +133,13 @@ class Taxonomy:
         siblings = [(float(g["strength"]), frozenset(g["members"])) for g in data["siblings"]]
         context = {k: frozenset(v) for k, v in data["context"].items()}
         reject = {k: frozenset(v) for k, v in data["reject_next"].items()}
-        return cls(skills, patterns, data["implies"], siblings, context, reject, data.get("strict", ()))
+        return cls(skills, patterns, data["implies"], siblings, context, reject, data.get("strict", ()),
+                   version=_digest(raw), not_skills=data.get("not_skills", ()))
 
     def with_user_entries(self, skills: Iterable[tuple[str, str]] = (),
                           aliases: Mapping[str, str] | None = None) -> Taxonomy:
         """A copy with the user's own skills (name, category) and aliases (alias -> canonical)."""
+        skills = list(skills)
         new_skills = dict(self._skills)
         extra: list[Pattern] = []
         for name, category in skills:
@@ -130,8 +159,11 @@ class Taxonomy:
             old = new_skills[canonical]
             new_skills[canonical] = Skill(old.name, old.category, (*old.aliases, alias), old.hot)
             extra.append(Pattern(alias, canonical, "i", user=True))
+        entries = json.dumps([sorted(skills), sorted((aliases or {}).items())])
         return Taxonomy(new_skills.values(), [*self._patterns, *extra], self._implies,
-                        self._siblings, self._context, self._reject_next, self._strict)
+                        self._siblings, self._context, self._reject_next, self._strict,
+                        version=_digest(f"{self.version}+{entries}".encode("utf-8")) if extra else self.version,
+                        not_skills=self._not_skills)
 
     # ---- lookup --------------------------------------------------------------------
     def get(self, name_or_alias: str) -> Skill | None:
@@ -189,6 +221,10 @@ class Taxonomy:
     def patterns(self) -> list[Pattern]:
         return list(self._patterns)
 
+    def not_skill_names(self) -> tuple[str, ...]:
+        """Category names ("Programming languages", "Databases"): never extracted as a skill."""
+        return self._not_skills
+
     def context_words(self, skill: str) -> frozenset[str]:
         """Words that, next to an ambiguous name of `skill`, show it is meant."""
         return self._context.get("common", frozenset()) | self._context.get(skill, frozenset())
@@ -209,6 +245,10 @@ class Taxonomy:
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.get(name) is not None
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:VERSION_DIGITS]
 
 
 @lru_cache(maxsize=1)

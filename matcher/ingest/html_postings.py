@@ -15,7 +15,7 @@ from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
 from matcher.ingest.fields import (
     COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
-from matcher.ingest.html_page import single_page
+from matcher.ingest.html_page import fill_from_page, has_description_block, page_fields, single_page
 from matcher.ingest.html_tables import postings_from_header_tables
 from matcher.ingest.jsonld import posting_from_jsonld
 from matcher.ingest.requirements import extract_requirements
@@ -33,9 +33,15 @@ ROW_HEAD_MAX_CHARS = 600
 
 def parse_html(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
     soup = BeautifulSoup(text, "lxml")
+    fields = page_fields(soup)
     postings = _from_jsonld(soup, source, now)
     for tag in soup.find_all(DROPPED_TAGS):
         tag.decompose()
+    if len(postings) == 1:
+        fill_from_page(postings[0], fields)
+    if not postings and has_description_block(soup):
+        single = single_page(soup, text, source, now, fields)
+        postings = [single] if single else []
     if not postings:
         postings = (_from_table_rows(soup, source, now) or postings_from_header_tables(soup, source, now)
                     or _from_cards(soup, source, now))
@@ -45,7 +51,7 @@ def parse_html(text: str, source: str, now: datetime) -> tuple[list[Posting], li
             for posting in postings:
                 posting.remote = True
     if not postings:
-        single = single_page(soup, text, source, now)
+        single = single_page(soup, text, source, now, fields)
         postings = [single] if single else []
     if not postings:
         return [], [ImportIssue(source, None, "no job posting found in this file")]

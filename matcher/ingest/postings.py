@@ -7,7 +7,6 @@ act on. Skills are not filled here — the service layer runs the engine's extra
 
 from __future__ import annotations
 
-import re
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from matcher.ingest.feeds import parse_feed
 from matcher.ingest.html_postings import parse_html
 from matcher.ingest.jobboard_text import parse_jobboard_text
 from matcher.ingest.plain_posting import docx_text, parse_plain, pdf_text
+from matcher.ingest.records import CONTROL_CHARS
+from matcher.ingest.saved_pages import inside_page_assets
 from matcher.ingest.tabular import parse_csv, parse_json
 from matcher.limits import (MAX_HTML_BYTES, MAX_POSTING_FILE_BYTES, MAX_RAW_CHARS, MAX_RECORDS_PER_FILE,
                             NotARegularFile, TooLarge, bound_posting, check_docx, mb, read_regular_file)
@@ -36,7 +37,8 @@ class FileResult:
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ImportIssue]]:
-    """Folders → their files (recursive, sorted, hidden files and folders skipped); missing paths → issues."""
+    """Folders → their files (recursive, sorted; hidden files and folders, and the assets folder of a
+    saved "Webpage, complete", skipped); missing paths → issues."""
     files: list[Path] = []
     issues: list[ImportIssue] = []
     for path in paths:
@@ -44,7 +46,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ImportIssue]]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
+                if child.is_file() and not hidden and not inside_page_assets(child, path):
                     files.append(child)
         elif path.is_file():
             files.append(path)
@@ -141,8 +143,6 @@ def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> 
         issues += [ImportIssue(source, posting.title, note) for note in bound_posting(posting)]
     return FileResult(source, postings, issues)
 
-
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _without_controls(posting: Posting) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from matcher.domain import Posting, Requirement
+from matcher.domain import Posting, Requirement, Salary
 from matcher.ingest.dates import parse_date
 from matcher.ingest.fields import clean_title, derive_title, employment_type, parse_locations
 from matcher.ingest.jsonld import posting_from_jsonld
@@ -34,19 +34,33 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "preferred": ("preferred_qualifications", "nice_to_have", "bonus_qualifications"),
     "url": ("job_url", "url", "link", "apply_url", "job_link", "job_url_direct", "apply_link", "href",
             "job_posting_url", "posting_url", "application_url"),
+    # Kept as Posting.links beside `url`: the employer's own ad, the company's pages, mailto: contacts.
+    "direct_url": ("job_url_direct", "apply_url_direct", "external_url"),
+    "company_url": ("company_url", "company_link"),
+    "company_site": ("company_url_direct", "company_website"),
+    "emails": ("emails", "email", "contact_email"),
     "min_amount": ("min_amount", "salary_min", "min_salary", "salary_from", "minimum_salary"),
     "max_amount": ("max_amount", "salary_max", "max_salary", "salary_to", "maximum_salary"),
     "currency": ("currency", "salary_currency"),
     "interval": ("interval", "salary_interval", "salary_period", "pay_period"),
+    "salary_source": ("salary_source",),
     "salary": ("salary", "salary_range", "compensation", "pay", "salary_estimate", "med_salary", "salary_text"),
     "posted": ("date_posted", "posted", "posted_at", "date", "publication_date", "created_at", "published",
                "published_at", "posted_date", "listed_time", "original_listed_time", "age"),
     "job_type": ("job_type", "employment_type", "type", "contract_type", "contract_time", "schedule_type",
                  "job_types", "employment_types", "formatted_work_type", "work_type"),
-    "remote": ("is_remote", "remote", "work_from_home", "remote_ok", "remote_allowed", "telecommuting"),
+    "remote": ("is_remote", "remote", "remote_ok", "remote_allowed", "telecommuting"),
+    "remote_policy": ("work_from_home_type", "remote_policy", "workplace_type", "work_from_home"),
     "blurb": ("company_profile", "company_description", "about_company", "company_about"),
-    "tags": ("tags", "category", "categories", "skills", "job_function", "keywords", "labels"),
+    "tags": ("tags", "category", "categories", "skills", "keywords", "labels"),
+    # Each kept whole as one tag: LinkedIn's own names hold commas ("Technology, Information and Internet").
+    "job_function": ("job_function", "function"),
+    "industry": ("company_industry", "industry", "industries"),
+    "job_level": ("job_level", "seniority", "seniority_level", "experience_level"),
 }
+# JobSpy writes "not applicable" where LinkedIn states no level.
+NO_VALUE = frozenset({"not applicable", "not provided", "n/a", "none", "unknown"})
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "remote", "t"})
 
 
@@ -74,13 +88,14 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     locations, remote_word = parse_locations(location_text, split_commas=False)
     remote_value = get("remote")
     remote = _truthy(remote_value) if remote_value not in (None, "") else None
-    salary = salary_from_fields(get("min_amount"), get("max_amount"), get("currency"), get("interval"))
-    if salary is None and get("salary"):
-        salary = parse_salary(_plain(get("salary")))
-    if salary is None:
-        salary = find_salary(description)
+    salary = _salary(get, description)
     tags_value = get("tags")
     tags = tags_value if isinstance(tags_value, list) else [t for t in re.split(r"\s*[,;|]\s*", _plain(tags_value)) if t]
+    tags += [_plain(get(key)) for key in ("job_function", "industry") if get(key)]
+    level = _plain(get("job_level"))
+    if level and level.lower() not in NO_VALUE:
+        tags.append(level[0].upper() + level[1:])
+    url = _plain(get("url")) or None
     return Posting(
         title=title or derive_title(description),
         title_derived=not title,
@@ -90,15 +105,34 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         # Glassdoor exports append the rating on a second line: "Healthfirst\n3.1".
         company=_plain(str(get("company") or "").strip().split("\n")[0]) or None,
         company_blurb=_text_of(get("blurb")) or None,
+        remote_policy=_plain(get("remote_policy")) or None,
         locations=locations,
         remote=True if (remote or remote_word) else remote,
         salary=salary,
         posted=parse_date(get("posted"), now),
         employment_type=employment_type(_plain(get("job_type"))),
-        tags=[str(t).strip() for t in tags if str(t).strip()],
-        url=_plain(get("url")) or None,
+        tags=list(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
+        url=url,
+        links=_links(get, url),
         requirements=requirements,
     )
+
+
+def _salary(get: Callable[[str], object], description: str) -> Salary | None:
+    """The board's own pay fields first. JobSpy marks with salary_source "description" the ranges it
+    guessed from the text itself (period from the amount's size); there our reading of the text wins."""
+    fields = salary_from_fields(get("min_amount"), get("max_amount"), get("currency"), get("interval"))
+    stated = parse_salary(_plain(get("salary"))) if get("salary") else None
+    if _plain(get("salary_source")).lower() == "description":
+        return find_salary(description) or fields or stated
+    return fields or stated or find_salary(description)
+
+
+def _links(get: Callable[[str], object], url: str | None) -> list[str]:
+    """JobSpy's job_url_direct (the employer's own ad), company pages and emails ("a@x.com, b@y.org")."""
+    links = [_plain(get(key)) for key in ("direct_url", "company_url", "company_site")]
+    links += [f"mailto:{e}" for e in re.split(r"[,;\s]+", _plain(get("emails"))) if "@" in e]
+    return list(dict.fromkeys(link for link in links if link and link != url))
 
 
 def field_getter(row: Mapping[str, object]) -> Callable[[str], object]:
@@ -128,7 +162,8 @@ def _plain(value: object) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(_plain(v) for v in value)
-    return re.sub(r"\s+", " ", str(value)).strip()
+    # JSON can spell control characters ("\u001b") that the file-level filter never saw.
+    return re.sub(r"\s+", " ", CONTROL_CHARS.sub("", str(value))).strip()
 
 
 def _text_of(value: object) -> str:

@@ -224,3 +224,113 @@ def test_a_finer_name_wins_over_the_broad_one(ex: SkillExtractor) -> None:
     # the finer skill is found; the broad one comes through the implication the matcher follows
     assert ex.skills("accounts payable") == ["Accounts payable"]
     assert default_taxonomy().implied("Accounts payable")["Accounting"] == pytest.approx(0.8)
+
+
+# ---- names as postings write them (issue 13) ----
+@pytest.mark.parametrize(("text", "skill"), [
+    ("C++17", "C++"), ("5+ years of C++17 in production", "C++"), ("C++ 20 coroutines", "C++"),
+    ("Python 3.10+", "Python"), ("Python3.11, FastAPI", "Python"), ("Java17, Maven", "Java"), ("Java 21", "Java"),
+    ("modern JavaScript (ES2022)", "JavaScript"), ("ES6 modules", "JavaScript"), (".NET 8", ".NET"),
+    (".NET8 services", ".NET"), (".NET Core", ".NET"), ("ASP.NET Core 8 Web API", "ASP.NET"), ("Angular 17", "Angular"),
+    ("Angular 12.x", "Angular"), ("Vue 3", "Vue.js"), ("React 18", "React"), ("PHP 8.2", "PHP"),
+    ("Node 20 LTS", "Node.js"), ("Go 1.21+ (generics)", "Go"), ("Rust 2021 edition", "Rust"),
+    ("Unity 2022 LTS", "Unity"), ("Rails 7 with Hotwire", "Ruby on Rails"), ("MySQL5.0", "MySQL"),
+    ("Win10 laptops", "Windows"), ("Windows 9x/2000/XP/Vista", "Windows"), ("Unreal Engine 5", "Unreal Engine"),
+    ("Office 2019", "Microsoft Office"), ("C#.NET developer", ".NET"),
+])
+def test_a_version_after_a_name_is_part_of_it(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill in ex.skills(text)
+
+
+def test_a_version_belongs_to_the_mention_and_joins_lists(ex: SkillExtractor) -> None:
+    assert [m.surface for m in ex.find("Angular 17 and React 18")] == ["Angular 17", "React 18"]
+    assert ex.skills("C# 12 and LINQ") == ["C#", "LINQ"]  # "12" does not break "C# and LINQ"
+    assert ex.skills("Node 20 LTS and Express") == ["Node.js", "Express.js"]
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Spring 2024 internship", "Spring"),  # a year is no version
+    ("Express 2 day shipping", "Express.js"),  # a count before a word is no version
+    ("We are ES certified", "JavaScript"),  # "ES" needs its version
+    ("our office 12 km away", "Microsoft Office"), ("see site.net", ".NET"),
+    ("Java 5+ years", "Nothing"),
+])
+def test_numbers_that_are_no_versions(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill not in ex.skills(text)
+
+
+def test_qualified_forms_name_the_skill_they_qualify(ex: SkillExtractor) -> None:
+    assert "Linux" in ex.skills("Linux kernel development")
+    assert "Linux" in ex.skills("Experience with the Linux Kernel")
+    assert "Spring Boot" in ex.skills("Spring Boot Reactive (WebFlux) microservices")
+    assert ex.skills("AWS Lambda") == ["AWS Lambda"] and "AWS" in default_taxonomy().implied("AWS Lambda")
+
+
+def test_every_bracketed_alternative_is_a_skill(ex: SkillExtractor) -> None:
+    assert ex.skills("preferably in Rust (Go, C++, Java, or similar)") == ["Rust", "Go", "C++", "Java"]
+    assert ex.skills("a systems language (Rust, C++ or Go)") == ["Rust", "C++", "Go"]
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Debugging with gdb and valgrind", "GDB"), ("Familiar with GDB or WinDbg", "WinDbg"),
+    ("Debugging with gdb and valgrind", "Valgrind"), ("Swift 5.9 and SwiftUI", "SwiftUI"),
+    ("Jetpack Compose and Kotlin Flow", "Jetpack Compose"), ("Testing with RSpec", "RSpec"),
+    ("Background jobs with Sidekiq / Redis", "Sidekiq"), ("PaaS and IaaS offerings", "PaaS"),
+    ("Platform-as-a-Service", "PaaS"), ("CUDA GPU programming", "CUDA"), ("fluent in Finnish", "Finnish"),
+])
+def test_tools_postings_name_are_known(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill in ex.skills(text)
+
+
+def test_new_tools_imply_what_they_are_built_on() -> None:
+    tax = default_taxonomy()
+    assert tax.implied("SwiftUI")["Swift"] == pytest.approx(1.0)
+    assert "Kotlin" in tax.implied("Jetpack Compose") and tax.implied("RSpec")["Ruby"] == pytest.approx(1.0)
+
+
+# ---- what is not a skill (issue 16 items 6 and 7) ----
+@pytest.mark.parametrize(("text", "skills"), [
+    ("Programming languages: Python, Java, C++", ["Python", "Java", "C++"]),
+    ("Experience with programming languages such as Python", ["Python"]),
+    ("Frameworks: Django, Flask", ["Django", "Flask"]), ("Databases: MySQL, PostgreSQL", ["MySQL", "PostgreSQL"]),
+    ("Cloud platforms (AWS, GCP)", ["AWS", "GCP"]), ("Soft skills: communication", ["Communication"]),
+])
+def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: list[str]) -> None:
+    assert ex.skills(text) == skills
+    assert default_taxonomy().get("Programming languages") is None
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("English (Fluent)", "ANSYS"),  # a proficiency level, and "Fluent" alone is a word of prose
+    ("Languages: English (Fluent), Spanish (Native), French (Basic)", "ANSYS"),
+    ("Managed social media for 45 websites and mobile apps", "Mobile development"),  # the apps, not making them
+    ("Built assays for high-throughput imaging and phenotypic profiling.", "Performance optimization"),
+    ("Gene expression profiling of tumour samples", "Performance optimization"),
+    ("Continuous patient monitoring on the ward", "Observability"),
+    ("Step-down transformers and switchgear maintenance", "Deep learning"),
+    ("Built strong social networks with alumni", "Networking"),
+])
+def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
+    assert wrong not in ex.skills(text)
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Built mobile apps in Swift", "Mobile development"), ("CPU profiling and performance tuning", "Performance optimization"),
+    ("Experience with monitoring and observability", "Observability"), ("ANSYS Fluent", "ANSYS"),
+    ("Experience with transformers (BERT, GPT)", "Deep learning"),
+])
+def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill in ex.skills(text)
+
+
+def test_each_cv_skill_is_shown_by_its_evidence_sentence(ex: SkillExtractor) -> None:
+    from matcher.domain import CV
+    from matcher.services import annotate_cv
+
+    text = ("Languages: English (Fluent), German (Native).\nDeveloped backend services in Python 3.11 and Go 1.21.\n"
+            "Managed social media for 45 websites and mobile apps.\nRan high-throughput imaging and phenotypic profiling.")
+    cv = annotate_cv(CV("A", text, "a.txt"), ex)
+    assert {e.skill for e in cv.skills} >= {"English", "German", "Python", "Go", "Social media marketing"}
+    assert not {"ANSYS", "Mobile development", "Performance optimization"} & {e.skill for e in cv.skills}
+    for evidence in cv.skills:
+        assert evidence.sentence in text and evidence.skill in ex.skills(evidence.sentence)

@@ -180,3 +180,65 @@ def test_non_tech_categories(tax: Taxonomy, name: str, category: str) -> None:
 ])
 def test_non_tech_implications(tax: Taxonomy, skill: str, implied: str, strength: float) -> None:
     assert tax.implied(skill)[implied] == pytest.approx(strength)
+
+
+# ---- the version derived data is keyed by (issue 14) ----
+def test_version_changes_with_the_users_entries_and_only_then(tax: Taxonomy) -> None:
+    assert len(tax.version) == 12 and tax.version == Taxonomy.load().version  # the same file, the same version
+    mine = tax.with_user_entries(skills=[("Zanzibar", "tool")])
+    assert mine.version != tax.version
+    assert tax.with_user_entries(skills=[("Zanzibar", "tool")]).version == mine.version  # deterministic
+    assert tax.with_user_entries(skills=[("Zanzibar", "tool")], aliases={"zb": "Zanzibar"}).version != mine.version
+    assert tax.with_user_entries(skills=[("python", "tool")]).version == tax.version  # nothing new: same skills
+
+
+def test_version_changes_with_the_shipped_table(tmp_path: Path) -> None:
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["skills"].append(["Zanzibar", "tool", 0, [["Zanzibar", "i"]]])
+    edited = tmp_path / "taxonomy.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    assert Taxonomy.load(edited).version != default_taxonomy().version
+
+
+def test_a_taxonomy_built_in_code_has_a_version_of_what_it_holds() -> None:
+    one = Taxonomy([], []).with_user_entries(skills=[("Widget Making", "domain")])
+    assert one.version == Taxonomy([], []).with_user_entries(skills=[("Widget Making", "domain")]).version
+    assert one.version != Taxonomy([], []).version
+
+
+def test_services_expose_the_version_of_the_users_taxonomy(tmp_path: Path) -> None:
+    from matcher.services import skill_extractor
+    from matcher.store import Store
+
+    store = Store(tmp_path / "m.db")
+    shipped = skill_extractor(store).version
+    assert shipped == default_taxonomy().version
+    store.add_user_skill("Zanzibar", "tool")
+    assert skill_extractor(store).version != shipped
+
+
+def test_category_names_are_no_skills_and_databases_are_database_systems(tax: Taxonomy) -> None:
+    for name in ("Programming languages", "Databases", "Cloud platforms", "Soft skills", "Frameworks"):
+        assert tax.get(name) is None, name
+        assert name in tax.not_skill_names()
+    assert tax.implied("PostgreSQL")["Database systems"] > 0  # via Relational databases
+
+
+def test_mined_names_come_from_the_miner(shared_dir: Path) -> None:
+    """scripts/mine_aliases.py finds the names reviewed into mined.toml, and keeps held-out lines out."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mine_aliases", ROOT / "scripts" / "mine_aliases.py")
+    assert spec is not None and spec.loader is not None
+    miner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(miner)
+    esco = {(name, parent) for name, parent, _ in miner.esco_examples(shared_dir)}
+    assert {("Valgrind", "ICT debugging tools"), ("WinDbg", "ICT debugging tools")} <= esco
+    held_out = json.loads((ROOT / "benchmarks/data/heldout_gold.json").read_text(encoding="utf-8"))["lines"]
+    assert not {line["text"] for line in held_out} & set(miner.google_lines(shared_dir))
+    assert miner.list_items("e.g. Java, Kotlin, Gradle or Bazel") == ["Java", "Kotlin", "Gradle", "Bazel"]
+    assert tax_canonical("Platform-as-a-Service") == "PaaS" and tax_canonical("Valgrind") == "Valgrind"
+
+
+def tax_canonical(name: str) -> str | None:
+    return default_taxonomy().canonical(name)

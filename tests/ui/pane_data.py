@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from matcher import services
+from matcher.engine.ranking import counts_of
 from matcher.domain import (
     CV, CVSection, Posting, ParseReport, RankedMatch, Requirement, RequirementMatch, Salary,
     ScoreBreakdown, SkillEvidence,
@@ -58,7 +59,7 @@ def judge(posting: Posting, cv_skills: set[str]) -> RankedMatch:
     met = sum(r.status == "met" for r in reqs)
     score = 100.0 * met / len(reqs)
     breakdown = ScoreBreakdown(met / len(reqs), 0.5, 0.5, 0.5, 0.5)
-    return RankedMatch(posting.id, posting.title, posting.company, score, reqs, breakdown)
+    return RankedMatch(posting.id, posting.title, posting.company, score, breakdown, counts_of(reqs), requirements=reqs)
 
 
 def stored_postings(db: Path) -> tuple[Store, dict[int, Posting]]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
+from matcher.engine.ranking import counts_of
 from matcher.domain import RankedMatch, ScoreBreakdown
 from matcher.ingest.postings import read_posting_file
 from matcher.ui.detail.pane import DetailPane, OfflineBrowser
@@ -30,7 +31,7 @@ def test_hostile_html_posting_is_shown_without_scripts_or_remote_resources(qtbot
 
     pane = DetailPane()
     qtbot.addWidget(pane)
-    match = RankedMatch(1, posting.title, posting.company, 50.0, [], ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5))
+    match = RankedMatch(1, posting.title, posting.company, 50.0, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), requirements=[])
     pane.show_match(match, posting, None)
     browsers = pane.findChildren(OfflineBrowser)
     assert browsers, "the posting text is shown in the offline browser"

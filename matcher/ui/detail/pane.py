@@ -164,7 +164,7 @@ class DetailPane(QWidget):
             f"<span style='font-size:15pt; color:{BAND_COLOURS[band]}'><b>{math.floor(match.score)}</b> {band}</span>"
             f"&nbsp;&nbsp;<b>{html.escape(posting.title)}</b> — {html.escape(posting.company or 'unknown company')}")
         self._show_breakdown(match.breakdown)
-        for r in match.requirements:
+        for r in match.requirements or []:
             self._add_requirement(r)
         if not match.requirements:
             QTreeWidgetItem(self.requirements, ["", "The posting lists no requirements we could read.", ""])

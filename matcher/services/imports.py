@@ -1,0 +1,130 @@
+"""Import postings (files, folders, pasted text), CVs and, on first run, the bundled samples.
+
+Each file is one transaction, so a failure or a cancel keeps every file finished before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from matcher.domain import CV, ImportIssue, Posting
+from matcher.services.common import Cancelled, Progress, never_cancelled, no_progress
+from matcher.services.skills import annotate_cv, annotate_posting, skill_extractor
+from matcher.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from matcher.engine.skills import SkillExtractor
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    duplicates: int = 0
+    errors: list[ImportIssue] = field(default_factory=list)
+    posting_ids: list[int] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "errors": [e.to_json() for e in self.errors],
+        }
+
+
+def import_postings(
+    store: Store,
+    paths: Iterable[Path],
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+    now: datetime | None = None,
+) -> ImportSummary:
+    """Import files and folders; each file is one transaction, so a failure or a cancel keeps
+    every file finished before it and nothing of the file in flight."""
+    from matcher.ingest.postings import expand_paths, read_posting_file
+
+    files, issues = expand_paths(paths)
+    summary = ImportSummary(errors=list(issues))
+    extractor = skill_extractor(store)
+    for index, path in enumerate(files):
+        if cancelled():
+            summary.cancelled = True
+            break
+        progress(index, len(files), f"Reading {path.name}")
+        try:
+            result = read_posting_file(path, now=now)
+            summary.errors.extend(result.issues)
+            _store_postings(store, result.postings, extractor, summary)
+        except StoreError:
+            raise  # the database, not this file (locked, read-only, full): no later file could be stored either
+        except Exception as error:  # one bad file must never stop the others; its transaction rolled back
+            summary.errors.append(ImportIssue(str(path), None, f"not imported: {type(error).__name__}: {error}"))
+    progress(len(files), len(files), "Import finished")
+    return summary
+
+
+def import_posting_text(store: Store, text: str, source: str = "pasted text") -> ImportSummary:
+    """Import a description the user pasted."""
+    from matcher.ingest.postings import read_posting_text
+
+    result = read_posting_text(text, source=source)
+    summary = ImportSummary(errors=list(result.issues))
+    _store_postings(store, result.postings, skill_extractor(store), summary)
+    return summary
+
+
+def _store_postings(store: Store, postings: Sequence[Posting], extractor: SkillExtractor, summary: ImportSummary) -> None:
+    if not postings:
+        return
+    added = store.add_postings([annotate_posting(p, extractor) for p in postings])
+    summary.imported += len(added.added_ids)
+    summary.duplicates += added.duplicates
+    summary.posting_ids.extend(added.added_ids)
+
+
+def import_cv(store: Store, path: Path) -> CV:
+    """Read, understand and store a CV; raises `CVReadError` (nothing stored) when it cannot."""
+    from matcher.ingest.cv import read_cv
+
+    cv = annotate_cv(read_cv(path), skill_extractor(store))
+    cv.id = store.add_cv(cv)
+    return cv
+
+
+SAMPLE_CV = "john_doe.pdf"
+SAMPLE_VECTORS = "vectors.npz"  # built by scripts/build_sample_vectors.py
+
+
+def import_samples(
+    store: Store, samples: Path, progress: Progress = no_progress, cancelled: Cancelled = never_cancelled
+) -> ImportSummary:
+    """First run: the bundled postings and CV, and their vectors, so the first ranking needs no
+    model (seconds instead of a minute of embedding on two cores)."""
+    summary = import_postings(store, sorted((samples / "jobs").iterdir()), progress, cancelled)
+    progress(0, 1, "Reading the sample CV")
+    import_cv(store, samples / "cvs" / SAMPLE_CV)
+    seed_vectors(store, samples / SAMPLE_VECTORS)
+    return summary
+
+
+def seed_vectors(store: Store, path: Path) -> int:
+    """Put shipped vectors into the cache; returns how many. Vectors of another model, or a
+    missing file, seed nothing: the texts are then embedded as usual."""
+    import numpy as np
+
+    from matcher.engine.embeddings import MODEL_ID
+
+    if not path.is_file():
+        return 0
+    with np.load(path) as shipped:
+        if str(shipped["model"]) != MODEL_ID:
+            return 0
+        vectors = dict(zip((str(k) for k in shipped["keys"]), shipped["vectors"].astype(np.float32)))
+    store.put_many(MODEL_ID, vectors)
+    return len(vectors)
+
+

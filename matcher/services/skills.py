@@ -1,0 +1,85 @@
+"""Skills: the extractor (shipped taxonomy plus the user's own entries), finding skills in postings
+and CVs, and the user's hand edits of a CV's skills."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from matcher.domain import CV, Posting, SkillEvidence
+from matcher.store import Store
+
+if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
+    from matcher.engine.skills import SkillExtractor
+
+
+def skill_extractor(store: Store) -> SkillExtractor:
+    """The shipped taxonomy plus the user's own skills and aliases from the database."""
+    skills, aliases = store.user_taxonomy()
+    return _extractor_for(tuple(skills), tuple(sorted(aliases.items())))
+
+
+@lru_cache(maxsize=4)
+def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...]) -> SkillExtractor:
+    # Built once per set of user entries: an extractor is ~40,000 objects, and building one per
+    # import made the garbage collector stall the window's thread for 100+ ms.
+    from matcher.engine.skills import SkillExtractor
+    from matcher.engine.taxonomy import default_taxonomy
+
+    taxonomy = default_taxonomy()
+    if skills or aliases:
+        taxonomy = taxonomy.with_user_entries(skills, dict(aliases))
+    extractor = SkillExtractor(taxonomy)
+    gc.freeze()  # long-lived: keep it out of every later full collection
+    return extractor
+
+
+def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
+    """Fill the canonical skills of each requirement and of the posting as a whole."""
+    seen: dict[str, None] = {}
+    for requirement in posting.requirements:
+        requirement.skills = extractor.skills(requirement.text)
+        seen.update(dict.fromkeys(requirement.skills))
+    seen.update(dict.fromkeys(extractor.skills(f"{posting.title}\n{posting.description}")))
+    posting.skills = list(seen)
+    return posting
+
+
+def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
+    """Find every skill in the CV, each with the first sentence that shows it (the evidence)."""
+    from matcher.text import split_sentences
+
+    manual = [e for e in cv.skills if e.source == "manual"]
+    found: dict[str, SkillEvidence] = {}
+    for sentence in split_sentences(cv.text):
+        for skill in extractor.skills(sentence):
+            found.setdefault(skill.lower(), SkillEvidence(skill, sentence))
+    for evidence in manual:
+        found.setdefault(evidence.skill.lower(), evidence)
+    cv.skills = list(found.values())
+    if cv.report is not None:
+        cv.report.skills_found = len(cv.skills)
+    return cv
+
+
+def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:
+    """The user's hand edits: added skills become manual evidence; removed ones are remembered."""
+    taxonomy = skill_extractor(store).taxonomy
+    known = {e.skill.lower() for e in cv.skills}
+    removed = {s.lower(): s for s in cv.removed_skills}
+    for name in add:
+        canonical = taxonomy.canonical(name) or name.strip()
+        removed.pop(canonical.lower(), None)
+        if canonical.lower() not in known:
+            cv.skills.append(SkillEvidence(canonical, "Added by hand", source="manual"))
+            known.add(canonical.lower())
+    for name in remove:
+        canonical = taxonomy.canonical(name) or name.strip()
+        removed[canonical.lower()] = canonical
+    cv.removed_skills = sorted(removed.values())
+    store.update_cv_skills(cv)
+    return cv
+
+
