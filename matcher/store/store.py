@@ -3,12 +3,16 @@
 One short `Session` per operation; callers get plain dataclasses (`matcher.domain`), never live
 ORM rows, so results can cross threads. Each `add_postings` call is one transaction: a failure or a
 kill in the middle leaves the file as it was before that call.
+
+Before anything is written the file is recognised (`opening`): another program's file is refused
+unchanged, a read-only one is opened read-only. What goes wrong with the file comes out as a
+`StoreError` with a sentence for the user (`errors`); a damaged row is skipped and recorded in
+`damaged` (`reading`), so one bad row never hides the others.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,17 +22,16 @@ from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, select, text
+from sqlalchemy import CursorResult, Engine, delete, func, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
-from sqlalchemy.pool import QueuePool
 
-from matcher.store import convert
 from matcher.domain import CV, ApplicationStatus, Posting, ShortlistEntry
+from matcher.store import convert
+from matcher.store.connection import CACHE_WAIT_MS, WRITE_WAIT_MS, build_schema, engine_for
 from matcher.store.errors import (StoreDamaged, StoreError, StoreFull, StoreReadOnly, full_message, read_only_message,
                                   shown, translated)
-from matcher.store.opening import create_new, inspect_file, sqlite_uri, wal_is_empty
+from matcher.store.opening import create_new, inspect_file, wal_is_empty
 from matcher.store.reading import DAMAGE, Damage, load_each
-from matcher.store.settings import problem
 from matcher.store.schema import (
     SCHEMA_VERSION,
     Base,
@@ -41,17 +44,10 @@ from matcher.store.schema import (
     UserAliasRow,
     UserSkillRow,
 )
+from matcher.store.settings import problem
 from matcher.store.upgrades import UPGRADES
 
 DB_ENV = "MATCHER_DB"
-# How long a write waits for another matcher's write to finish before saying so. Long writes
-# (a backup restore) commit in batches of well under a second, so this is only ever reached
-# when the other process hangs.
-WRITE_WAIT_MS = 20_000
-# The vector cache is a nicety: a ranking does not wait for it, it skips caching.
-CACHE_WAIT_MS = 1_000
-READ_WAIT_MS = 5_000  # reads of a WAL file wait only while another process recovers it
-
 
 def default_db_path() -> Path:
     """`MATCHER_DB` when set, else matcher.db in the user's data folder (created on first use)."""
@@ -64,48 +60,6 @@ def default_db_path() -> Path:
 class AddResult:
     added_ids: list[int]
     duplicates: int
-
-
-def _connect(uri: str, read_only: bool) -> sqlite3.Connection:
-    # isolation_level=None: transactions are begun by `_begin` below, not by the driver, so a
-    # write can take the lock up front (BEGIN IMMEDIATE) instead of failing half-way through.
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-    cursor = connection.cursor()
-    if read_only:
-        cursor.execute("PRAGMA query_only=ON")
-    else:
-        # WAL lets the UI read while a worker writes; only ever set on a file known to be matcher's.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    # Foreign keys keep requirements and shortlist entries from outliving their posting.
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-    return connection
-
-
-def _begin(conn: Any) -> None:
-    options = conn.get_execution_options()
-    conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(options.get('wait_ms', READ_WAIT_MS))}")
-    # IMMEDIATE takes the write lock now: a deferred transaction that reads first and writes
-    # later fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote in between.
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
-
-
-def _engine(path: Path, read_only: bool, immutable: bool = False) -> Engine:
-    uri = sqlite_uri(path, "ro" if read_only else "rw", immutable)  # never "rwc": the file exists, or it is gone
-    engine = create_engine("sqlite://", creator=lambda: _connect(uri, read_only), poolclass=QueuePool)
-    event.listen(engine, "begin", _begin)
-    return engine
-
-
-def _build_schema(path: Path) -> None:
-    engine = _engine(path, read_only=False)
-    try:
-        with engine.begin() as conn:
-            Base.metadata.create_all(conn)
-            conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(SCHEMA_VERSION)})
-    finally:
-        engine.dispose()
 
 
 class Store:
@@ -125,8 +79,8 @@ class Store:
         self.read_only = self.disk_full or not state.writable
         if state.kind == "new":
             with translated(self.path):
-                create_new(self.path, _build_schema)
-        self.engine: Engine = _engine(self.path, self.read_only, self.disk_full)
+                create_new(self.path, build_schema)
+        self.engine: Engine = engine_for(self.path, self.read_only, self.disk_full)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS), expire_on_commit=False)
         self._cache_writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=CACHE_WAIT_MS),
