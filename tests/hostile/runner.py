@@ -1,15 +1,17 @@
 """Run the real `matcher` command in a child process with a memory cap and a timeout, and measure
-what it cost: exit status, output, peak memory (the child's own, from wait4) and seconds.
+what it cost: exit status, output, peak memory (the command's own, from wait4) and seconds.
 
 The cap is on address space (RLIMIT_AS), so a runaway read ends in a MemoryError here instead of
 taking the machine's memory; the peak is the resident high-water mark, which the tests bound.
+Linux carries a process's high-water mark across exec, so a child forked from this test process
+(which may hold the model: 700 MB) would report at least that. A small launcher is forked
+instead, and it forks the command: the command's mark starts from the launcher's few MB.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -45,41 +47,45 @@ def run_cli(db: Path | None, *args: str, address_space: int = IMPORT_ADDRESS_SPA
             timeout: float | None = None, env: dict[str, str] | None = None,
             prefix: list[str] | None = None) -> Outcome:
     """`matcher [--db DB] ARGS` as a user runs it; `prefix` wraps it (e.g. in `unshare`)."""
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file-size cap gives EFBIG, not a kill
-
     if timeout is None:
         timeout = RANK_TIMEOUT_SECONDS if address_space >= RANK_ADDRESS_SPACE else TIMEOUT_SECONDS
     command = [*(prefix or []), sys.executable, "-m", "matcher", *(["--db", str(db)] if db else []), *args]
     started = time.monotonic()
-    # Output to files, not pipes: the child is reaped by wait4 below (for its own peak memory),
-    # so nothing may wait on it first, and an unread pipe could stall it.
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(command, cwd=PROJECT, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                 preexec_fn=limit, env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})})
-        status, usage = _wait(child, timeout)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as peak:
+        # Output to files, not pipes: an unread pipe could stall the child.
+        launcher = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER, peak.name, str(address_space), *command], cwd=PROJECT,
+            stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True,
+            env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})})  # fmt: skip
+        try:
+            code = launcher.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(launcher.pid, signal.SIGKILL)  # the launcher and the command it started
+            launcher.wait()
+            err.seek(0)
+            raise AssertionError(f"`{' '.join(args)}` still running after {timeout} s: "
+                                 f"{err.read().decode('utf-8', 'replace')[-500:]}") from None
         out.seek(0)
         err.seek(0)
+        peak_kb = int(Path(peak.name).read_text() or 0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if status is None:
-        raise AssertionError(f"`{' '.join(args)}` still running after {timeout} s: {stderr[-500:]}")
-    return Outcome(os.waitstatus_to_exitcode(status), stdout, stderr, usage.ru_maxrss / 1024, time.monotonic() - started)
+    return Outcome(code, stdout, stderr, peak_kb / 1024, time.monotonic() - started)
 
 
-def _wait(child: subprocess.Popen[bytes], timeout: float) -> tuple[int | None, resource.struct_rusage]:
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            child.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again
-            return status, usage
-        if time.monotonic() > deadline:
-            child.kill()
-            _, _, usage = os.wait4(child.pid, 0)
-            child.returncode = -9
-            return None, usage
-        time.sleep(0.02)
+# Forks the command under the address-space cap, waits for it, writes its peak (KB) to argv[1].
+LAUNCHER = """
+import os, resource, signal, sys
+peak_file, limit, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file-size cap gives EFBIG, not a kill
+pid = os.fork()
+if pid == 0:
+    os.execvp(command[0], command)
+_, status, usage = os.wait4(pid, 0)
+open(peak_file, "w").write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
 
 
 def assert_clean(outcome: Outcome, *, codes: tuple[int, ...] = (0, 1), peak_mb: float = PEAK_LIMIT_MB) -> None:
