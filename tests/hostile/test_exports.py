@@ -30,9 +30,9 @@ SCRIPTS = {  # one line each of the scripts postings are written in
 
 
 def export(tmp_path: Path, fmt: str, postings: list[Posting], notes: str = "") -> Path:
-    matches = [RankedMatch(p.id or 0, p.title, p.company, 50.0, [
-        RequirementMatch(text=p.title, kind="required", status="met", evidence=p.company or "", weight=1.0)],
-        ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5)) for p in postings]  # fmt: skip
+    matches = [RankedMatch(p.id or 0, p.title, p.company, 50.0, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), requirements=[
+        RequirementMatch(text=p.title, kind="required", status="met", evidence=p.company or "", weight=1.0)])
+        for p in postings]  # fmt: skip
     entries = {p.id or 0: ShortlistEntry(p.id or 0, "Saved", notes) for p in postings}
     out = tmp_path / f"out.{fmt}"
     cv = CV(name="Jane", text="Python", source="cv.txt")
