@@ -1,63 +1,168 @@
-"""Calibrate the similarity thresholds (matcher/engine/calibration.py) and the default weights.
+"""Re-derive every constant of the score that is chosen from data, on the TUNE halves only.
 
-Thresholds, from the dev set (30 CVs × 1,250 postings), without looking at which posting is right:
-- requirement vs best CV sentence: over (CV, requirement of a posting from an UNRELATED category)
-  pairs, `floor` = median, `partial` = 75th percentile, `met` = 95th percentile, so a requirement
-  the CV does not address is judged "met" by meaning alone at most 5% of the time;
-- whole posting vs whole CV: `doc_low` = 1st percentile (as dissimilar as dev pairs get),
-  `doc_high` = 99th percentile;
-- TF-IDF cosine: `lexical_high` = the highest dev pair, so no dev pair saturates.
-Then a small grid of weights is scored (nDCG@10, MAP) from the same per-part breakdowns.
-Run: `.venv/bin/python -m benchmarks.calibrate`.
+1. Verdict thresholds (`calibration.Thresholds.met/partial/floor`): on the TUNE CVs' lines of the
+   verdict gold set (benchmarks/data/verdicts) that are judged on meaning, the cut points with the best
+   3-way accuracy among those where "met" is right at least `MET_PRECISION` of the time.
+2. The scales of S's parts (`doc_low/high`, `title_low/high`, `lexical_high`): 1st and 99th
+   percentiles of the raw cosines over the relevance pool for the TUNE CVs.
+3. The score weights (`scoring.ScoreWeights`): a grid over the weights, scored by mean average precision
+   on the TUNE CVs of the relevance set (benchmarks/data/relevance), under the constraint that the
+   coverage parts weigh more than S ("S is a relevance part, not the bulk", issue 12).
+
+Run: `.venv/bin/python -m benchmarks.calibrate`. It prints what it chose beside what the code holds.
 """
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass, fields
+
 import numpy as np
 
-from benchmarks.quality import evaluate, load_all
-from matcher.engine.ranking import Ranker
-from matcher.engine.scoring import ScoreWeights, combine
+from benchmarks import relevance
+from benchmarks.harness import RELEVANCE_TUNE
+from benchmarks.metrics import average_precision, roc_auc
+from benchmarks.verdicts import judge_cv
+from matcher.engine.calibration import DEFAULT_THRESHOLDS, MET_PRECISION
+from matcher.engine.lexical import cosines
+from matcher.engine.scoring import ScoreWeights, combine, coverage, relevance as mix_relevance
 
-PARTS = ("required", "preferred", "semantic", "experience", "seniority")
-GRID = [  # (required, preferred, semantic, experience, seniority)
-    (0.0, 0.0, 1.0, 0.0, 0.0), (0.35, 0.10, 0.35, 0.10, 0.10), (0.20, 0.05, 0.55, 0.05, 0.05),
-    (0.15, 0.05, 0.55, 0.05, 0.05), (0.10, 0.05, 0.55, 0.05, 0.05), (0.15, 0.05, 0.55, 0.0, 0.0),
-]
-
-
-def thresholds(d: dict) -> None:
-    pv = d["posting_vectors"]
-    n = len(d["postings"])
-    owner = np.repeat(np.arange(n), np.diff(pv.req_offsets))
-    unrelated, docs, lex = [], [], []
-    for i, cvv in enumerate(d["cv_vectors"]):
-        best = (pv.req_vectors @ cvv.sentence_vectors.T).max(axis=1)
-        unrelated.append(best[~d["relevant"][i][owner]])
-        docs.append(pv.doc_vectors @ cvv.summary_vector)
-        lex.append(pv.lexical.scores(d["cvs"][i].cv.text))
-    u, dc, lx = np.concatenate(unrelated), np.concatenate(docs), np.concatenate(lex)
-    print("requirement vs best CV sentence, unrelated pairs: "
-          f"floor(p50)={np.percentile(u, 50):.3f} partial(p75)={np.percentile(u, 75):.3f} met(p95)={np.percentile(u, 95):.3f}")
-    print(f"whole posting vs whole CV: doc_low(p1)={np.percentile(dc, 1):.3f} doc_high(p99)={np.percentile(dc, 99):.3f}")
-    print(f"TF-IDF cosine: lexical_high(max)={lx.max():.3f}  (p99={np.percentile(lx, 99):.3f})")
+STATUS = {"missing": 0, "partial": 1, "met": 2}
 
 
-def weight_grid(d: dict) -> None:
-    parts = []
-    for i, dev in enumerate(d["cvs"]):
-        ms = sorted(Ranker(None, d["taxonomy"]).fit(dev.cv, d["cv_vectors"][i]).rank(d["postings"], d["posting_vectors"]),
-                    key=lambda m: m.posting_id)
-        parts.append(np.array([[getattr(m.breakdown, k) for m in ms] for k in PARTS] + [[m.breakdown.cap is not None for m in ms]]))
-    print(f"{'required':>8} {'pref':>5} {'sem':>5} {'exp':>5} {'sen':>5} {'nDCG@10':>8} {'MAP':>7}")
-    for w in GRID:
-        weights = ScoreWeights(*w)
-        scores = np.array([combine(weights, *row[:5], row[5].astype(bool)) for row in parts])
-        ndcg, mean_ap = evaluate(scores, d["relevant"])
-        print(" ".join(f"{x:>{k}.2f}" for x, k in zip(w, (8, 5, 5, 5, 5, 5, 5))) + f" {ndcg:>8.4f} {mean_ap:>7.4f}")
+def verdict_thresholds() -> tuple[float, float, float]:
+    lines = [j for name in RELEVANCE_TUNE for j in judge_cv(name) if j.match.reason.startswith("meaning")]
+    sims = np.array([j.match.similarity for j in lines])
+    gold = np.array([STATUS[str(j.gold["status"])] for j in lines])
+    best: tuple[float, float, float] | None = None
+    for partial in np.arange(0.25, 0.61, 0.01):
+        for met in np.arange(partial + 0.01, 0.81, 0.01):
+            pred = (sims >= partial).astype(int) + (sims >= met)
+            said_met = pred == 2
+            precision = (gold[said_met] == 2).mean() if said_met.any() else 1.0
+            accuracy = float((pred == gold).mean())
+            if precision >= MET_PRECISION and (best is None or accuracy > best[0] + 1e-9):
+                best = (accuracy, round(float(partial), 2), round(float(met), 2))
+    assert best is not None
+    # Partial credit rises linearly from a third at the `partial` cut to 1 at `met`: zero credit sits
+    # half the partial band below the cut.
+    floor = round(best[1] - (best[2] - best[1]) / 2, 2)
+    print(f"verdicts ({len(lines)} lines judged on meaning): accuracy {best[0]:.3f} at partial={best[1]} "
+          f"met={best[2]} floor={floor}   [code: partial={DEFAULT_THRESHOLDS.partial} met={DEFAULT_THRESHOLDS.met} "
+          f"floor={DEFAULT_THRESHOLDS.floor}]")
+    return best[1], best[2], floor
+
+
+@dataclass
+class Parts:
+    """Per TUNE CV, per pool posting: the score's parts before weighting, and the label."""
+
+    required_credit: np.ndarray  # Σ weight·credit over required lines
+    required_weight: np.ndarray
+    preferred_credit: np.ndarray
+    preferred_weight: np.ndarray
+    doc: np.ndarray  # raw cosines / TF-IDF cosine
+    title: np.ndarray
+    lexical: np.ndarray
+    experience: np.ndarray
+    seniority: np.ndarray
+    must: np.ndarray
+    most_missing: np.ndarray
+    labels: np.ndarray
+
+
+def collect(data: relevance.RelevanceSet, names: tuple[str, ...]) -> list[Parts]:
+    out = []
+    for name in names:
+        cv = data.cvs[name]
+        assert cv.id is not None
+        ranker, scored = data.bench.session.scored(cv.id)
+        index, v, n = scored.index, scored.verdicts, len(scored.index)
+        rows = np.array([index.row_of[i] for i in data.posting_ids])
+        cvx = ranker.cvx_
+        weighted = index.weights * v.credit
+        sums = [np.bincount(index.owner[m], vals[m], n) for m in (index.required, ~index.required)
+                for vals in (weighted, index.weights)]
+        titles = (index.title @ cvx.titles.T).max(axis=1) if len(cvx.titles) else np.zeros(n)
+        counts = scored.counts
+        out.append(Parts(sums[0][rows], sums[1][rows], sums[2][rows], sums[3][rows], (index.doc @ cvx.summary)[rows],
+                         titles[rows], cosines(index.lexical, cvx.lexical)[rows], scored.parts[3][rows],
+                         scored.parts[4][rows], scored.capped[rows],
+                         (counts[2] * 2 > counts[0] + counts[1] + counts[2])[rows], data.labels[name]))
+    return out
+
+
+def scales(parts: list[Parts]) -> dict[str, float]:
+    doc = np.concatenate([p.doc for p in parts])
+    title = np.concatenate([p.title for p in parts])
+    lexical = np.concatenate([p.lexical for p in parts])
+    found = {"doc_low": np.percentile(doc, 1), "doc_high": np.percentile(doc, 99),
+             "title_low": np.percentile(title, 1), "title_high": np.percentile(title, 99),
+             "lexical_high": np.percentile(lexical, 99)}
+    found = {k: round(float(v), 2) for k, v in found.items()}
+    print("scales:", found, " [code:", {k: getattr(DEFAULT_THRESHOLDS, k) for k in found}, "]")
+    return found
+
+
+def scores(p: Parts, w: ScoreWeights, s: dict[str, float]) -> np.ndarray:
+    doc = np.clip((p.doc - s["doc_low"]) / (s["doc_high"] - s["doc_low"]), 0, 1)
+    title = np.clip((p.title - s["title_low"]) / (s["title_high"] - s["title_low"]), 0, 1)
+    lexical = np.clip(p.lexical / s["lexical_high"], 0, 1)
+    semantic = mix_relevance(w, doc, lexical, title)
+    required = coverage(p.required_credit, p.required_weight, semantic)
+    preferred = coverage(p.preferred_credit, p.preferred_weight, semantic)
+    return combine(w, required, preferred, semantic, p.experience, p.seniority, p.must, p.most_missing)
+
+
+def mean_ap(parts: list[Parts], w: ScoreWeights, s: dict[str, float]) -> tuple[float, float]:
+    aps, aucs = [], []
+    for p in parts:
+        sc = scores(p, w, s)
+        order = np.lexsort((np.arange(len(sc)), -sc))
+        relevant = p.labels >= 1
+        aps.append(average_precision(relevant[order].tolist()))
+        aucs.append(roc_auc(sc.tolist(), relevant.tolist()))
+    return float(np.mean(aps)), float(np.mean(aucs))
+
+
+GRID = {
+    "required": (0.35, 0.45, 0.55),
+    "preferred": (0.05, 0.10),
+    "semantic": (0.20, 0.30, 0.40),
+    "experience": (0.0, 0.05),
+    "seniority": (0.0, 0.05, 0.10),
+    "lexical_share": (0.2, 0.35, 0.5),
+    "title_share": (0.15, 0.25, 0.4),
+}
+
+
+def weights(parts: list[Parts], s: dict[str, float]) -> ScoreWeights:
+    best: tuple[float, float, ScoreWeights] | None = None
+    names = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in names)):
+        w = ScoreWeights(**dict(zip(names, values)))
+        if w.required + w.preferred <= w.semantic or w.lexical_share + w.title_share > 0.9:
+            continue  # S must not be the bulk
+        ap, auc = mean_ap(parts, w, s)
+        if best is None or ap > best[0] + 1e-9:
+            best = (ap, auc, w)
+    assert best is not None
+    chosen = {f.name: getattr(best[2], f.name) for f in fields(ScoreWeights)}
+    print(f"weights: mean AP {best[0]:.3f}, ROC-AUC {best[1]:.3f} on TUNE at {chosen}")
+    code = ScoreWeights()
+    print(f"   [code: mean AP {mean_ap(parts, code, s)[0]:.3f} at {code.to_json()}]")
+    return best[2]
+
+
+def main() -> None:
+    verdict_thresholds()
+    data = relevance.load()
+    try:
+        parts = collect(data, RELEVANCE_TUNE)
+        weights(parts, scales(parts))
+    finally:
+        data.bench.close()
 
 
 if __name__ == "__main__":
-    data = load_all()
-    thresholds(data)
-    weight_grid(data)
+    main()

@@ -1,26 +1,27 @@
-"""The development set of ../shared/data/dev as domain objects, and an on-disk vector cache.
+"""The dev set of ../shared/data/dev, through the app's services: 30 livecareer CVs rank the 1,250
+Google postings; a posting is relevant when its category maps to the CV's folder (dev README).
 
-Uses the real importers when they exist (matcher.ingest.cv.read_cv); otherwise plain pypdf text.
-Postings are built from the CSV columns: Minimum Qualifications lines are required requirements,
-Preferred Qualifications lines preferred ones, as the dev README describes.
+Postings are imported from the CSV as the CLI imports it (the Category column is the label: the
+importer keeps it as a tag, which the engine never reads); CVs from their PDFs. The CVs are split in
+two halves (alternately, in file order): constants are chosen on TUNE, figures reported on REPORT.
+Run: `.venv/bin/python -m benchmarks.devset`.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from matcher.domain import CV, Posting, Requirement
+from benchmarks.harness import DEV, Bench, ids_by_fingerprint
+from benchmarks.metrics import average_precision, ndcg_at, roc_auc
+from benchmarks.relevance import embedding_scores, posting_document, tfidf_scores
+from matcher import services
+from matcher.domain import CV, Posting
+from matcher.ingest.postings import read_posting_file
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DEV = SHARED / "data" / "dev"
-CACHE_DIR = ROOT / "benchmarks" / ".cache"
-
+CSV = DEV / "google_job_skills.csv"
 RELEVANT: dict[str, set[str]] = {
     "FINANCE": {"Finance"}, "ACCOUNTANT": {"Finance"}, "BANKING": {"Finance"},
     "HR": {"People Operations"},
@@ -35,138 +36,78 @@ RELEVANT: dict[str, set[str]] = {
 
 
 @dataclass
-class DevCV:
-    folder: str  # the category folder: decides which postings are relevant
-    cv: CV
+class DevSet:
+    bench: Bench
+    posting_ids: list[int]  # store id per CSV row (rows listed once per city share one posting)
+    postings: dict[int, Posting]
+    cvs: list[tuple[str, CV]]  # (folder, CV), file order
+    categories: list[str]  # per CSV row
+
+    def relevant(self, folder: str) -> np.ndarray:
+        return np.array([c in RELEVANT[folder] for c in self.categories])
 
 
-def _lines(cell: str) -> list[str]:
-    return [ln.strip() for ln in cell.splitlines() if ln.strip()]
+def load() -> DevSet:
+    bench = Bench.fresh()
+    services.import_postings(bench.store, [CSV])
+    by_fp = ids_by_fingerprint(bench.store)
+    posting_ids = [by_fp[p.fingerprint()] for p in read_posting_file(CSV).postings]
+    with CSV.open(encoding="utf-8", newline="") as f:
+        categories = [row["Category"] for row in csv.DictReader(f)]
+    postings = {p.id: p for p in bench.store.postings() if p.id is not None}
+    cvs = [(pdf.parent.name, services.import_cv(bench.store, pdf)) for pdf in sorted((DEV / "livecareer").glob("*/*.pdf"))]
+    return DevSet(bench, posting_ids, postings, cvs, categories)
 
 
-def load_postings() -> tuple[list[Posting], list[str]]:
-    """The 1,250 postings (ids 1..n, CSV order) and their categories, via the real importer if any."""
-    try:
-        from matcher.ingest.postings import read_posting_file
-    except ImportError:
-        return _csv_postings()
-    postings = read_posting_file(DEV / "google_job_skills.csv").postings
-    _, categories = _csv_postings()
-    assert len(postings) == len(categories), "importer and CSV disagree on the number of postings"
-    for i, p in enumerate(postings, start=1):
-        p.id = i
-        p.tags = []  # the importer keeps the Category column as a tag: it is the label, never a feature
-    return postings, categories
+def halves(data: DevSet) -> dict[str, list[int]]:
+    return {"tune": list(range(0, len(data.cvs), 2)), "report": list(range(1, len(data.cvs), 2))}
 
 
-def _csv_postings() -> tuple[list[Posting], list[str]]:
-    postings: list[Posting] = []
-    categories: list[str] = []
-    with open(DEV / "google_job_skills.csv", newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=1):
-            mins, prefs = _lines(row["Minimum Qualifications"]), _lines(row["Preferred Qualifications"])
-            resp = _lines(row["Responsibilities"])
-            parts = [" ".join(resp), "Minimum qualifications:\n" + "\n".join(f"- {m}" for m in mins),
-                     "Preferred qualifications:\n" + "\n".join(f"- {p}" for p in prefs)]
-            reqs = [Requirement(m, "required") for m in mins] + [Requirement(p, "preferred") for p in prefs]
-            postings.append(Posting(title=row["Title"], description="\n\n".join(parts), raw="",
-                                       source=f"google_job_skills.csv#{i}", company=row["Company"],
-                                       locations=[row["Location"]], requirements=reqs, id=i))
-            categories.append(row["Category"])
-    return postings, categories
+def _metrics(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, float, float]:
+    order = np.lexsort((np.arange(len(scores)), -scores))
+    ranked = relevant[order].tolist()
+    return ndcg_at(ranked, 10), average_precision(ranked), roc_auc(scores.tolist(), relevant.tolist())
 
 
-def _pdf_text(path: Path) -> str:
-    import pypdf
-
-    text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
-    # Join lines broken mid-sentence: a line starting lower-case continues the previous one.
-    text = re.sub(r"\n\s*\n(?=\S)", "\n", text)
-    return re.sub(r"\s*\n\s*(?=[a-z(&,])", " ", text)
-
-
-def load_cvs() -> list[DevCV]:
-    """The 30 livecareer CVs, via the real CV importer when it is there."""
-    try:
-        from matcher.ingest.cv import read_cv  # type: ignore[attr-defined]
-    except ImportError:
-        read_cv = None
-    out: list[DevCV] = []
-    for pdf in sorted((DEV / "livecareer").glob("*/*.pdf")):
-        if read_cv is not None:
-            cv = read_cv(pdf.read_bytes(), source=str(pdf)) if _takes_bytes(read_cv) else read_cv(pdf)
-        else:
-            cv = CV(name=pdf.stem, text=_pdf_text(pdf), source=str(pdf))
-        out.append(DevCV(pdf.parent.name, cv))
+def report(data: DevSet) -> dict[str, dict[str, tuple[float, float, float]]]:
+    docs = [posting_document(data.postings[i]) for i in data.posting_ids]
+    out: dict[str, dict[str, tuple[float, float, float]]] = {}
+    for half, members in halves(data).items():
+        rows: dict[str, list[tuple[float, float, float]]] = {}
+        for k in members:
+            folder, cv = data.cvs[k]
+            assert cv.id is not None
+            relevant = data.relevant(folder)
+            by_id = {m.posting_id: m for m in data.bench.session.rank(cv.id).matches}
+            matches = [by_id[i] for i in data.posting_ids]
+            systems = {
+                "matcher": np.array([m.score for m in matches]),
+                "  R only": np.array([m.breakdown.required for m in matches]),
+                "  S only": np.array([m.breakdown.semantic for m in matches]),
+                "TF-IDF cosine": tfidf_scores(cv, docs),
+                "embedding cosine": embedding_scores(cv, docs),
+            }
+            for name, scores in systems.items():
+                rows.setdefault(name, []).append(_metrics(scores, relevant))
+        out[half] = {name: tuple(float(np.mean(col)) for col in zip(*ms)) for name, ms in rows.items()}  # type: ignore[misc]
     return out
 
 
-def _takes_bytes(fn: object) -> bool:
-    import inspect
-
-    params = list(inspect.signature(fn).parameters.values())  # type: ignore[arg-type]
-    return bool(params) and params[0].annotation in ("bytes", bytes)
-
-
-class DiskVectorCache:
-    """A VectorCache kept in one .npz under benchmarks/.cache so reruns embed nothing."""
-
-    def __init__(self, path: Path = CACHE_DIR / "vectors.npz") -> None:
-        self.path = path
-        self.vectors: dict[tuple[str, str], np.ndarray] = {}
-        self.dirty = False
-        if path.exists():
-            data = np.load(path, allow_pickle=False)
-            for tag, mat in zip(data["tags"], data["matrix"]):
-                model, key = str(tag).split("|", 1)
-                self.vectors[(model, key)] = mat
-
-    def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
-        return {k: self.vectors[(model, k)] for k in keys if (model, k) in self.vectors}
-
-    def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
-        for k, v in vectors.items():
-            self.vectors[(model, k)] = np.asarray(v, dtype=np.float32)
-        self.dirty = True
-
-    def save(self) -> None:
-        if not self.dirty:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tags = np.array([f"{m}|{k}" for m, k in self.vectors])
-        matrix = np.stack(list(self.vectors.values())) if self.vectors else np.zeros((0, 384), np.float32)
-        np.savez(self.path, tags=tags, matrix=matrix)
-        self.dirty = False
+def print_table(results: dict[str, dict[str, tuple[float, float, float]]]) -> None:
+    print("Dev set: 30 livecareer CVs x 1,250 Google postings, relevant = category of the CV's field")
+    print(f"{'system':<20} {'half':<7} {'nDCG@10':>8} {'MAP':>7} {'ROC-AUC':>8}")
+    for half, rows in results.items():
+        for name, (ndcg, mean_ap, auc) in rows.items():
+            print(f"{name:<20} {half:<7} {ndcg:>8.3f} {mean_ap:>7.3f} {auc:>8.3f}")
 
 
-def load_taxonomy() -> object | None:
-    """The shipped taxonomy, or None while it is not built yet."""
+def main() -> None:
+    data = load()
     try:
-        from matcher.engine.taxonomy import default_taxonomy
-    except ImportError:
-        return None
-    return default_taxonomy()
+        print_table(report(data))
+    finally:
+        data.bench.close()
 
 
-def annotate(postings: list[Posting], cvs: list[CV], taxonomy: object | None) -> None:
-    """Fill skills the way the service layer does after import (no-op without a taxonomy)."""
-    if taxonomy is None:
-        return
-    from matcher.domain import SkillEvidence
-    from matcher.text import split_sentences
-    from matcher.engine.skills import SkillExtractor
-
-    extractor = SkillExtractor(taxonomy)
-    for p in postings:
-        for r in p.requirements:
-            r.skills = extractor.skills(r.text)
-        p.skills = extractor.skills(f"{p.title}\n{p.description}")
-    for cv in cvs:
-        if cv.skills:
-            continue
-        seen: set[str] = set()
-        for sentence in split_sentences(cv.text):
-            for skill in extractor.skills(sentence):
-                if skill not in seen:
-                    seen.add(skill)
-                    cv.skills.append(SkillEvidence(skill, sentence))
+if __name__ == "__main__":
+    main()

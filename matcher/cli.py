@@ -15,6 +15,7 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     cv = commands.add_parser("cv", help="import and list CVs").add_subparsers(dest="action", required=True)
     p = cv.add_parser("import", help="import a CV (PDF, DOCX, TXT, Markdown)")
     p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                   help='the date "Present" means in the CV (default: the date the file says it was written)')
     p.add_argument("--json", action="store_true")
     p = cv.add_parser("list", help="list stored CVs")
     p.add_argument("--json", action="store_true")
@@ -111,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("doctor", help="check the database file and say what is damaged")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
 
 
 def _positive_int(value: str) -> int:
@@ -223,7 +233,7 @@ def cv_import(store: Store, args: argparse.Namespace) -> int:
     from matcher.services import import_cv
 
     try:
-        cv = import_cv(store, args.path)
+        cv = import_cv(store, args.path, as_of=args.as_of)
     except CVReadError as exc:
         raise Failure(f"{args.path}: {exc}") from exc
     report = cv.report

@@ -78,6 +78,20 @@ class Posting:
         return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+@dataclass
+class PostingFacts:
+    """A stored posting as ranking reads it: everything but its description and source text, which
+    are read only when it is embedded the first time (the store reads 10,000 of these in a blink)."""
+
+    id: int
+    title: str
+    company: str | None
+    requirements: list[Requirement]
+    skills: list[str]
+    language: str | None = None
+    skills_version: str | None = None
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"[^\w+#]+", " ", text.lower()).strip()
 
@@ -185,6 +199,14 @@ class VerdictCounts:
     @property
     def required(self) -> int:
         return self.met + self.partial + self.missing
+
+    @classmethod
+    def of(cls, reqs: list[RequirementMatch]) -> VerdictCounts:
+        """Counts of explained requirement lines."""
+        required = [r.status for r in reqs if r.kind == "required"]
+        preferred = [r.status for r in reqs if r.kind != "required"]
+        return cls(required.count("met"), required.count("partial"), required.count("missing"),
+                   preferred.count("met"), len(preferred))
 
 
 @dataclass

@@ -28,6 +28,7 @@ def posting(p: Posting) -> dict[str, Any]:
         "remote_policy": p.remote_policy,
         "title_derived": p.title_derived,
         "skills": list(p.skills),
+        "language": p.language,  # ISO 639-1 ("en", "es"), None when not recognised
         "source": p.source,
     }
 
@@ -43,7 +44,14 @@ def cv_summary(cv: CV) -> dict[str, Any]:
         "pages": report.pages if report else None,
         "sections": report.sections if report else [s.name for s in cv.sections],
         "warnings": report.warnings if report else [],
+        "language": cv.language,
         "source": cv.source,
+        # Beyond the contract's fields: the dated roles the years are the union of, and the date
+        # "Present" was read as.
+        "as_of": cv.as_of.isoformat() if cv.as_of else None,
+        "roles": [{"heading": r.heading, "start": r.start.isoformat() if r.start else None,
+                   "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+                  for r in cv.roles],
     }
 
 

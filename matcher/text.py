@@ -1,7 +1,6 @@
-"""Shared text utilities: clean extracted text and cut it into evidence-sized units.
-
-Used for CVs and postings alike, so both sides of a match are cut the same way. Pure functions,
-regex only: fast and deterministic (the same text always gives the same units).
+"""The one text normaliser and the one sentence splitter, for CVs and postings alike, so both
+sides of a match are cleaned and cut the same way. Pure functions, regex only: fast and
+deterministic (the same text always gives the same units).
 """
 
 from __future__ import annotations
@@ -12,12 +11,20 @@ import ftfy
 
 # Typographic ligatures that PDF producers emit as one glyph: "ﬁnance" must read "finance".
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-# Bullet glyphs from word processors and icon fonts; all become the one bullet "- ".
+# Bullet glyphs from word processors, web pages and icon fonts; all become the one bullet "- ".
 BULLETS = "•◦▪▫●○■□◆◇►▶▸➢➤➔→✓✔✗❖⦿⁃‣∙·"
+# Glyphs that can only be list markers, so that one between two words starts an item there too:
+# "Skills • Python • SQL" is three lines. (Arrows and the middle dot also join words: not these.)
+INLINE_BULLETS = "•●▪■◆►▶➢➤✓✔❖⦿‣∙"
 # "ï¼" is the mojibake of a fullwidth colon whose last byte was lost, common in web-rendered CVs.
 MOJIBAKE = {"ï¼": ":", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\xad": ""}
+# "Weâre": the UTF-8 bytes of ’ read as cp1252 are "â€™", and some exporters then drop the two
+# unprintable ones, leaving only "â". ftfy cannot undo a lossy step, so repair the contraction case
+# alone (French "âge", "pâte" never match: â is not followed by an ending).
+LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00e2(?=(?:s|re|ll|t|ve|d|m)\b)")
 # Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = ("e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "jr", "sr",
+# ("etc." is not one: "…Correlation Analysis, etc. Demonstrated knowledge…" ends a sentence there.)
+ABBREVIATIONS = ("e.g", "i.e", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "jr", "sr",
                  "vs", "approx", "dept", "no", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "b.sc", "m.sc", "b.a", "m.a", "ph.d", "u.s", "b.tech", "m.tech")
 # A line shorter than this never wrapped: it is a heading, list item or table cell whose break means something.
@@ -28,37 +35,57 @@ HEADING_MAX_WORDS = 6
 MAX_UNIT_CHARS = 600  # a run-on "sentence" longer than this is cut at ; or , to stay readable evidence
 
 _BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}*\-–]|\d{{1,2}}[.)])\s+")
-_BULLET_GLUED = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Ý])")
+# A bullet at the start of a line: a glyph (with or without a space), or "*", "–", "—", Word's "o".
+_LINE_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[*–—]\s+|o\s+(?=\w))")
+_INLINE_BULLET = re.compile(rf"(?<=\S)[ \xa0]+[{re.escape(INLINE_BULLETS)}][ \xa0]*(?=[\w(\"“'])")
+# Control characters other than tab and line breaks: never text, and they could drive a terminal.
+# Dropped after the mojibake repair, which reads C1 bytes ("â\x80\x99") as parts of a character.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[¿¡]?[A-Z0-9À-Ý])"
+                           # "…de labores.Un ambiente": a scraper dropped the space after the full stop
+                           r"|(?:(?<=[a-zà-ÿ]{2}[.!?])|(?<=\)[.!?]))(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _ABBREV_TAIL = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$", re.I)
 
 
-def clean_text(text: str) -> str:
-    """Fix mojibake, ligatures, bullets, tabs and odd spaces; keep line breaks.
-
-    >>> clean_text("ﬁnance\\tteam\\n•  SQL")
-    'finance team\\n- SQL'
-    """
+def fix_text(text: str) -> str:
+    """Repair mojibake ("Weâ€™re" and the lossy "Weâre" → "We're"), zero-width and odd characters."""
     for bad, good in MOJIBAKE.items():
         text = text.replace(bad, good)
+    if text.isascii():  # nothing to repair, and ftfy is the slow part of a big import
+        return text
     text = ftfy.fix_text(text, normalization="NFC")
     for bad, good in MOJIBAKE.items():  # again: ftfy turns "â€‹" into a zero-width space
         text = text.replace(bad, good)
     # "Â" left over from a mangled no-break space, when the space itself was dropped or changed.
     text = re.sub(r"Â(?=[\s\xa0]|$)", " ", text)
-    # Middle dots between items on one line separate a list: "Java · AWS · Git" → "Java; AWS; Git". Not new
-    # lines: the text before the first dot is often a label ("Summary · Led…") that is no section heading.
-    text = re.sub(r"(?<=\S)[ \xa0]+·[ \xa0]+(?=\S)", "; ", text)
-    text = re.sub(r"[ \xa0]+·[ \xa0]*$", "", text, flags=re.M)
     for lig, plain in LIGATURES.items():
         text = text.replace(lig, plain)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\t", " ")
-    lines = []
-    for line in text.split("\n"):
-        line = _BULLET_GLUED.sub("- ", line)
-        line = re.sub(r"[ \u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
-        lines.append(line)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return LOST_APOSTROPHE.sub("'", text)
+
+
+def clean_text(text: str) -> str:
+    """The one normaliser: mojibake, ligatures, bullets as "- ", tidy spaces; line breaks kept.
+
+    >>> clean_text("ﬁnance\\tteam\\n•  SQL • Python\\n\\n\\n\\nWeâre hiring")
+    "finance team\\n- SQL\\n- Python\\n\\nWe're hiring"
+    """
+    text = _CONTROL.sub("", fix_text(text.replace("\r\n", "\n").replace("\r", "\n")))
+    # Middle dots inside a line separate a list: "Java · AWS · Git" → "Java; AWS; Git". Not new lines:
+    # the text before the first dot is often a label ("Summary · Led…") that is no section heading.
+    text = re.sub(r"(?<=\S)[ \xa0]+·[ \xa0]+(?=\S)", "; ", text)
+    text = re.sub(r"[ \xa0]+·[ \xa0]*$", "", text, flags=re.M)
+    text = _INLINE_BULLET.sub("\n- ", text)
+    lines = [_SPACES.sub(" ", _LINE_BULLET.sub("- ", line)).strip() for line in text.split("\n")]
+    return _drop_blank_between_bullets(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
+
+
+def _drop_blank_between_bullets(text: str) -> str:
+    """HTML list items come out one per line with blank lines between: one list, no gaps."""
+    lines = text.split("\n")
+    kept = [line for i, line in enumerate(lines)
+            if line or not (0 < i < len(lines) - 1 and lines[i - 1].startswith("- ") and lines[i + 1].startswith("- "))]
+    return "\n".join(kept)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -111,7 +138,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return units
 
 
-def _split_unit(unit: str) -> list[str]:
+def _split_unit(unit: str, max_chars: int | None) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(unit):
@@ -123,25 +150,30 @@ def _split_unit(unit: str) -> list[str]:
     pieces.append(unit[start:].strip())
     out: list[str] = []
     for piece in pieces:
-        while len(piece) > MAX_UNIT_CHARS:
-            cut = max(piece.rfind("; ", 0, MAX_UNIT_CHARS), piece.rfind(", ", 0, MAX_UNIT_CHARS))
-            cut = cut if cut > 0 else MAX_UNIT_CHARS
+        while max_chars is not None and len(piece) > max_chars:
+            cut = max(piece.rfind("; ", 0, max_chars), piece.rfind(", ", 0, max_chars))
+            cut = cut if cut > 0 else max_chars
             out.append(piece[:cut + 1].strip())
             piece = piece[cut + 1:].strip()
         out.append(piece)
     return out
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, *, page_wrapped: bool = True, max_chars: int | None = MAX_UNIT_CHARS) -> list[str]:
     """Sentence, bullet and line units of `text`, in order, each suitable as evidence.
+
+    With `page_wrapped` (text read off a page: PDF CVs), a line the page edge cut joins the next;
+    without it (postings from HTML, CSV or a paste), every line break ends a unit. A run-on unit
+    longer than `max_chars` is cut at "; " or ", " (None: never, when the caller cuts it better).
 
     >>> split_sentences("Skills\\n- Python, SQL\\nLed a team of 5. Cut costs by 20%.")
     ['Skills', 'Python, SQL', 'Led a team of 5.', 'Cut costs by 20%.']
     """
-    units = _join_wrapped(text.splitlines())
+    lines = text.splitlines()
+    units = _join_wrapped(lines) if page_wrapped else [_BULLET_LINE.sub("", line.strip()) for line in lines]
     result: list[str] = []
     for unit in units:
-        for piece in _split_unit(unit):
+        for piece in _split_unit(unit, max_chars):
             piece = piece.strip(" -–•*·")
             if any(ch.isalnum() for ch in piece):
                 result.append(piece)

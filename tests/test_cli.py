@@ -150,8 +150,10 @@ def test_rank_json_is_best_first_with_explained_requirements(capsys: pytest.Capt
         for requirement in entry["requirements"]:
             assert requirement["kind"] in ("required", "preferred")
             assert requirement["status"] in ("met", "partial", "missing")
-            if requirement["status"] == "met":
-                assert requirement["evidence"]
+            if requirement["status"] == "met":  # a CV sentence, or what else shows it, said as such
+                assert requirement["evidence"] or (requirement["evidence_kind"] != "cv" and requirement["basis"])
+            if requirement["evidence"]:
+                assert requirement["evidence_kind"] == "cv"
     assert run_json(capsys, ranked_db, "rank", "--top", "2") == ranked[:2]
     assert cv_text  # the CV list is still readable after ranking
 

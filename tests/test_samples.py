@@ -9,7 +9,6 @@ import numpy as np
 
 from matcher import services
 from matcher.engine.embeddings import MODEL_ID, CachedEmbedder, Cancelled, Progress
-from matcher.engine.ranking import rank_postings
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
@@ -29,8 +28,12 @@ def test_first_run_samples_rank_from_shipped_vectors_without_the_model(tmp_path:
     assert summary.imported == 93 and not summary.errors
     cv = store.cv()
     assert cv is not None and cv.name == "John Doe"
-    matches = rank_postings(cv, store.postings(), CachedEmbedder(ModelNotAllowed(), store))
+    assert cv.id is not None
+    session = services.RankingSession(store, CachedEmbedder(ModelNotAllowed(), store))
+    matches = session.rank(cv.id).matches
     assert len(matches) == 93 and matches[0].score >= matches[-1].score
+    [explained] = session.explain(cv.id, [matches[0].posting_id])  # the detail pane's first posting
+    assert explained.requirements
 
 
 def test_vectors_of_another_model_are_not_seeded(tmp_path: Path) -> None:

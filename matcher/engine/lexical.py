@@ -1,20 +1,32 @@
-"""A small TF-IDF index over postings: the lexical half of the "posting as a whole" signal.
+"""Word overlap of a CV and a posting, with word rarities from a fixed reference.
 
 Embeddings catch paraphrase ("led a team" ~ "people management") but blur specifics: a CV naming
 "IFRS", "Kubernetes" or "payroll" should rank postings naming the same terms first, which a bag of
-words does well. Weights: sublinear tf (1 + log tf) × smooth idf (log((1+n)/(1+df)) + 1), rows
-L2-normalised, so a CV·posting dot product is the cosine TF-IDF baselines compute.
+words does well. Weights: sublinear tf (1 + log tf) × idf, where idf = log((1 + N) / (1 + df)) + 1
+comes from `reference.json` (N reference postings, df of the word among them), never from the
+user's own postings: so one posting's score does not move when others are imported. Vectors are
+L2-normalised and hashed into a fixed space (crc32 of the word), so a posting's vector is computed
+once, stored, and compared with any CV by a sparse dot product.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+
+REFERENCE_PATH = Path(__file__).resolve().parents[2] / "resources" / "reference" / "reference.json"
+HASH_BITS = 20  # 1M buckets: two words of one posting share a bucket about once in 10^4 postings
+SCHEME = "tfidf-ref1-crc32x20"  # part of the stored vectors' key: change it when weighting changes
 
 # Keeps C++, C#, .NET and Node.js whole; a trailing full stop is punctuation, not part of the word.
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|\.net\b")
@@ -33,46 +45,75 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS and (len(t) > 1 or t in "cr")]
 
 
-class LexicalIndex:
-    """TF-IDF vectors of a fixed list of documents; `scores(query)` is cosine with each."""
+@dataclass(frozen=True)
+class Reference:
+    """Document frequencies of words and skills over the reference postings (scripts/build_reference.py)."""
 
-    def __init__(self) -> None:
-        self.vocabulary_: dict[str, int] = {}
-        self.idf_: np.ndarray = np.zeros(0)
-        self.matrix_: sparse.csr_matrix = sparse.csr_matrix((0, 0))
+    documents: int
+    words: dict[str, int]
+    skills: dict[str, int]
 
-    def fit(self, documents: Sequence[str]) -> LexicalIndex:
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        vocab = self.vocabulary_ = {}
-        for i, doc in enumerate(documents):
-            for term, count in Counter(tokens(doc)).items():
-                rows.append(i)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                vals.append(1.0 + math.log(count))
-        n = len(documents)
-        tf = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
-        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab))
-        self.idf_ = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        weighted = tf.multiply(self.idf_[None, :]).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        self.matrix_ = sparse.diags(1.0 / norms).dot(weighted).tocsr().astype(np.float32)
-        return self
+    @classmethod
+    def load(cls, path: Path = REFERENCE_PATH) -> Reference:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(int(data["documents"]), dict(data["words"]), dict(data["skills"]))
 
-    def query_vector(self, text: str) -> np.ndarray:
-        """The query's TF-IDF vector in this index's vocabulary (terms it does not know are dropped)."""
-        vec = np.zeros(len(self.vocabulary_), dtype=np.float32)
-        for term, count in Counter(tokens(text)).items():
-            col = self.vocabulary_.get(term)
-            if col is not None:
-                vec[col] = (1.0 + math.log(count)) * self.idf_[col]
-        norm = float(np.linalg.norm(vec))
-        return vec / norm if norm else vec
+    def idf(self, word: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.words.get(word, 0))) + 1.0
 
-    def scores(self, text: str) -> np.ndarray:
-        """Cosine of `text` with every document, shape (n,)."""
-        if not self.vocabulary_:
-            return np.zeros(self.matrix_.shape[0], dtype=np.float32)
-        return np.asarray(self.matrix_ @ self.query_vector(text), dtype=np.float32).ravel()
+    @property
+    def max_idf(self) -> float:
+        return math.log(1 + self.documents) + 1.0
+
+    def rarity(self, word: str) -> float:
+        """0 for a word in every posting ("experience"), 1 for one the reference never saw."""
+        return (self.idf(word) - 1.0) / (self.max_idf - 1.0)
+
+    def skill_rarity(self, skill: str) -> float:
+        """The same for a canonical skill: "Communication" near 0, "Kubernetes" higher, unseen 1."""
+        share = math.log((1 + self.documents) / (1 + self.skills.get(skill, 0)))
+        return share / math.log(1 + self.documents)
+
+
+@lru_cache(maxsize=1)
+def default_reference() -> Reference:
+    return Reference.load()
+
+
+def _bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+
+
+def lexical_vector(text: str, reference: Reference) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket indices int32, weights float32) of `text`: its L2-normalised TF-IDF vector."""
+    weights: dict[int, float] = {}
+    for word, count in Counter(tokens(text)).items():
+        bucket = _bucket(word)
+        weights[bucket] = weights.get(bucket, 0.0) + (1.0 + math.log(count)) * reference.idf(word)
+    if not weights:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    idx = np.fromiter(weights.keys(), dtype=np.int32, count=len(weights))
+    val = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
+    order = np.argsort(idx)
+    val = val[order] / max(float(np.linalg.norm(val)), 1e-12)
+    return idx[order], val.astype(np.float32)
+
+
+def stack(vectors: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
+    """Rows of hashed vectors as one sparse matrix (n, 2**HASH_BITS)."""
+    lengths = np.fromiter((len(i) for i, _ in vectors), dtype=np.int64, count=len(vectors))
+    indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.concatenate([i for i, _ in vectors]) if vectors else np.zeros(0, np.int32)
+    data = np.concatenate([v for _, v in vectors]) if vectors else np.zeros(0, np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), 1 << HASH_BITS))
+
+
+def cosines(matrix: sparse.csr_matrix, query: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Cosine of the query vector with every row (both L2-normalised), shape (n,)."""
+    idx, val = query
+    if not len(idx) or not matrix.shape[0]:
+        return np.zeros(matrix.shape[0], dtype=np.float32)
+    dense = np.zeros(1 << HASH_BITS, dtype=np.float32)
+    dense[idx] = val
+    return np.asarray(matrix @ dense, dtype=np.float32).ravel()

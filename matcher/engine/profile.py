@@ -1,112 +1,142 @@
-"""What a CV offers (its skills, the skills they imply, its years) and the verdict of named skills.
+"""What a CV offers: its skills with the unit that shows each, the skills they imply, its years in
+all and with each skill, its language and its links.
 
-A requirement naming skills is judged on them first: the CV names the skill (exact or alias,
-already canonical), or names a skill that implies it (taxonomy: Django ⇒ Python, strength 1.0).
+Each offered skill says where it comes from, so a verdict never passes off as a CV sentence what is
+not one: "cv" (a quotable unit names it), "manual" (the user added it by hand), "language" (the CV
+is written in that language), "contact" (a link in the contact details: github.com/…).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from matcher.domain import CV, MatchStatus, Requirement
+from matcher.domain import CV, EvidenceKind
+from matcher.engine.evidence import Unit
 from matcher.engine.taxonomy import Taxonomy
+from matcher.language import detect_language, language_name
 
-CREDIT: dict[MatchStatus, float] = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 IMPLIED_MET = 0.9  # an implication this strong (Django ⇒ Python: 1.0) counts as having the skill
 IMPLIED_PARTIAL = 0.4  # weaker ones (Django ⇒ REST APIs: 0.4) count as partial
-_ALTERNATIVES = re.compile(r"\b(or|one of|such as|e\.g|like|including|any|either)\b|/", re.I)
+# Contact links that show an account a posting may ask for ("an active GitHub account").
+LINKED_ACCOUNTS = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket",
+                   "linkedin.com": "LinkedIn", "kaggle.com": "Kaggle", "behance.net": "Behance",
+                   "dribbble.com": "Dribbble", "stackoverflow.com": "Stack Overflow"}
 
 
-_ENGLISH_MARKERS = frozenset({"the", "and", "of", "to", "in", "with", "for"})
-ENGLISH_SHARE = 0.08  # English prose has ~20% of these; German or Polish CVs have under 2%
+@dataclass(frozen=True)
+class Offered:
+    """One skill the CV offers and what shows it."""
+
+    name: str
+    unit: int | None  # index of the quotable unit that names it; None when not a CV sentence
+    kind: EvidenceKind = "cv"
+    basis: str | None = None  # for kinds other than "cv": what shows it, in words
 
 
-def _written_in_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())[:2000]
-    return bool(words) and sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= ENGLISH_SHARE
+@dataclass(frozen=True)
+class Span:
+    """A dated role: from `start` to `end` (fractional years) and the skills its text names."""
+
+    start: float
+    end: float
+    skills: frozenset[str]  # lower-case canonical
 
 
 @dataclass
 class CVProfile:
-    """What a CV offers, keyed by lower-case canonical skill."""
-
-    skills: dict[str, tuple[str, str]] = field(default_factory=dict)  # skill -> (name, sentence)
-    implied: dict[str, tuple[float, str, str]] = field(default_factory=dict)  # -> (strength, via, sentence)
+    skills: dict[str, Offered] = field(default_factory=dict)  # lower-case canonical → offered
+    implied: dict[str, tuple[float, str, Offered]] = field(default_factory=dict)  # → (strength, via, offered)
     years: float | None = None
-    text: str = ""  # lower-cased CV text, to check that a must-have is not named at all
-    _mentioned: dict[str, bool] = field(default_factory=dict, repr=False)
-
-    def mentions(self, skill: str) -> bool:
-        """The CV names `skill` somewhere, even where the extractor's context rules passed it by."""
-        key = skill.lower()
-        if key not in self._mentioned:
-            pattern = rf"(?<![\w+#]){re.escape(key)}(?![\w+#])"
-            self._mentioned[key] = re.search(pattern, self.text) is not None
-        return self._mentioned[key]
+    spans: list[Span] = field(default_factory=list)
+    language: str | None = None
+    by_category: dict[str, Offered] = field(default_factory=dict)  # taxonomy category → a skill of it the CV shows
 
     @classmethod
-    def of(cls, cv: CV, taxonomy: Taxonomy | None, extra_skills: list[str] | None = None) -> CVProfile:
-        profile = cls(years=cv.years_experience, text=cv.text.lower())
-        evidence = [(s.skill, s.sentence) for s in cv.effective_skills()]
-        evidence += [(s, f"(added by you: {s})") for s in extra_skills or []]
-        if _written_in_english(cv.text):
-            # A CV written in English shows the language even when it never names it; without
-            # this, every "fluent English" line of every posting would read as a gap.
-            evidence.append(("English", "(the CV is written in English)"))
-        for name, sentence in evidence:
-            profile.skills.setdefault(name.lower(), (name, sentence))
-        for name, sentence in evidence:
-            implied = taxonomy.implied(name) if taxonomy is not None else {}
-            for target, strength in implied.items():
-                key = target.lower()
-                if key not in profile.skills and strength > profile.implied.get(key, (0.0,))[0]:
-                    profile.implied[key] = (strength, name, sentence)
+    def of(cls, cv: CV, units: Sequence[Unit], taxonomy: Taxonomy | None,
+           skills_in: Callable[[str], list[str]] | None = None, extra_skills: Sequence[str] = ()) -> CVProfile:
+        """`skills_in(text)`: canonical skills a text names (the extractor), for the skills of each
+        dated role; `extra_skills`: a what-if's skills, offered as the user's own."""
+        profile = cls(years=cv.years_experience, language=cv.language)
+        unit_of = {u.text: i for i, u in enumerate(units) if u.quotable}
+        for evidence in cv.effective_skills():
+            if evidence.source == "manual":
+                offered = Offered(evidence.skill, None, "manual", "a skill you added by hand")
+            elif evidence.sentence in unit_of:
+                offered = Offered(evidence.skill, unit_of[evidence.sentence])
+            else:
+                continue  # named only in a heading, the header or an objective: nothing shows it
+            profile.skills.setdefault(evidence.skill.lower(), offered)
+        for name in extra_skills:
+            profile.skills.setdefault(name.lower(), Offered(name, None, "manual", "assumed in this what-if"))
+        language = cv.language or detect_language(cv.text)
+        if language:
+            spoken = language_name(language)
+            if spoken and spoken != language:
+                profile.skills.setdefault(spoken.lower(), Offered(spoken, None, "language",
+                                                                  f"your CV is written in {spoken}"))
+        for link in re.split(r"[,;\s]+", " ".join(cv.contact.values()).lower()):
+            for host, account in LINKED_ACCOUNTS.items():
+                if host in link:
+                    profile.skills.setdefault(account.lower(), Offered(account, None, "contact",
+                                                                       f"your CV links to {link.strip('/')}"))
+        if taxonomy is not None:
+            for offered in profile.skills.values():
+                known = taxonomy.get(offered.name)
+                if known is not None and offered.kind in ("cv", "manual"):
+                    profile.by_category.setdefault(known.category, offered)
+            for key, offered in list(profile.skills.items()):
+                for target, strength in taxonomy.implied(offered.name).items():
+                    low = target.lower()
+                    if low not in profile.skills and strength > profile.implied.get(low, (0.0, "", offered))[0]:
+                        profile.implied[low] = (strength, offered.name, offered)
+            for low, (strength, _via, offered) in profile.implied.items():  # Django shows a language: Python
+                known = taxonomy.get(low)
+                if strength >= IMPLIED_MET and known is not None and offered.kind in ("cv", "manual"):
+                    profile.by_category.setdefault(known.category, Offered(known.name, offered.unit, offered.kind,
+                                                                           offered.basis))
+        if skills_in is not None:
+            profile.spans = _spans(cv, skills_in, taxonomy)
         return profile
 
-
-@dataclass
-class SkillVerdict:
-    status: MatchStatus
-    credit: float
-    evidence: str | None
-    missing: list[str]
-    reason: str
-    missing_lower: frozenset[str] = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.missing_lower = frozenset(m.lower() for m in self.missing)
-
-
-def is_any_of(req: Requirement) -> bool:
-    """One of the named skills is enough: "Java or Kotlin", "such as React/Vue"."""
-    return len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text))
-
-
-def judge_skills(skills: list[str], any_of: bool, profile: CVProfile) -> SkillVerdict:
-    """Verdict from named skills alone; alternatives ("Java or Go") need one, lists need all."""
-    credits: list[float] = []
-    reasons: list[str] = []
-    evidence: str | None = None
-    missing: list[str] = []
-    for skill in skills:
+    def years_with(self, skill: str) -> float | None:
+        """Years of the dated roles whose text names `skill` (overlaps once); None when no role does."""
         key = skill.lower()
-        if key in profile.skills:
-            credits.append(1.0)
-            reasons.append(f"exact skill: {skill}")
-            evidence = evidence or profile.skills[key][1]
-        elif key in profile.implied:
-            strength, via, sentence = profile.implied[key]
-            credits.append(strength)
-            reasons.append(f"{skill} implied by {via}")
-            evidence = evidence or sentence
+        ranges = [(s.start, s.end) for s in self.spans if key in s.skills]
+        return merged_length(ranges) if ranges else None
+
+
+def _spans(cv: CV, skills_in: Callable[[str], list[str]], taxonomy: Taxonomy | None) -> list[Span]:
+    """Each dated role with the skills its text names and those they imply (Django ⇒ Python)."""
+    spans = []
+    as_of = cv.as_of
+    for role in cv.roles:
+        if role.start is None:
+            continue
+        end_date = role.end or (as_of if role.current and as_of else None)
+        if end_date is None:
+            continue
+        start = role.start.year + (role.start.month - 1) / 12
+        end = end_date.year + end_date.month / 12
+        if end > start:
+            named = skills_in(f"{role.heading}\n{role.text}")
+            implied = [t for n in named for t, strength in (taxonomy.implied(n).items() if taxonomy else ())
+                       if strength >= IMPLIED_MET]
+            spans.append(Span(start, end, frozenset(s.lower() for s in [*named, *implied])))
+    return spans
+
+
+def merged_length(ranges: Sequence[tuple[float, float]]) -> float:
+    """Length of the union of ranges: two overlapping roles count once."""
+    total, current = 0.0, None
+    for start, end in sorted(ranges):
+        if current is None or start > current[1]:
+            if current is not None:
+                total += current[1] - current[0]
+            current = (start, end)
         else:
-            credits.append(0.0)
-            missing.append(skill)
-    credit = max(credits) if any_of else sum(credits) / len(credits)
-    if any_of and credit > 0:
-        missing = []  # one alternative is enough: the others are not gaps
-    status: MatchStatus = "met" if credit >= IMPLIED_MET else "partial" if credit >= IMPLIED_PARTIAL else "missing"
-    if status == "missing":
-        credit = 0.0
-    return SkillVerdict(status, credit, evidence, missing, "; ".join(reasons) or "skill not in CV")
+            current = (current[0], max(current[1], end))
+    if current is not None:
+        total += current[1] - current[0]
+    return round(total, 1)

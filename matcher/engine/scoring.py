@@ -1,44 +1,51 @@
 """The score formula, in one place.
 
     raw   = 100 × (w_req·R + w_pref·P + w_sem·S + w_exp·E + w_sen·N) / (w_req + w_pref + w_sem + w_exp + w_sen)
-    score = raw × cap / 100   when a must-have is missing, else raw          (0 ≤ score ≤ 100)
+    score = raw × the lowest cap that applies                                    (0 ≤ score ≤ 100)
 
-R  required coverage: weighted mean credit of the required requirements (met 1, partial ≤ 1, missing 0);
-   a posting that lists none takes S instead, so an empty list is neither a bonus nor a penalty.
-P  preferred coverage: the same over preferred requirements.
-S  the posting as a whole: (1-λ)·embedding part + λ·lexical part, where the embedding part rescales the
-   whole-posting × whole-CV cosine between `Thresholds.doc_low` and `doc_high`, and the lexical part is
-   the TF-IDF cosine of CV and posting over `Thresholds.lexical_high` (λ = `lexical_share`). Meaning
-   catches paraphrase; words catch specifics ("IFRS", "payroll") that embeddings blur.
+R  required coverage: how well the CV meets the posting's required lines, each weighted by how
+   specific it is (`posting_index`: a rare named skill weighs more than "communication skills"):
+   (Σ weight·credit + COVERAGE_PRIOR·S) / (Σ weight + COVERAGE_PRIOR), credit 1 met, 0..1 partial,
+   0 missing. The prior keeps a posting with one or two readable lines from swinging to 0 or 100 on
+   them; a posting that lists none takes S.
+P  preferred coverage: the same over nice-to-haves.
+S  relevance of the posting as a whole: (1 - λ - τ)·embedding part + λ·lexical part + τ·title part.
+   The embedding part rescales the cosine of the posting's vector and the CV's opening between
+   `Thresholds.doc_low` and `doc_high`; the lexical part is the TF-IDF cosine with reference weights
+   over `lexical_high`; the title part rescales the best cosine of the posting's title with what the
+   CV calls its person (headline, role titles) between `title_low` and `title_high`.
 E  experience fit: 1 when the CV's years reach the most any required line asks, falling linearly to 0 at
    none; `UNKNOWN_FIT` when either side is unknown.
 N  seniority fit: level from the title (intern < junior < mid < senior < lead) against the level the
    CV's years suggest; 1 on the same level, minus `SENIORITY_STEP` per level short of it (or
    `OVERQUALIFIED_STEP` per level above it); `UNKNOWN_FIT` when the title names no level.
-Must-have: a required skill named in the title that the CV lacks (even through implication), or
-   years asked more than `FAR_YEARS` above the CV's. The cap scales rather than clips, so capped
-   postings keep their order among themselves. Worked example: R=0.8, P=0.5, S=0.6, E=1, N=0.65
-   with default weights → raw = 100·(0.10·0.8+0.03·0.5+0.60·0.6+0.03·1+0.03·0.65)/0.79 = 63.86;
-   with a missing must-have → 63.86 × 0.8 = 51.09.
+Caps: a required hard skill named in the title that the CV lacks, or years asked more than
+   `FAR_YEARS` above the CV's → × `must_have_cap`%; most required lines missing → × `MOST_MISSING_CAP`,
+   so such a posting is never in the top band. Caps scale rather than clip: capped postings keep their
+   order among themselves.
+Worked example, default weights: R=0.8, P=0.5, S=0.6, E=1, N=0.65 →
+   raw = 100·(0.55·0.8 + 0.10·0.5 + 0.25·0.6 + 0.05·1 + 0.05·0.65)/1.0 = 72.25; with a missing must-have
+   → 72.25 × 0.8 = 57.8.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 import numpy as np
 
-from matcher.domain import ScoreBreakdown
-
 UNKNOWN_FIT = 0.75  # an unknown fit is neither proof of fit nor of misfit; leans to benefit of doubt
 SENIORITY_STEP = 0.35  # junior CV for a senior role (2 levels short) → 0.3
 OVERQUALIFIED_STEP = 0.1  # a lead applying to a senior role is a smaller misfit than the reverse
 FAR_YEARS = 3.0  # "8+ years" against a CV with 4 is a must-have missing; against 6 it is not
+COVERAGE_PRIOR = 1.0  # in requirement weights: about one ordinary line's worth of S
+MOST_MISSING_CAP = 0.749  # 100 × 0.749 < 75, the "Great" band's floor
 LEVELS = ("intern", "junior", "mid", "senior", "lead")
 _TITLE_LEVEL = [  # first match wins; checked on the lower-cased title
-    (re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent)\b"), 0),
+    (re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent|praktikant|becario)\b"), 0),
     (re.compile(r"\b(junior|jr\.?|entry[- ]level|graduate|associate)\b"), 1),
     (re.compile(r"\b(head|director|principal|staff|lead|chief|vp|architect)\b"), 4),
     (re.compile(r"\b(senior|sr\.?|experienced|expert)\b"), 3),
@@ -49,18 +56,19 @@ _CV_LEVEL_YEARS = (1.0, 3.0, 6.0, 10.0)  # years at which a CV reaches junior, m
 
 @dataclass
 class ScoreWeights:
-    """The user-adjustable weights (settings UI); they need not sum to 1."""
+    """The user-adjustable weights (settings); they need not sum to 1: only ratios matter.
 
-    # Chosen on the dev set with `benchmarks/calibrate.py` (its weight grid prints nDCG@10 and MAP
-    # per choice): whole-posting similarity carries the ranking, requirement coverage refines and
-    # explains it; years and seniority are small nudges (on the dev set they track career length
-    # more than relevance). Sum 0.79; only ratios matter.
-    required: float = 0.10
-    preferred: float = 0.03
-    semantic: float = 0.60
-    experience: float = 0.03
-    seniority: float = 0.03
-    lexical_share: float = 0.5  # λ: share of the semantic part taken by word overlap
+    Defaults chosen by `benchmarks/calibrate.py` on the TUNE halves of the labelled sets (relevance
+    judged by reading, the dev set's CVs, rjdb's triples), with coverage kept the larger part:
+    the score answers "can I get and do this job?", S only says how close the posting is."""
+
+    required: float = 0.55
+    preferred: float = 0.10
+    semantic: float = 0.25
+    experience: float = 0.05
+    seniority: float = 0.05
+    lexical_share: float = 0.35  # λ: share of S taken by word overlap
+    title_share: float = 0.25  # τ: share of S taken by the title
     must_have_cap: float = 80.0  # the best score a posting with a missing must-have can get
 
     def to_json(self) -> dict[str, float]:
@@ -68,9 +76,23 @@ class ScoreWeights:
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> ScoreWeights:
-        """Weights from stored settings; unknown keys are ignored, missing ones take defaults."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: float(v) for k, v in (data or {}).items() if k in names})
+        """Weights from stored settings; unknown keys are ignored, missing or unreadable ones take
+        defaults, and each is kept within its sensible range (no NaN reaches a score)."""
+        defaults = cls()
+        values: dict[str, float] = {}
+        for f in fields(cls):
+            raw = (data or {}).get(f.name) if isinstance(data, dict) else None
+            try:
+                value = float(raw) if raw is not None else getattr(defaults, f.name)
+            except (TypeError, ValueError):
+                value = getattr(defaults, f.name)
+            if not math.isfinite(value) or value < 0:
+                value = getattr(defaults, f.name)
+            values[f.name] = value
+        values["lexical_share"] = min(values["lexical_share"], 1.0)
+        values["title_share"] = min(values["title_share"], 1.0 - values["lexical_share"])
+        values["must_have_cap"] = min(values["must_have_cap"], 100.0)
+        return cls(**values)
 
 
 def title_level(title: str) -> int | None:
@@ -114,23 +136,27 @@ def years_far_above(asked: np.ndarray, has: float | None) -> np.ndarray:
         return asked - has > FAR_YEARS
 
 
+def relevance(weights: ScoreWeights, doc: np.ndarray, lexical: np.ndarray, title: np.ndarray) -> np.ndarray:
+    """S from its three rescaled 0..1 parts."""
+    lam, tau = weights.lexical_share, weights.title_share
+    return (1.0 - lam - tau) * np.asarray(doc) + lam * np.asarray(lexical) + tau * np.asarray(title)
+
+
+def coverage(weighted_credit: np.ndarray, weight: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """(Σ weight·credit + COVERAGE_PRIOR·prior) / (Σ weight + COVERAGE_PRIOR): R or P per posting."""
+    return (weighted_credit + COVERAGE_PRIOR * prior) / (weight + COVERAGE_PRIOR)
+
+
 def combine(weights: ScoreWeights, required: np.ndarray, preferred: np.ndarray, semantic: np.ndarray,
-            experience: np.ndarray, seniority: np.ndarray, must_have_missing: np.ndarray) -> np.ndarray:
+            experience: np.ndarray, seniority: np.ndarray, must_have_missing: np.ndarray,
+            most_missing: np.ndarray | None = None) -> np.ndarray:
     """Scores 0..100 (rounded to 0.01) for arrays of parts; pure and deterministic."""
     w = weights
     total = (w.required + w.preferred + w.semantic + w.experience + w.seniority) or 1.0
     raw = 100.0 * (w.required * np.asarray(required) + w.preferred * np.asarray(preferred)
                    + w.semantic * np.asarray(semantic) + w.experience * np.asarray(experience)
                    + w.seniority * np.asarray(seniority)) / total
-    score = np.where(must_have_missing, raw * w.must_have_cap / 100.0, raw)
-    return np.round(np.clip(score, 0.0, 100.0), 2)
-
-
-def combine_one(weights: ScoreWeights, required: float, preferred: float, semantic: float, experience: float,
-                seniority: float, must_have_missing: bool) -> tuple[float, ScoreBreakdown]:
-    """One posting's score and breakdown (the same formula as `combine`)."""
-    score = float(combine(weights, np.array([required]), np.array([preferred]), np.array([semantic]),
-                          np.array([experience]), np.array([seniority]), np.array([must_have_missing]))[0])
-    breakdown = ScoreBreakdown(round(required, 4), round(preferred, 4), round(semantic, 4), round(experience, 4),
-                               round(seniority, 4), weights.must_have_cap if must_have_missing else None)
-    return score, breakdown
+    factor = np.where(must_have_missing, w.must_have_cap / 100.0, 1.0)
+    if most_missing is not None:
+        factor = np.minimum(factor, np.where(most_missing, MOST_MISSING_CAP, 1.0))
+    return np.round(np.clip(raw * factor, 0.0, 100.0), 2)

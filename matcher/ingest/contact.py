@@ -16,7 +16,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)*(?:linkedin|github|gitlab|behance|dribbble|"
                  r"stackoverflow|medium|twitter|x|xing|kaggle|bitbucket)\.com/\S*|\b[\w-]+\.(?:dev|io|me|site)\b(?:/\S*)?",
                  re.IGNORECASE)
-# "LinkedIn: hdent" — a handle after a label (icon fonts leave the label, see cv_pdf).
+# "LinkedIn: hdent" — a handle after a label (icon fonts leave the label, see pdf_clean).
 HANDLE = re.compile(r"(?i)\b(linkedin|github|gitlab|twitter|skype|telegram)[ \t]*[:：][ \t]*([\w.-]+)(?=\s|$)")
 PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d ().-]{6,18}\d(?![\w/])")
 MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 9, 15

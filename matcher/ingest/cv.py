@@ -1,7 +1,8 @@
 """CV import: a file (PDF, DOCX, TXT, Markdown, detected from its bytes) or pasted text → `CV`.
 
-The CV comes back with clean text (contact details taken out into `CV.contact`), sections, years
-of experience and a parse report. Skills are left empty: the service layer fills them with the
+The CV comes back with clean text (contact details taken out into `CV.contact`), sections, dated
+roles, years of experience (the union of the roles' spans, "Present" meaning `CV.as_of`: a date the
+user gives, else the date the file says it was written, else its modification time) and a parse report. Skills are left empty: the service layer fills them with the
 engine's extractor over `split_sentences(cv.text)`, so ingest never imports the engine.
 Anything that cannot be a usable CV raises `CVReadError`, whose `reason` says what to do.
 """
@@ -9,9 +10,7 @@ Anything that cannot be a usable CV raises `CVReadError`, whose `reason` says wh
 from __future__ import annotations
 
 import re
-import zipfile
-import zlib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -19,13 +18,14 @@ from charset_normalizer import from_bytes
 
 from matcher.domain import CV, CVSection, ParseReport
 from matcher.ingest.contact import extract_contact
-from matcher.ingest.cv_checks import detect_language, not_a_cv
-from matcher.ingest.cv_dates import total_years
-from matcher.ingest.cv_docx import read_docx
+from matcher.ingest.cv_checks import not_a_cv
 from matcher.ingest.cv_errors import CVReadError
-from matcher.ingest.cv_pdf import read_pdf
+from matcher.ingest.cv_roles import experience_years, find_roles
 from matcher.ingest.cv_sections import find_name, split_sections
-from matcher.limits import MAX_CV_FILE_BYTES, NotARegularFile, TooLarge, check_docx, mb, read_regular_file
+from matcher.ingest.pdf import PdfReadError, read_pdf
+from matcher.ingest.word import WordReadError, read_docx
+from matcher.language import detect_language, language_name
+from matcher.limits import MAX_CV_FILE_BYTES, NotARegularFile, TooLarge, mb, read_regular_file
 from matcher.safe_text import file_name, printable
 from matcher.text import clean_text
 
@@ -87,8 +87,7 @@ def _experience_text(sections: list[CVSection], body: str) -> str:
     return body
 
 
-def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: list[str],
-           today: date | None = None) -> CV:
+def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: list[str], as_of: date) -> CV:
     if sum(ch.isalnum() for ch in text) < MIN_READABLE_CHARS:
         raise CVReadError("This file holds almost no text, so there is no CV to read. Check that you chose "
                           "the right file, or export your CV again as PDF or .docx.")
@@ -107,21 +106,36 @@ def _build(text: str, *, source: str, fallback_name: str, pages: int, warnings: 
     language = detect_language(body)
     if language is None:
         warnings.append("The CV's language could not be recognised; skills are still looked for by name.")
-    elif language != "English":
-        warnings.append(f"The CV is in {language}. Skills are found by their names, most of which are "
+    elif language != "en":
+        warnings.append(f"The CV is in {language_name(language)}. Skills are found by their names, most of which are "
                         "English; an English version of your CV may match better.")
-    years = total_years(_experience_text(sections, body), body, today)
+    roles = find_roles(_experience_text(sections, body), as_of)
+    years = experience_years(roles, as_of, body)
     if years is None:
         warnings.append("No dates of employment were found, so years of experience are unknown.")
     names = list(dict.fromkeys(s.name for s in sections))
     report = ParseReport(pages=pages, chars=len(body), sections=names, skills_found=0, warnings=warnings)
-    name = find_name(preamble) or fallback_name
+    # A table CV may open with a "Personal information" row that holds the name: look there too.
+    first = sections[0].text if sections and sections[0].name == "other" and not preamble.strip() else ""
+    name = find_name(preamble) or find_name(first) or fallback_name
     return CV(name=name, text=body, source=source, sections=sections, years_experience=years, report=report,
-              contact=contact)
+              contact=contact, language=language, roles=roles, as_of=as_of)
 
 
-def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYTES) -> CV:
-    """Read the CV in `path`. Raises CVReadError with a message for the user when it cannot."""
+def _as_of(given: date | None, made: date | None, path: Path) -> date:
+    """What "Present" means: the date given, else the file's own date, else its modification time.
+    A date in the future is a wrong clock, so it is capped at today."""
+    today = date.today()
+    if given is not None:
+        return given
+    when = made or datetime.fromtimestamp(path.stat().st_mtime).date()
+    return min(when, today)
+
+
+def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYTES, as_of: date | None = None) -> CV:
+    """Read the CV in `path`. Raises CVReadError with a message for the user when it cannot.
+
+    `as_of` is the date "Present" means; without it, the date the file says it was written."""
     path = Path(path)
     name = printable(file_name(path.name))
     try:
@@ -138,23 +152,23 @@ def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYT
         raise CVReadError(f"The file {name} is empty. Export or save your CV again, then load the new file.")
     kind = _sniff(data)
     warnings: list[str] = []
+    made: date | None = None
     if kind == "pdf":
-        pdf = read_pdf(data, max_pages=max_pages)
-        text, pages = pdf.text, pdf.pages
+        try:
+            pdf = read_pdf(data, max_pages=max_pages, document="CV")
+        except PdfReadError as exc:
+            raise CVReadError(exc.reason) from exc
+        text, pages, made = pdf.text, pdf.pages, pdf.made
         if pdf.column_pages:
             listed = ", ".join(str(p) for p in pdf.column_pages)
             warnings.append(f"Columns detected on page {listed}: they were read one after the other. "
                             "Check that the sections below look right.")
     elif kind == "docx":
         try:
-            check_docx(data)  # before python-docx inflates it: a 3.5 MB file can hold 1.2 GB of XML
-        except TooLarge as exc:
-            raise CVReadError(f"This Word file is not read: {exc}. Save it again as .docx or PDF.") from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-            raise CVReadError("This Word file is damaged or is not a DOCX document. Open it in your word "
-                              "processor, save it again as .docx or PDF, then load the new file.") from exc
-        raw, pages = read_docx(data)
-        text = clean_text(raw)
+            word = read_docx(data)
+        except WordReadError as exc:
+            raise CVReadError(exc.reason) from exc
+        text, pages, made = clean_text(word.text), word.pages, word.made
     elif kind == "text":
         raw = _decode(data)
         text, pages = clean_text(strip_markdown(raw) if _MARKDOWN.search(raw) else raw), 1
@@ -165,10 +179,12 @@ def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYT
         what = {"doc": "an old Word .doc file", "rtf": "an RTF file", "zip": "a ZIP archive (but not a .docx)"}
         raise CVReadError(f"This file is {what.get(kind, 'in a format that cannot be read')}. Save your CV as "
                           "PDF or .docx (Word), then load it again.")
-    return _build(text, source=file_name(path), fallback_name=file_name(path.stem), pages=pages, warnings=warnings)
+    return _build(text, source=file_name(path), fallback_name=file_name(path.stem), pages=pages, warnings=warnings,
+                  as_of=_as_of(as_of, made, path))
 
 
-def read_cv_text(text: str, *, source: str = "pasted text") -> CV:
-    """The CV in `text` (pasted by the user; Markdown is fine)."""
+def read_cv_text(text: str, *, source: str = "pasted text", as_of: date | None = None) -> CV:
+    """The CV in `text` (pasted by the user; Markdown is fine). "Present" means `as_of`, else today."""
     clean = clean_text(strip_markdown(text) if _MARKDOWN.search(text) else text)
-    return _build(clean, source=source, fallback_name="Pasted CV", pages=1, warnings=[])
+    return _build(clean, source=source, fallback_name="Pasted CV", pages=1, warnings=[],
+                  as_of=as_of or date.today())

@@ -1,8 +1,7 @@
-"""Is this text a CV at all, and in which language? Simple word counts, no model.
+"""Is this text a CV at all? Simple phrase counts, no model. (Its language: `matcher.language`.)
 
 A job posting talks to the reader ("We are looking for", "What we offer"); a bank statement has
-balances; a CV has neither, and has experience or education. The language is the one whose common
-short words occur most often, when they are frequent enough to be sure.
+balances; a CV has neither, and has experience or education.
 """
 
 from __future__ import annotations
@@ -10,22 +9,6 @@ from __future__ import annotations
 import re
 
 from matcher.domain import CVSection
-
-STOPWORDS: dict[str, frozenset[str]] = {
-    "English": frozenset("the and of to in with for on as by at from my i is was an this that".split()),
-    "Spanish": frozenset("de el la los las del y en con para por una un que se al como más años su".split()),
-    "French": frozenset("de le la les des et en du une un pour avec dans sur au aux est été ans".split()),
-    "German": frozenset("der die das und mit für von im bei zu den des ein eine ich auf als jahre".split()),
-    "Portuguese": frozenset("de da do das dos e em para com uma um na no como não anos ao pela".split()),
-    "Italian": frozenset("il lo gli della delle e di per con una un nel nella che sono anni".split()),
-    "Dutch": frozenset("de het een en van met voor op in bij als jaar ik aan".split()),
-    "Polish": frozenset("i w z na do się oraz dla od jako przy lat".split()),
-    "Vietnamese": frozenset("và của các với cho trong là có được những một người làm việc năm tại".split()),
-}
-MIN_LANGUAGE_HITS = 5  # fewer common words than this and any guess is noise
-# The winner must beat the runner-up by this factor: languages share words ("de", "en", "la"), and a
-# text with two languages in equal measure has no one language.
-MIN_LANGUAGE_LEAD = 1.5
 
 POSTING_PHRASES = (
     "we are looking for", "we're looking for", "what we offer", "nice to have", "the ideal candidate",
@@ -40,16 +23,6 @@ STATEMENT_PHRASES = (
 )
 MIN_SIGNALS = 2  # one phrase can occur in a CV ("Responsibilities:"); two that fit a posting do not
 CERTAIN_SIGNALS = 4  # this many is a posting even when it has "Experience" and "Education" headings
-
-
-def detect_language(text: str) -> str | None:
-    """'English', 'Spanish', …, or None when the text has too few common words to tell."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    hits = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
-    best, runner_up = sorted(hits, key=lambda lang: hits[lang], reverse=True)[:2]
-    if hits[best] < MIN_LANGUAGE_HITS or hits[best] < MIN_LANGUAGE_LEAD * hits[runner_up]:
-        return None
-    return best
 
 
 def _signals(text: str, phrases: tuple[str, ...]) -> list[str]:

@@ -1,17 +1,16 @@
-"""Total years of experience from the date ranges a CV lists, overlaps counted once.
+"""The date ranges a CV lists, and years of experience from them with overlaps counted once.
 
 "Feb. 2021 – July 2023" is Feb 2021 to the end of July 2023 (2.5 years); "2015–2017" is the start of
 2015 to the start of 2017 (2 years: a bare year says when, not how long); "2018 - Present" runs to
-`today`. Month names are read in English, Spanish, French, German and Portuguese. When no range is
-found, a stated figure ("over 7 years of experience", read by `matcher.years`) is the fallback.
+the month of `as_of`, the date the CV was written. Month names are read in English, Spanish, French,
+German, Portuguese and Vietnamese. cv_roles turns them into roles and years.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
-
-from matcher.years import years_of_experience
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
@@ -39,7 +38,7 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # One date: "Feb. 2021", "febrero de 2019", "06/2019", "06.2019", "2019".
 _DATE = (rf"(?:(?P<{{p}}mon>{_MONTH})\.?(?:\s+de)?\s*,?\s*|(?P<{{p}}num>0?[1-9]|1[0-2])\s*[/.]\s*)?"
          rf"(?P<{{p}}year>{_YEAR})")
-_DASH = r"\s*(?:-|–|—|−|‒|―|~|to|until|till|a|al|hasta|à|au|bis|até|đến)\s*:?\s*"  # "From: 2019 To: Present"
+_DASH = r"\s*(?:-|‐|‑|–|—|−|‒|―|~|to|until|till|a|al|hasta|à|au|bis|até|đến)\s*:?\s*"  # "From: 2019 To: Present"
 RANGE = re.compile(rf"(?<![\w/.]){_DATE.format(p='s')}{_DASH}(?:{_DATE.format(p='e')}|(?P<now>{PRESENT}))(?!\w)",
                    re.IGNORECASE)
 SINCE = re.compile(rf"\b(?:since|desde|depuis|seit|desde)\s+{_DATE.format(p='s')}", re.IGNORECASE)
@@ -70,36 +69,70 @@ def _month(match: re.Match[str], prefix: str) -> int | None:
     return int(number) if number else None
 
 
-def find_ranges(text: str, today: date) -> list[tuple[float, float]]:
-    """(start, end) of each date range in `text`, as fractional years."""
-    now = today.year + (today.month - 1) / 12
-    flat = re.sub(r"\s+", " ", text)  # "June 2020 –\nPresent" is one range on two lines
-    flat = YEAR_FIRST.sub(r"\2/\1", flat)  # "2019/06" → "06/2019"
-    flat = SHORT_YEAR.sub(lambda m: f"{m.group(1)} {_century(m.group(2))}", flat)  # "Jan '19" → "Jan 2019"
-    ranges: list[tuple[float, float]] = []
-    for match in RANGE.finditer(flat):
-        month = _month(match, "s")
-        start = int(match.group("syear")) + ((month - 1) / 12 if month else 0.0)
-        if match.group("now"):
-            end = now
-        else:
-            end_month = _month(match, "e")
-            # A month is included to its end: "Feb 2021 – July 2023" counts July.
-            end = int(match.group("eyear")) + (end_month / 12 if end_month else 0.0)
-        if 0 <= end - start <= MAX_RANGE_YEARS and start <= now:
-            ranges.append((start, min(end, now)))
-    for match in SINCE.finditer(flat):
-        month = _month(match, "s")
-        start = int(match.group("syear")) + ((month - 1) / 12 if month else 0.0)
-        if 0 <= now - start <= MAX_RANGE_YEARS:
-            ranges.append((start, now))
-    return ranges
+@dataclass(frozen=True)
+class DateRange:
+    """One dated span as written: "Feb 2021 – July 2023" is 2021-02-01 to 2023-07-31 (its last day)."""
+
+    start: date
+    end: date | None  # the last day it covers; None while it runs ("– Present")
+    written: str  # the range as the CV writes it, spaces collapsed
+    first_line: int  # the lines of the text it was found on (a range may break over lines)
+    last_line: int
 
 
-def merged_years(ranges: list[tuple[float, float]]) -> float:
-    """Length of the union of `ranges`: overlapping jobs are not counted twice."""
+def _normalise(line: str) -> str:
+    line = YEAR_FIRST.sub(r"\2/\1", line)  # "2019/06" → "06/2019"
+    return SHORT_YEAR.sub(lambda m: f"{m.group(1)} {_century(m.group(2))}", line)  # "Jan '19" → "Jan 2019"
+
+
+def _last_day(year: int, month: int | None) -> date:
+    """The last day of `month`; for a bare year, the day before it starts (a bare end year says when
+    the job ended, not that it ran through that year: "2015–2017" is two years)."""
+    if month is None:
+        return date(year - 1, 12, 31)
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _range(match: re.Match[str], text: str, as_of: date) -> DateRange | None:
+    month = _month(match, "s")
+    start = date(int(match.group("syear")), month or 1, 1)
+    end: date | None = None
+    if "eyear" in match.groupdict() and match.group("eyear"):
+        end = _last_day(int(match.group("eyear")), _month(match, "e"))
+    if start > as_of or (end is not None and not start <= end + timedelta(days=1)):
+        return None
+    if ((end or as_of) - start).days > MAX_RANGE_YEARS * 365.25:
+        return None
+    first = text.count("\n", 0, match.start())
+    return DateRange(start, end, " ".join(match.group().split()), first, first + match.group().count("\n"))
+
+
+def find_ranges(lines: list[str], as_of: date) -> list[DateRange]:
+    """Every date range in `lines` ("June 2020 –" over "Present" is one), in order."""
+    text = "\n".join(_normalise(line) for line in lines)
+    found: list[DateRange] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (RANGE, SINCE):
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue  # "since" inside a range already read
+            span = _range(match, text, as_of)
+            if span is not None:
+                found.append(span)
+                taken.append(match.span())
+    return sorted(found, key=lambda r: (r.first_line, r.start))
+
+
+def span_years(start: date, end: date | None, as_of: date) -> tuple[float, float]:
+    """A span as fractional years, end exclusive: months count whole, a running one to `as_of`'s month."""
+    last = (as_of.year, as_of.month - 1) if end is None else (end.year, end.month)
+    return start.year + (start.month - 1) / 12, last[0] + last[1] / 12
+
+
+def merged_years(spans: list[tuple[float, float]]) -> float:
+    """Length of the union of `spans`: overlapping jobs are not counted twice."""
     total, current_start, current_end = 0.0, None, None
-    for start, end in sorted(ranges):
+    for start, end in sorted(spans):
         if current_end is None or start > current_end:
             if current_end is not None and current_start is not None:
                 total += current_end - current_start
@@ -109,12 +142,3 @@ def merged_years(ranges: list[tuple[float, float]]) -> float:
     if current_end is not None and current_start is not None:
         total += current_end - current_start
     return total
-
-
-def total_years(experience_text: str, full_text: str, today: date | None = None) -> float | None:
-    """Years of experience: merged ranges of `experience_text`, else the figure stated in `full_text`."""
-    ranges = find_ranges(experience_text, today or date.today())
-    years = merged_years(ranges)
-    if years > 0:
-        return round(years, 1)
-    return years_of_experience(full_text)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+from matcher.ingest.read_error import ReadError
 
-class CVReadError(Exception):
+
+class CVReadError(ReadError):
     """A CV that cannot be imported. `reason` says what is wrong and what to do about it."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason

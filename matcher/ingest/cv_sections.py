@@ -32,7 +32,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "technical proficiencies", "computer skills", "it skills", 
         "habilidades", "competencias", "aptitudes", "conocimientos", "habilidades tecnicas", "competences",
         "competences techniques", "savoir faire", "kenntnisse", "fahigkeiten", "kompetenzen", "it kenntnisse",
-        "fachkenntnisse", "competencias tecnicas", "conhecimentos", "ky nang", "ky nang chuyen mon"),
+        "fachkenntnisse", "competencias tecnicas", "conhecimentos", "competencias digitales", "competencias personales",
+        "competences numeriques", "digitale kompetenzen", "competencias digitais", "ky nang", "ky nang chuyen mon"),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
         "employment", "career history", "relevant experience", "experience and employment", "professional background",
@@ -42,7 +43,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "historico profissional", "kinh nghiem", "kinh nghiem lam viec", "qua trinh cong tac"),
     "education": (
         "education", "education and training", "academic background", "academic qualifications", "qualifications and education",
-        "educational background", "studies", "formacion", "formacion academica", "educacion", "estudios",
+        "educational background", "studies", "formacion", "formacion academica", "educacion y formacion", "educacao e formacao",
+        "schul und berufsbildung", "allgemeine und berufliche bildung", "educacion", "estudios",
         "formation", "education et formation", "parcours academique", "ausbildung", "bildung", "studium",
         "bildungsweg", "akademischer werdegang", "formacao", "formacao academica", "educacao", "escolaridade",
         "hoc van", "trinh do hoc van", "dao tao"),
@@ -55,7 +57,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "certificaciones", "certificados", "cursos", "certificats", "zertifikate", "zertifizierungen",
         "weiterbildung", "certificacoes", "chung chi", "chung nhan"),
     "languages": (
-        "languages", "language skills", "idiomas", "lenguas", "langues", "sprachen", "sprachkenntnisse",
+        "languages", "language skills", "idiomas", "competencias linguisticas", "competences linguistiques", "lenguas", "langues", "sprachen", "sprachkenntnisse",
         "linguas", "ngoai ngu", "ngon ngu"),
     "other": (
         "interests", "hobbies", "activities", "accomplishments", "achievements", "awards", "honors", "honours",

@@ -11,11 +11,10 @@ from bs4 import BeautifulSoup, Tag
 
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import parse_date
-from matcher.ingest.fields import (
-    clean_title, derive_title, employment_in_text, employment_type, location_line, parse_locations)
-from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary
-from matcher.ingest.text_clean import clean_text, html_to_text, looks_like_html
+from matcher.ingest.fields import clean_title, employment_in_text, employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
+from matcher.ingest.text_clean import html_to_text, looks_like_html
+from matcher.text import clean_text
 
 FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
 # We Work Remotely titles read "Company: Job title".
@@ -46,25 +45,23 @@ def _posting(item: Tag, source: str, now: datetime) -> Posting:
     description = html_to_text(body) if looks_like_html(body) else clean_text(body)
     link = item.find("link")
     url = (link.get("href") or link.get_text(strip=True)) if isinstance(link, Tag) else None
-    region = _child_text(item, "region") or _child_text(item, "location") or location_line(description)
+    region = _child_text(item, "region") or _child_text(item, "location")
     locations, remote = parse_locations(region, split_commas=False)
-    title = clean_title(title)
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title,
         description=description,
         raw=str(item),
         source=source,
         company=company,
         locations=locations,
         remote=True if remote else None,
-        salary=find_salary(description),
         posted=_date(_child_text(item, "pubDate") or _child_text(item, "published") or _child_text(item, "updated"), now),
-        employment_type=employment_in_text(title, description) or employment_type(_child_text(item, "type")),
+        # A type the title or a "Job type:" line states comes first: feeds' <type> is often generic.
+        employment_type=employment_in_text(clean_title(title), description) or employment_type(_child_text(item, "type")),
         tags=[c.get_text(strip=True) for c in item.find_all("category") if c.get_text(strip=True)],
         url=str(url) if url else None,
-        requirements=extract_requirements(description),
     )
+    return finish_posting(posting)
 
 
 def _child_text(item: Tag, name: str) -> str:

@@ -15,6 +15,9 @@ EMPLOYMENT_TYPES: dict[str, str] = {
 EMPLOYMENT_LINE = re.compile(
     r"^(?:" + "|".join(re.escape(k) for k in sorted(EMPLOYMENT_TYPES, key=len, reverse=True)) + r")$", re.I
 )
+# A known type inside a longer name: Lever's "Regular Full Time (Salary)".
+EMPLOYMENT_IN_NAME = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(EMPLOYMENT_TYPES, key=len, reverse=True)) + r")\b", re.I)
 EMPLOYMENT_FIELD = re.compile(r"^\s*(?:employment|job|contract|position)\s+type\s*:\s*(.+)$", re.I | re.M)
 # "Contract" alone starts titles like "Contract Manager"; only "(Contract)", "- Contract" or a
 # trailing "Contract" state the type.
@@ -48,8 +51,13 @@ def employment_type(text: str | None) -> str | None:
     if not text:
         return None
     parts = [p.strip().lower().replace("_", " ") for p in re.split(r"[,/|;]", str(text)) if p.strip()]
-    names = [EMPLOYMENT_TYPES.get(p, p.capitalize()) for p in parts]
+    names = [EMPLOYMENT_TYPES.get(p) or _type_in_name(p) or p.capitalize() for p in parts]
     return ", ".join(dict.fromkeys(names)) or None
+
+
+def _type_in_name(name: str) -> str | None:
+    match = EMPLOYMENT_IN_NAME.search(name)
+    return EMPLOYMENT_TYPES[match.group(1).lower()] if match else None
 
 
 def is_employment_type(line: str) -> bool:
@@ -87,7 +95,8 @@ def parse_locations(text: str | None, *, split_commas: bool = True) -> tuple[lis
 
 
 def clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip()
+    """One line without control characters or a glued "New" badge: "Golang EngineerNew" → "Golang Engineer"."""
+    title = re.sub(r"[\s\x00-\x1f\x7f-\x9f]+", " ", title).strip()
     return NEW_BADGE.sub("", title).strip()
 
 

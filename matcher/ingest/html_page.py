@@ -11,14 +11,14 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, Tag
 
-from matcher.domain import Posting
+from matcher.domain import Posting, Salary
 from matcher.ingest.fields import (
-    COMPANY_CLASS, clean_title, derive_title, employment_in_text, employment_type, location_line, parse_locations)
+    COMPANY_CLASS, REMOTE_WORDS, clean_title, employment_type, is_employment_type, location_line, parse_locations)
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.html_sites import (
     BOARD_NAMES, CHROME_CLASS, CHROME_TAGS, CRITERIA_ITEM, DESCRIPTION_BLOCKS, LOCATION_BLOCKS, ORGANISATION_BLOCKS,
-    TITLE_BLOCKS, board_title_parts, first_match)
-from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary
+    PAY_AND_TYPE_BLOCKS, TITLE_BLOCKS, WORK_SETTING, board_title_parts, first_match, matching_lines)
+from matcher.ingest.salary import parse_salary
 from matcher.ingest.text_clean import html_to_text
 
 
@@ -32,6 +32,13 @@ class PageFields:
     company: str | None = None
     location: str | None = None
     criteria: dict[str, str] = field(default_factory=dict)  # "employment type" → "Full-time"
+    work_setting: str | None = None  # "Remote", "Hybrid remote": Indeed's line under the location
+    employment: str | None = None  # the board's own type block: "Full-time"
+    salary: Salary | None = None  # the board's own pay block: "$95,000 - $120,000 a year"
+
+    @property
+    def remote(self) -> bool:
+        return bool(self.work_setting and REMOTE_WORDS.match(self.work_setting))
 
 
 def page_fields(soup: BeautifulSoup) -> PageFields:
@@ -44,7 +51,9 @@ def page_fields(soup: BeautifulSoup) -> PageFields:
     board = board_title_parts(og_title or (soup.title.get_text(" ", strip=True) if soup.title else ""))
     title_tag = first_match(soup, TITLE_BLOCKS) or soup.find("h1")
     company_tag = first_match(soup, ORGANISATION_BLOCKS)
-    location_tag = first_match(soup, LOCATION_BLOCKS)
+    location_lines = matching_lines(soup, LOCATION_BLOCKS)
+    pay_and_type = matching_lines(soup, tuple(f"{block} span" for block in PAY_AND_TYPE_BLOCKS))
+    pay_and_type = [line.strip(" -–·") for line in pay_and_type]
     criteria: dict[str, str] = {}
     for item in soup.select(CRITERIA_ITEM):
         label, value = item.find(["h3", "dt", "span"]), item.find(class_=lambda c: bool(c and "criteria-text" in c))
@@ -55,8 +64,11 @@ def page_fields(soup: BeautifulSoup) -> PageFields:
         other_urls=urls[1:],
         title=clean_title(title_tag.get_text(" ", strip=True)) if title_tag else board.title,
         company=(company_tag.get_text(" ", strip=True) if company_tag else None) or board.company,
-        location=(location_tag.get_text(" ", strip=True) if location_tag else None) or board.location,
+        location=(location_lines[0] if location_lines else None) or board.location,
         criteria=criteria,
+        work_setting=next((line for line in location_lines[1:] if WORK_SETTING.match(line)), None),
+        employment=next((employment_type(line) for line in pay_and_type if is_employment_type(line)), None),
+        salary=next((s for s in map(parse_salary, pay_and_type) if s is not None), None),
     )
 
 
@@ -69,6 +81,11 @@ def fill_from_page(posting: Posting, fields: PageFields) -> None:
     posting.company = posting.company or fields.company
     if not posting.locations and fields.location:
         posting.locations = parse_locations(fields.location, split_commas=False)[0]
+    posting.salary = posting.salary or fields.salary
+    posting.employment_type = posting.employment_type or fields.employment
+    posting.remote_policy = posting.remote_policy or fields.work_setting
+    if posting.remote is None and fields.remote:
+        posting.remote = True
 
 
 def has_description_block(soup: BeautifulSoup) -> bool:
@@ -86,26 +103,24 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime, fiel
     if not description.strip():
         return None
     company = fields.company or _company_in(block) or _site_name(soup)
-    locations, remote = parse_locations(fields.location or location_line(description), split_commas=False)
-    title = fields.title
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    locations, remote = parse_locations(fields.location, split_commas=False)
+    posting = Posting(
+        title=fields.title,
         description=description,
         raw=text,
         source=source,
         company=company,
         locations=locations,
-        remote=True if remote else None,
+        remote=True if remote or fields.remote else None,
+        remote_policy=fields.work_setting,
         url=fields.url,
         links=list(fields.other_urls),
-        salary=find_salary(description),
-        employment_type=employment_type(fields.criteria.get("employment type"))
-        or employment_in_text(title, description),
+        salary=fields.salary,  # else finish_posting reads it from the description
+        employment_type=employment_type(fields.criteria.get("employment type")) or fields.employment,
         tags=[v for k, v in fields.criteria.items() if k in ("job function", "industries", "seniority level")
               and v.lower() != "not applicable"],
-        requirements=extract_requirements(description),
     )
+    return finish_posting(posting)
 
 
 def _without_chrome(soup: BeautifulSoup) -> Tag:

@@ -13,13 +13,11 @@ from bs4 import BeautifulSoup, Tag
 
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
-from matcher.ingest.fields import (
-    COMPANY_CLASS, clean_title, derive_title, employment_in_text, location_line, parse_locations)
+from matcher.ingest.fields import COMPANY_CLASS
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.html_page import fill_from_page, has_description_block, page_fields, single_page
 from matcher.ingest.html_tables import postings_from_header_tables
 from matcher.ingest.jsonld import posting_from_jsonld
-from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary
 from matcher.ingest.text_clean import DROPPED_TAGS, html_to_text
 
 TITLE_TAGS = ("h1", "h2", "h3", "h4")
@@ -165,25 +163,19 @@ def _posting_from_parts(parts: list[Tag], item: str, now: datetime) -> Posting |
     raw = "\n".join(str(part) for part in parts)  # before the <summary> labels are dropped below
     body_parts = [details for part in parts for details in part.find_all("details")] or parts[1:] or [head]
     description = "\n\n".join(_details_text(part) for part in body_parts).strip()
-    locations, remote_word = parse_locations(location_line(description), split_commas=False)
     board_remote = bool(url and "remote" in url.lower())
-    title = clean_title(title_tag.get_text(" ", strip=True))
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title_tag.get_text(" ", strip=True),
         description=description,
         raw=raw,
         source=item,
         company=company_tag.get_text(" ", strip=True) if company_tag else None,
-        locations=locations,
-        remote=True if (board_remote or remote_word) else None,
+        remote=True if board_remote else None,
         posted=posted,
-        employment_type=employment_in_text(title, description),
         tags=list(dict.fromkeys(tags)),
         url=url,
-        salary=find_salary(description),
-        requirements=extract_requirements(description),
     )
+    return finish_posting(posting)
 
 
 def _details_text(part: Tag) -> str:

@@ -1,8 +1,8 @@
 """Where the job boards and applicant-tracking systems people save pages from put a posting's
 parts. Class names and ids as the sites write them; each tuple is tried in order, first match wins.
 
-Checked on real saved pages: LinkedIn's public job page and its job-detail fragment
-(tests/ingest/data/pages/PROVENANCE.md). The others follow the markup the sites publish and the
+Checked on real saved pages: LinkedIn's public job page and its job-detail fragment, Indeed's
+desktop job page of April 2023 (tests/ingest/data/pages/PROVENANCE.md). The others follow the markup the sites publish and the
 open-source scrapers of those sites select on; no real saved page of theirs was at hand to test."""
 
 from __future__ import annotations
@@ -37,9 +37,16 @@ ORGANISATION_BLOCKS: tuple[str, ...] = (
 LOCATION_BLOCKS: tuple[str, ...] = (
     ".topcard__flavor--bullet",  # LinkedIn
     "[data-testid='inlineHeader-companyLocation']", "[data-testid='job-location']",  # Indeed
+    # Indeed 2023: the header's text lines other than the company: location, then work setting.
+    ".jobsearch-CompanyInfoContainer div:not(:has(div)):not([data-company-name])",
     ".job__location", "#header .location", ".posting-categories .location",  # Greenhouse, Lever
     "[data-automation-id='locations']", "[itemprop='jobLocation']",  # Workday, microdata
 )
+# Pay and employment type side by side: Indeed's "$95,000 - $120,000 a year - Full-time".
+PAY_AND_TYPE_BLOCKS: tuple[str, ...] = ("#salaryInfoAndJobType",)
+# A header line that states where the work is done rather than a place (Indeed writes it under
+# the location); kept as the posting's remote policy.
+WORK_SETTING = re.compile(r"^(?:(?:fully |temporarily |hybrid )?remote|hybrid(?: work)?|on-?site|in[- ]person)$", re.I)
 # LinkedIn's "Seniority level / Employment type / Job function / Industries" list.
 CRITERIA_ITEM = ".description__job-criteria-item"
 # Around the posting, never part of it.
@@ -74,3 +81,13 @@ def first_match(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | 
         if found is not None and found.get_text(strip=True):
             return found
     return None
+
+
+def matching_lines(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> list[str]:
+    """The text of every element the first matching selector finds, in page order: Indeed's
+    header gives ["Austin, TX", "Remote"]."""
+    for selector in selectors:
+        lines = [line for tag in soup.select(selector) if (line := tag.get_text(" ", strip=True))]
+        if lines:
+            return lines
+    return []

@@ -25,10 +25,11 @@ from datetime import datetime
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age
 from matcher.ingest.fields import clean_title, is_employment_type, parse_locations
-from matcher.ingest.requirements import key_requirements, split_top_level
+from matcher.ingest.finish import finish_posting
+from matcher.ingest.requirements import split_top_level
 from matcher.years import years_stated
 from matcher.ingest.salary import parse_salary
-from matcher.ingest.text_clean import clean_text
+from matcher.text import clean_text
 
 KEY_LINE = re.compile(r"^(?:key requirements|requirements|skills|tags)\s*:\s*", re.I)
 REMOTE_POLICY = re.compile(r"^remote policy\s*:\s*", re.I)
@@ -138,10 +139,9 @@ def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now
     policy = next((REMOTE_POLICY.sub("", p) for p in paragraphs if REMOTE_POLICY.match(p)), None)
     blurb = next((p for p in paragraphs if not REMOTE_POLICY.match(p)), None)
     locations, remote = parse_locations(locations_text)
-    requirements = key_requirements(key_text) if key_text else []
     title = clean_title(lines[start]).rstrip(".") if has_title else _made_up_title(key_text, company)
     description = "\n\n".join(part for part in (key_text, blurb, f"Remote policy: {policy}" if policy else None) if part)
-    return Posting(
+    posting = Posting(
         title=title,
         description=clean_text(description),
         raw="\n".join(lines[start:end]).strip(),
@@ -156,8 +156,8 @@ def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now
         company_blurb=clean_text(blurb) if blurb else None,
         remote_policy=clean_text(policy) if policy else None,
         title_derived=not has_title,
-        requirements=requirements,
     )
+    return finish_posting(posting, [("required", key_text or "")])
 
 
 def _made_up_title(key_text: str | None, company: str | None) -> str:

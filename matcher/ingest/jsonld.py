@@ -8,13 +8,13 @@ import json
 from html import unescape
 from datetime import datetime
 
-from matcher.domain import Posting, Requirement
+from matcher.domain import Posting, Salary
 from matcher.ingest.dates import parse_date
-from matcher.ingest.fields import clean_title, derive_title, employment_type
-from matcher.ingest.requirements import extract_requirements, lines_to_requirements
-from matcher.domain import Salary
-from matcher.ingest.salary import PERIOD_WORDS, find_salary, salary_from_fields
-from matcher.ingest.text_clean import clean_text, html_to_text, looks_like_html
+from matcher.ingest.fields import employment_type
+from matcher.ingest.finish import RequirementSection, finish_posting
+from matcher.ingest.salary import PERIOD_WORDS, salary_from_fields
+from matcher.ingest.text_clean import html_to_text, looks_like_html
+from matcher.text import clean_text
 
 
 def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> Posting | None:
@@ -22,32 +22,30 @@ def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> P
     if "&lt;" in html:  # some sites escape the HTML inside JSON-LD once more
         html = unescape(html)
     description = html_to_text(html) if looks_like_html(html) else clean_text(html)
-    title = clean_title(_text(obj.get("title")) or _text(obj.get("name")))
+    title = _text(obj.get("title")) or _text(obj.get("name"))
     if not description and not title:
         return None
     org = obj.get("hiringOrganization")
     company = _text(org.get("name")) if isinstance(org, dict) else _text(org)
     locations = _locations(obj.get("jobLocation")) + _locations(obj.get("applicantLocationRequirements"))
     remote = "TELECOMMUTE" in str(obj.get("jobLocationType", "")).upper() or None
-    requirements = _requirements(obj) or extract_requirements(description)
     skills = obj.get("skills")
     tags = [s.strip() for s in (skills if isinstance(skills, list) else str(skills or "").split(",")) if str(s).strip()]
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title,
         description=description,
         raw=json.dumps(obj, ensure_ascii=False, indent=1),
         source=source,
         company=company or None,
         locations=list(dict.fromkeys(locations)),
         remote=remote,
-        salary=_salary(obj.get("baseSalary") or obj.get("estimatedSalary")) or find_salary(description),
+        salary=_salary(obj.get("baseSalary") or obj.get("estimatedSalary")),
         posted=parse_date(obj.get("datePosted"), now),
         employment_type=employment_type(_text(obj.get("employmentType"))),
         tags=[str(t) for t in tags],
         url=_text(obj.get("url")) or None,
-        requirements=requirements,
     )
+    return finish_posting(posting, _requirement_sections(obj))
 
 
 def _text(value: object) -> str:
@@ -91,13 +89,12 @@ def _salary(value: object) -> Salary | None:
     return salary_from_fields(low, high, currency, unit if unit in PERIOD_WORDS else None)
 
 
-def _requirements(obj: dict[str, object]) -> list[Requirement]:
-    found: list[Requirement] = []
-    for key, kind in (("qualifications", "required"), ("experienceRequirements", "required"),
-                      ("educationRequirements", "required")):
+def _requirement_sections(obj: dict[str, object]) -> list[RequirementSection]:
+    """schema.org's requirement properties; each is text (often HTML), or an object we cannot read."""
+    found: list[RequirementSection] = []
+    for key in ("qualifications", "experienceRequirements", "educationRequirements"):
         value = obj.get(key)
         text = _text(value)
         if text and not isinstance(value, dict):
-            text = html_to_text(text) if looks_like_html(text) else text
-            found.extend(lines_to_requirements(text, kind))  # type: ignore[arg-type]
+            found.append(("required", html_to_text(text) if looks_like_html(text) else text))
     return found

@@ -1,19 +1,18 @@
-"""One posting as plain text or Markdown (pasted, or a .txt/.md file), and the text of a PDF or
-DOCX of one posting. When no line reads as a title, one is derived and marked so."""
+"""One posting as plain text or Markdown (pasted, a .txt/.md file, or the text of a PDF or DOCX of
+one posting). When no line reads as a title, one is derived and marked so."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import datetime
 
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.dates import is_age, parse_age, parse_date
-from matcher.ingest.fields import (
-    ROLE_IN_SENTENCE, clean_title, derive_title, employment_type, is_employment_type, parse_locations)
+from matcher.ingest.fields import ROLE_IN_SENTENCE, employment_type, is_employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.headings import heading_kind
 from matcher.ingest.requirements import extract_requirements
-from matcher.ingest.salary import find_salary, parse_salary
+from matcher.ingest.salary import parse_salary
 from matcher.ingest.text_clean import markdown_to_text
 
 FIELD = re.compile(r"^\s*[*_]*(?P<key>job title|title|position|role|company|employer|location|locations|salary|"
@@ -28,10 +27,15 @@ WRAPPED_LINE = re.compile(r"(?<=[\w,(])[ \t]*\n(?=[a-z])")
 TITLE_MAX_WORDS = 12
 # Where pasted pages put the age and the job type ("Job type\nFull-time").
 HEADER_LINES = 40
-# A posting names at least one of these; a text with none (a letter, a recipe) is not one.
+# A posting names at least one of these; a text with none (a letter, a recipe) is not one. Spanish,
+# German, French and Portuguese postings say it in their own words ("Requisitos", "Anforderungen").
 POSTING_WORDS = re.compile(
     r"\b(?:jobs?|roles?|positions?|hiring|hire|candidates?|apply|responsibilit\w*|requirements?|qualifications?|"
-    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us))\b", re.I)
+    r"experience|salary|compensation|vacanc\w*|opening|team|we are looking|join (?:our|us)|"
+    r"puesto|requisitos|responsabilidades|experiencia|buscamos|ofrecemos|vacante|"
+    r"stelle|anforderungen|aufgaben|berufserfahrung|wir suchen|wir bieten|"
+    r"poste|exigences|missions|expérience|nous recherchons|"
+    r"vaga|requisitos|responsabilidades|experiência|procuramos|oferecemos)\b", re.I)
 # Too little text to be a posting ("hello"): say so rather than import noise.
 MIN_POSTING_CHARS = 40
 
@@ -45,7 +49,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     if not (requirements or fields or POSTING_WORDS.search(description) or ROLE_IN_SENTENCE.search(description)):
         return [], [ImportIssue(source, None, "no job posting found in this file (the text does not read as one)")]
     lines = [line for line in description.splitlines() if line.strip()]
-    title = clean_title(fields.get("title") or _title_line(text) or "")
+    title = fields.get("title") or _title_line(text) or ""
     # A "Location:" field names one place, often as "City, Country": commas do not split it.
     locations, remote = parse_locations(fields.get("location"), split_commas=False)
     salary_line = fields.get("salary")
@@ -53,21 +57,20 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
     age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
     kind = fields.get("type") or next((line for line in lines[:HEADER_LINES] if is_employment_type(line)), None)
     posting = Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+        title=title,
         description=description,
         raw=text,
         source=source,
         company=fields.get("company"),
         locations=locations,
-        remote=True if remote or re.search(r"\bfully remote\b|\bremote[- ]first\b|\b100% remote\b", text, re.I) else None,
-        salary=parse_salary(salary_line) if salary_line else find_salary(description),
+        remote=True if remote else None,
+        salary=parse_salary(salary_line) if salary_line else None,
         posted=parse_date(posted_text, now) if posted_text else (parse_age(age_line, now) if age_line else None),
         employment_type=employment_type(kind),
         url=fields.get("url"),
         requirements=requirements,
     )
-    return [posting], []
+    return [finish_posting(posting)], []
 
 
 def _fields(text: str) -> dict[str, str]:
@@ -98,27 +101,9 @@ def _title_line(text: str) -> str | None:
     return None
 
 
-def pdf_text(data: bytes) -> str:
-    """Text of every page of a PDF, pages separated by a blank line."""
-    from pypdf import PdfReader  # imported here: only PDF imports pay for it
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = [_without_print_marks(page.extract_text() or "") for page in reader.pages]
-    # PDF text breaks lines where the page did; a line starting in lower case continues the last.
-    return WRAPPED_LINE.sub(" ", "\n\n".join(pages))
-
-
-def _without_print_marks(page: str) -> str:
-    """Drop what a browser's "Print to PDF" adds: "11/24/26, 9:01 AM" before the page title,
-    and the URL with "1/3" at the foot of each page."""
-    lines = [PRINT_STAMP.sub("", line) for line in page.splitlines()]
-    return "\n".join(line for line in lines if not PRINT_FOOTER.match(line))
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraphs of a DOCX in reading order; list paragraphs become "- " bullets, headings stay
-    their own line. The CV reader's walk of the XML: python-docx's `paragraph.style` searches every
-    style per paragraph (3.5 ms each), so a 60,000-paragraph file took minutes."""
-    from matcher.ingest.cv_docx import read_docx
-
-    return read_docx(data)[0]
+def printed_page_text(text: str) -> str:
+    """A posting's text as read from a PDF or a Word file: without what a browser's "Print to PDF" adds
+    ("11/24/26, 9:01 AM" before the page title, the URL with "1/3" at the foot of each page), and
+    with lines the page broke rejoined (a line starting in lower case continues the last)."""
+    lines = [PRINT_STAMP.sub("", line) for line in text.splitlines()]
+    return WRAPPED_LINE.sub(" ", "\n".join(line for line in lines if not PRINT_FOOTER.match(line)))

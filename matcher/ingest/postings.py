@@ -18,15 +18,20 @@ from matcher.ingest.detect import BinaryData, decode, describe_unsupported, dete
 from matcher.ingest.feeds import parse_feed
 from matcher.ingest.html_postings import parse_html
 from matcher.ingest.jobboard_text import parse_jobboard_text
-from matcher.ingest.plain_posting import docx_text, parse_plain, pdf_text
+from matcher.ingest.pdf import PdfReadError, read_pdf
+from matcher.ingest.plain_posting import parse_plain, printed_page_text
 from matcher.ingest.records import CONTROL_CHARS
 from matcher.ingest.saved_pages import inside_page_assets
 from matcher.ingest.tabular import parse_csv, parse_json
+from matcher.ingest.word import WordReadError, read_docx
 from matcher.limits import (MAX_HTML_BYTES, MAX_POSTING_FILE_BYTES, MAX_RAW_CHARS, MAX_RECORDS_PER_FILE,
-                            NotARegularFile, TooLarge, bound_posting, check_docx, mb, read_regular_file)
+                            NotARegularFile, TooLarge, bound_posting, mb, read_regular_file)
 from matcher.safe_text import file_name
 
 DEFAULT_MAX_BYTES = MAX_POSTING_FILE_BYTES
+# Pages of a PDF read as one posting. A long posting printed from a job board is 3–5 pages; a file
+# of more is a brochure, a report or many postings printed together, and is refused, not half read.
+MAX_POSTING_PAGES = 10
 
 
 @dataclass
@@ -83,13 +88,13 @@ def read_posting_bytes(data: bytes, *, source: str, now: datetime) -> FileResult
                                "(PDF, DOCX, HTML, CSV, JSON or text)")
     try:
         if document == "pdf":
-            return _parse(pdf_text(data), source, now, force_plain=True)
+            text = read_pdf(data, max_pages=MAX_POSTING_PAGES, document="job posting").text
+            return _parse(printed_page_text(text), source, now, force_plain=True)
         if document == "docx":
-            check_docx(data)  # before python-docx inflates it: a 3.5 MB file can hold 1.2 GB of XML
-            return _parse(docx_text(data), source, now, force_plain=True)
+            return _parse(read_docx(data).text, source, now, force_plain=True)
         text = decode(data)
-    except TooLarge as error:
-        return _failed(source, f"not read: {error}")
+    except (PdfReadError, WordReadError) as error:  # its reason is a sentence for a person: keep it whole
+        return _failed(source, f"cannot read this {document}: {error.reason[0].lower()}{error.reason[1:]}")
     except BinaryData as error:
         return _failed(source, str(error))
     except Exception as error:  # a broken PDF/DOCX raises anything; one bad file must not stop an import

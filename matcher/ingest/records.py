@@ -11,11 +11,12 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from matcher.domain import Posting, Requirement, Salary
+from matcher.domain import Posting, Salary
+from matcher.ingest.ats_records import flatten_ats
 from matcher.ingest.dates import parse_date
-from matcher.ingest.fields import clean_title, derive_title, employment_type, parse_locations
+from matcher.ingest.fields import employment_type, parse_locations
+from matcher.ingest.finish import finish_posting
 from matcher.ingest.jsonld import posting_from_jsonld
-from matcher.ingest.requirements import extract_requirements, lines_to_requirements
 from matcher.ingest.salary import find_salary, parse_salary, salary_from_fields
 from matcher.ingest.text_clean import html_to_text, looks_like_html, markdown_to_text
 
@@ -58,8 +59,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "industry": ("company_industry", "industry", "industries"),
     "job_level": ("job_level", "seniority", "seniority_level", "experience_level"),
 }
-# JobSpy writes "not applicable" where LinkedIn states no level.
-NO_VALUE = frozenset({"not applicable", "not provided", "n/a", "none", "unknown"})
+# JobSpy writes "not applicable" where LinkedIn states no level; SmartRecruiters files many a job
+# under the function "Other".
+NO_VALUE = frozenset({"", "not applicable", "not provided", "n/a", "none", "unknown", "other"})
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "remote", "t"})
 
@@ -69,7 +71,7 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     kind = row.get("@type")
     if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
         return posting_from_jsonld(dict(row), source, now)
-    get = field_getter(row)
+    get = field_getter(flatten_ats(row) or row)  # Lever, Workday, SmartRecruiters and Ashby API records
     body = _text_of(get("description"))
     required_text, preferred_text = _text_of(get("required")), _text_of(get("preferred"))
     responsibilities = _text_of(get("responsibilities"))
@@ -77,13 +79,9 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         ("Responsibilities", responsibilities), ("Minimum qualifications", required_text),
         ("Preferred qualifications", preferred_text)) if part]
     description = "\n\n".join(s for s in sections if s).strip()
-    title = clean_title(_plain(get("title")))
+    title = _plain(get("title"))
     if not title and not description:
         return None
-    requirements: list[Requirement] = lines_to_requirements(required_text, "required") + \
-        lines_to_requirements(preferred_text, "preferred")
-    if not requirements:
-        requirements = extract_requirements(description)
     location_text = ", ".join(p for p in (_plain(get("location")), _plain(get("country"))) if p)
     locations, remote_word = parse_locations(location_text, split_commas=False)
     remote_value = get("remote")
@@ -91,14 +89,13 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
     salary = _salary(get, description)
     tags_value = get("tags")
     tags = tags_value if isinstance(tags_value, list) else [t for t in re.split(r"\s*[,;|]\s*", _plain(tags_value)) if t]
-    tags += [_plain(get(key)) for key in ("job_function", "industry") if get(key)]
+    tags += [_plain(get(key)) for key in ("job_function", "industry") if _plain(get(key)).lower() not in NO_VALUE]
     level = _plain(get("job_level"))
     if level and level.lower() not in NO_VALUE:
         tags.append(level[0].upper() + level[1:])
     url = _plain(get("url")) or None
-    return Posting(
-        title=title or derive_title(description),
-        title_derived=not title,
+    posting = Posting(
+        title=title,
         description=description,
         raw=raw,
         source=source,
@@ -114,8 +111,8 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         tags=list(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
         url=url,
         links=_links(get, url),
-        requirements=requirements,
     )
+    return finish_posting(posting, [("required", required_text), ("preferred", preferred_text)])
 
 
 def _salary(get: Callable[[str], object], description: str) -> Salary | None:
@@ -183,5 +180,5 @@ def _truthy(value: object) -> bool:
 
 
 def looks_like_posting(obj: Mapping[str, object]) -> bool:
-    get = field_getter(obj)
+    get = field_getter(flatten_ats(obj) or obj)
     return obj.get("@type") == "JobPosting" or any(get(key) is not None for key in ("title", "description"))

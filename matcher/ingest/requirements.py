@@ -1,10 +1,13 @@
-"""Requirement lists out of posting text: "Key requirements:" comma lists, and the bullets or
-sentences under headings such as "Requirements" (required) or "Nice to have" (preferred).
+"""A posting's requirements: one per sentence or list item of its requirement sections.
 
-Decision on inline markers: a required bullet becomes preferred only when the marker qualifies
-the whole bullet — it starts with "Preferred"/"Ideally"/"Bonus"/"Nice to have", or ends with
-"is a plus", "(preferred)", "is desirable", "is an advantage"... A "(preferred)" in the middle,
-as in "Ruby on Rails (preferred) or comparable frameworks", picks among options and stays required.
+One path for every format: `extract_requirements` reads a whole description, or a block the
+source marks as requirements (`start="required"` for Google's "Minimum Qualifications" column,
+a board's "Key requirements: Go, Kafka" line). Required vs preferred comes from the heading
+("Nice to have") or the item's own words ("… is a plus"); years from `matcher.years`.
+
+    >>> [(r.text, r.kind, r.years) for r in extract_requirements(
+    ...     "We raised a Series D. Requirements 5+ years of Go Strong SQL skills Nice to have: Kafka")]
+    [('5+ years of Go', 'required', 5.0), ('Strong SQL skills', 'required', None), ('Kafka', 'preferred', None)]
 """
 
 from __future__ import annotations
@@ -12,29 +15,95 @@ from __future__ import annotations
 import re
 
 from matcher.domain import Requirement, RequirementKind
-from matcher.ingest.headings import SectionKind, heading_kind
+from matcher.ingest.headings import SectionKind
+from matcher.ingest.requirement_text import REQUIREMENT_LIKE, is_requirement_text, marked_preferred
+from matcher.ingest.runin import split_run_in_items
+from matcher.ingest.segments import Section, sections_of
 from matcher.limits import MAX_DESCRIPTION_CHARS
 from matcher.years import years_stated
 
+# An inline list after "Key requirements:" is short entries separated by commas: at least this
+# many, each at most LIST_ENTRY_MAX_WORDS words (the board's longest entry, "Experience
+# launching products from 0 to 1", has 7). A sentence with commas has longer parts.
+LIST_MIN_ENTRIES = 2
+LIST_ENTRY_MAX_WORDS = 7
+# Where a company's own paragraph starts inside the last entry of a run-on list: "…pipelines
+# Vonage is a Holmdel Township, NJ-based…", "…experience Our company is a leading…".
+BLURB_VERB = re.compile(r"(?:^|\s)(?:is|are|was|has|have|offers|provides|specializ\w+|headquartered|based)\b")
+JOINERS = frozenset("and or y o e und oder et ou".split())  # an entry starting so ends a sentence's enumeration
+REQUIREMENT_SECTIONS: frozenset[SectionKind | None] = frozenset({"required", "preferred", "mixed"})
 
-# Lines that are never requirements wherever they sit.
-NOT_A_REQUIREMENT = re.compile(
-    r"equal opportunity|regardless of (?:race|age|gender)|sexual orientation|reasonable accommodation|"
-    r"protected veteran|applicants? (?:will|are) (?:be )?considered|to apply|apply (?:now|today)", re.I)
-PREFERRED_START = re.compile(r"^(?:preferred|preferably|ideally|bonus|nice[\s-]to[\s-]have|plus\b|a plus|optional)", re.I)
-PREFERRED_END = re.compile(
-    r"(?:is|are|would be|will be)?\s*(?:an?|considered an?)?\s*(?:plus|bonus|advantage|advantageous)[.!]?$|"
-    r"\(?(?:preferred|desirable|desired|nice to have|optional)\)?[.!]?$|is (?:highly )?(?:desirable|valued)[.!]?$", re.I)
-# "(Postgres preferred)" at the end picks among options: the bullet itself is still required.
-TRAILING_OPTION = re.compile(r"\((?P<inner>[^()]*\s[^()]*)\)[.!]?$")
-# Sentences that read as requirements when a posting has no requirement heading at all.
-REQUIREMENT_LIKE = re.compile(
-    r"experience (?:with|in|of|using|building)|knowledge of|proficien|familiar(?:ity)? with|understanding of|"
-    r"degree in|bachelor|master'?s|\bphd\b|\bbs\b|\bba\b|\d\+? years|years of|ability to|able to|"
-    r"skills? in|background in|expertise in|must have|fluent|certifi|track record|hands-on", re.I)
-# Under a heading, a line shorter than this is one item even without a bullet (plain-text lists).
-PROSE_LINE_CHARS = 200
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
+
+def extract_requirements(text: str, start: SectionKind | None = None, company: str | None = None) -> list[Requirement]:
+    """Requirements of `text`; with no requirement heading, its sentences that read as requirements.
+
+    `company` (when the source names it) marks where a board's company paragraph begins.
+    """
+    # What is past the limit is cut from the posting anyway (matcher.limits); reading it would only
+    # cost time (a 7 MB text took minutes).
+    sections = sections_of(text[:MAX_DESCRIPTION_CHARS], start)
+    if not any(s.kind in REQUIREMENT_SECTIONS for s in sections):
+        units = [item for s in sections for unit in s.units for item in split_run_in_items(unit)]
+        return [make_requirement(u, "required") for u in units if is_requirement_text(u) and REQUIREMENT_LIKE.search(u)]
+    found: list[Requirement] = []
+    for section in sections:
+        if section.kind in REQUIREMENT_SECTIONS:
+            found.extend(_section_requirements(section, company, text))
+    return found
+
+
+def _section_requirements(section: Section, company: str | None, context: str) -> list[Requirement]:
+    kind: RequirementKind = "preferred" if section.kind == "preferred" else "required"
+    units = section.units
+    entries = comma_list(units[0], company, context) if section.inline and units else None
+    items = entries if entries is not None else [i for unit in units for i in split_run_in_items(unit)]
+    keep = [item for item in items if is_requirement_text(item)]
+    if section.kind == "mixed":  # "Responsibilities and qualifications": the duties are not asked of you
+        keep = [item for item in keep if REQUIREMENT_LIKE.search(item)]
+    return [make_requirement(item, kind) for item in keep]
+
+
+def comma_list(unit: str, company: str | None = None, context: str = "") -> list[str] | None:
+    """"Java, Go, Kotlin" → its entries, or None when `unit` is a sentence, not a list.
+
+    A list ends at the first entry where a paragraph begins, so a flattened "…, Event-driven
+    pipelines Vonage is a Holmdel Township, NJ-based cloud…" gives "Event-driven pipelines".
+    """
+    entries: list[str] = []
+    cut = False
+    for part in split_top_level(unit):
+        head, cut = _before_paragraph(part, company, context)
+        if len(head.split()) > LIST_ENTRY_MAX_WORDS or re.search(r"[.!?]\s", head):
+            break
+        if head:
+            entries.append(head)
+        if cut:
+            break
+    # "Bachelor's degree in Physics, Chemistry, or a related field." is one sentence naming options.
+    sentence = not cut and re.search(r"[.!?]$", unit.strip())
+    if len(entries) < LIST_MIN_ENTRIES or sentence or any(e.split()[0].lower() in JOINERS for e in entries):
+        return None
+    return entries
+
+
+def _before_paragraph(part: str, company: str | None, context: str) -> tuple[str, bool]:
+    """`part` up to where a company paragraph starts in it, and whether one did.
+
+    The paragraph's subject is the company: named by the source, else the last capitalised word
+    after a lower-case one ("pipelines Vonage is"), else the longest run of capitalised words the
+    posting names again elsewhere ("AWS Nord Security is…", later "Remote policy: Nord Security…").
+    """
+    if company and f" {company}" in f" {part}":
+        return part[: f" {part}".index(f" {company}")].strip(), True
+    verb = BLURB_VERB.search(part)
+    if verb is None:
+        return part, False
+    words = part[: verb.start()].split()
+    start = next((i for i in range(len(words) - 1, 0, -1) if words[i][:1].isupper() and words[i - 1][:1].islower()), 0)
+    if start == 0:
+        named_again = [i for i in range(1, len(words)) if context.count(" ".join(words[i:])) >= 2]
+        start = named_again[0] if named_again else 0
+    return " ".join(words[:start]), True
 
 
 def split_top_level(text: str, separator: str = ",") -> list[str]:
@@ -54,103 +123,8 @@ def split_top_level(text: str, separator: str = ",") -> list[str]:
     return [part.strip(" .;") for part in parts if part.strip(" .;")]
 
 
-def key_requirements(items: str) -> list[Requirement]:
-    """"Key requirements: Java, Crypto/Web3, 3 years of experience" → one Requirement per item."""
-    items = re.sub(r"^\s*key requirements\s*:\s*", "", items, flags=re.I)
-    return [make_requirement(item, "required") for item in split_top_level(items)]
-
-
 def make_requirement(text: str, kind: RequirementKind) -> Requirement:
     text = re.sub(r"^\s*(?:- |\d+[.)]\s+)", "", text).strip()
-    if kind == "required" and _marked_preferred(text):
+    if kind == "required" and marked_preferred(text):
         kind = "preferred"
     return Requirement(text=text, kind=kind, years=years_stated(text))
-
-
-def _marked_preferred(text: str) -> bool:
-    option = TRAILING_OPTION.search(text)
-    tail = text[: option.start()].rstrip() if option else text
-    return bool(PREFERRED_START.search(text) or PREFERRED_END.search(tail))
-
-
-def lines_to_requirements(text: str, kind: RequirementKind) -> list[Requirement]:
-    """A block known to be requirements (a CSV "Minimum Qualifications" cell): one per line."""
-    return [make_requirement(item, kind) for item in _items(text.splitlines()) if _keep(item)]
-
-
-def extract_requirements(description: str) -> list[Requirement]:
-    """Requirements of a clean description ("- " bullets, blank lines between paragraphs)."""
-    # What is past the limit is cut from the posting anyway (matcher.limits); reading it would
-    # only cost time (a 7 MB text took minutes).
-    lines = [line.strip() for line in description[:MAX_DESCRIPTION_CHARS].splitlines()]
-    sections: list[tuple[SectionKind, list[str]]] = []
-    current: SectionKind | None = None
-    bulleted = False
-    for line in lines:
-        if not line:
-            continue
-        kind = heading_kind(line)
-        # An unknown short line inside a bulleted section is the next heading, not an item.
-        if kind is None and current in ("required", "preferred") and bulleted and _short_title(line):
-            kind = "other"
-        if kind is not None:
-            current, bulleted = kind, False
-            sections.append((kind, []))
-            inline = _after_colon(line)
-            if inline:
-                sections[-1][1].append(inline)
-            continue
-        if current in ("required", "preferred"):
-            body = sections[-1][1]
-            if bulleted and not line.startswith("- ") and body and _continues(body[-1], line):
-                body[-1] = f"{body[-1]} {line}"  # a bullet wrapped onto the next line (PDF text)
-                continue
-            bulleted = bulleted or line.startswith("- ")
-            body.append(line)
-    found = [
-        make_requirement(item, kind)
-        for kind, body in sections
-        if kind != "other"
-        for item in _items(body)
-        if _keep(item)
-    ]
-    if any(kind != "other" for kind, _ in sections):
-        return found
-    # No requirement heading: keep the bullets and sentences that read like requirements.
-    return [make_requirement(item, "required") for item in _items(lines, split_prose=True)
-            if _keep(item) and REQUIREMENT_LIKE.search(item)]
-
-
-def _after_colon(line: str) -> str | None:
-    if ":" not in line:
-        return None
-    rest = line.split(":", 1)[1].strip(" *_")
-    return rest or None
-
-
-def _continues(previous: str, line: str) -> bool:
-    return previous.startswith("- ") and (line[:1].islower() or not re.search(r"[.!?;:]$", previous))
-
-
-def _short_title(line: str) -> bool:
-    return (not line.startswith("- ") and len(line.split()) <= 6 and not re.search(r"[.!?;,]$", line)
-            and line[:1].isupper())
-
-
-def _items(lines: list[str], split_prose: bool = False) -> list[str]:
-    """Bullets are one item each; a long prose line (any, with split_prose) is split into sentences."""
-    items: list[str] = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("- ") or (len(line) < PROSE_LINE_CHARS and not split_prose):
-            items.append(line)
-        else:
-            items.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
-    return items
-
-
-def _keep(item: str) -> bool:
-    bare = item.removeprefix("- ").strip()
-    return len(bare) >= 2 and not NOT_A_REQUIREMENT.search(bare)

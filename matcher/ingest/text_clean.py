@@ -1,13 +1,15 @@
-"""Text clean-up shared by every job format: HTML → plain text that keeps paragraphs and
-bullets, mojibake repair, and whitespace normalisation."""
+"""Posting formats to plain text: HTML and Markdown → text that keeps paragraphs and bullets,
+then the one normaliser every text goes through (`matcher.text.clean_text`)."""
 
 from __future__ import annotations
 
 import re
 
-import ftfy
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
+
+from matcher.text import clean_text
+
 
 # Never part of a posting's text, and never followed: scripts could only be adverts or trackers.
 DROPPED_TAGS = ("script", "style", "iframe", "noscript", "template", "svg", "object", "embed", "head", "form")
@@ -16,33 +18,11 @@ BLOCK_TAGS = frozenset(
     "p div section article header footer main aside h1 h2 h3 h4 h5 h6 table tr ul ol dl dt dd "
     "blockquote pre details summary figure address hr".split()
 )
-# A bullet as written in plain text: "•", "-", "*", "–", "▪", "o " ... at the start of a line.
-BULLET_PREFIX = re.compile(r"^\s*(?:[-*•·▪◦●○■□►▶➤✓✔–—]|o(?=\s))\s+")
-# More than one blank line carries no meaning.
-BLANK_RUNS = re.compile(r"\n{3,}")
-# "Weâre": the UTF-8 bytes of ’ read as cp1252 are "â€™", and some exporters then drop the
-# two unprintable ones, leaving only "â". ftfy cannot undo a lossy step, so repair the
-# contraction case alone (French "âge", "pâte" never match: â is not followed by an ending).
-LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00e2(?=(?:s|re|ll|t|ve|d|m)\b)")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|>~])")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
 MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _HTML_HINT = re.compile(r"<(?:p|div|br|ul|ol|li|span|strong|b|h[1-6]|table|a)\b[^>]*>", re.I)
-
-
-def fix_text(text: str) -> str:
-    """Repair mojibake ("Weâre" → "We're") and odd characters; keep curly quotes out."""
-    if text.isascii():  # nothing to repair, and ftfy is the slow part of a big import
-        return text
-    fixed = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC")
-    return LOST_APOSTROPHE.sub("'", fixed)
-
-
-def normalise_whitespace(text: str) -> str:
-    """Trim each line, collapse inner runs of spaces, and keep at most one blank line."""
-    lines = [re.sub(r"[ \t\u00a0\u200b\u2009\u202f]+", " ", line).strip() for line in text.splitlines()]
-    return BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def looks_like_html(text: str) -> bool:
@@ -60,13 +40,6 @@ def html_to_text(html: str | Tag) -> str:
     return clean_text("".join(parts))
 
 
-def clean_text(text: str) -> str:
-    """Plain text (or text from HTML) → repaired text with "- " bullets and tidy spacing."""
-    text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [BULLET_PREFIX.sub("- ", line) for line in text.split("\n")]
-    return _join_bullets(normalise_whitespace("\n".join(lines)))
-
-
 def markdown_to_text(text: str) -> str:
     """Markdown (JobSpy writes descriptions so) → the same plain shape as HTML gives."""
     text = MD_ESCAPE.sub(r"\1", text)
@@ -74,17 +47,6 @@ def markdown_to_text(text: str) -> str:
     text = MD_HEADING.sub("", text)
     text = MD_EMPHASIS.sub(r"\2", text)
     return clean_text(text)
-
-
-def _join_bullets(text: str) -> str:
-    """Drop the blank line between two list items: HTML <li>s come out one per line."""
-    lines = text.split("\n")
-    kept = [
-        line
-        for i, line in enumerate(lines)
-        if line or not (0 < i < len(lines) - 1 and lines[i - 1].startswith("- ") and lines[i + 1].startswith("- "))
-    ]
-    return "\n".join(kept)
 
 
 def _walk(node: Tag, out: list[str]) -> None:
@@ -101,9 +63,10 @@ def _walk(node: Tag, out: list[str]) -> None:
         if name == "br":
             out.append("\n")
         elif name == "li":
-            out.append("\n- ")
-            _walk(child, out)
-            out.append("\n")
+            # Ashby and Lever wrap an item's text in <p>: the item still starts on its bullet's line.
+            item: list[str] = []
+            _walk(child, item)
+            out.append("\n- " + "".join(item).strip() + "\n")
         elif name in ("td", "th"):
             _walk(child, out)
             out.append(" ")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,11 +86,12 @@ def _store_postings(store: Store, postings: Sequence[Posting], extractor: SkillE
     summary.posting_ids.extend(added.added_ids)
 
 
-def import_cv(store: Store, path: Path) -> CV:
-    """Read, understand and store a CV; raises `CVReadError` (nothing stored) when it cannot."""
+def import_cv(store: Store, path: Path, as_of: date | None = None) -> CV:
+    """Read, understand and store a CV; raises `CVReadError` (nothing stored) when it cannot.
+    `as_of` is the date "Present" means in it (default: the date the file says it was written)."""
     from matcher.ingest.cv import read_cv
 
-    cv = annotate_cv(read_cv(path), skill_extractor(store))
+    cv = annotate_cv(read_cv(path, as_of=as_of), skill_extractor(store))
     cv.id = store.add_cv(cv)
     return cv
 

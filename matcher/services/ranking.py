@@ -1,27 +1,41 @@
 """Ranking as the app and the CLI use it: one long-lived `RankingSession` per process.
 
-The session keeps what ranking needs between calls and hands out light results: every posting's
-score, breakdown, counts and one-line `why`, without the per-requirement explanations, which
-`explain` builds for the postings a person looks at or exports. Callers tell it what changed
-(`postings_changed`, `cv_changed`, `weights_changed`) instead of building a new ranker per call.
+The session keeps what ranking needs between calls — every posting's facts and vectors as arrays
+(`PostingIndex`), each CV's vectors and profile, the last similarities and scores — and hands out
+light results: every posting's score, breakdown, counts and one-line `why`. `explain` builds the
+per-requirement verdicts and evidence for the postings a person looks at or exports. Callers say
+what changed (`postings_changed`, `cv_changed`); only that is read again. A posting's vectors are
+computed once and stored packed (`posting_vectors`), and its skills are found again when the
+taxonomy (shipped + the user's entries) has changed since they were found.
 
 All methods may be called from a worker thread; one lock serialises them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-from matcher.domain import CV, RankedMatch, SkillEvidence
-from matcher.services.common import Cancelled, OperationCancelled, Progress, never_cancelled, no_progress
-from matcher.services.skills import skill_extractor
+import numpy as np
+
+from matcher.domain import PostingFacts, RankedMatch
+from matcher.engine.embeddings import MODEL_ID, CachedEmbedder, Embedder, shared_embedder
+from matcher.engine.gap import GapItem, skill_gap
+from matcher.engine.features import (POSTING_OPENING_WORDS, REQUIREMENT_BLEND, CVIndex, embed_postings,
+                                     index_cv)
+from matcher.engine.lexical import SCHEME, Reference, default_reference
+from matcher.engine.posting_index import PackedVectors, PostingIndex, make_entry
+from matcher.engine.ranking import Ranker, Scored
+from matcher.engine.scoring import ScoreWeights
+from matcher.services.common import Cancelled, Eta, OperationCancelled, Progress, never_cancelled, no_progress
+from matcher.services.skills import reannotate_facts, skill_extractor, skills_version
 from matcher.store import Store
 
-if TYPE_CHECKING:
-    from matcher.engine.embeddings import Embedder
+log = logging.getLogger(__name__)
+EMBED_CHUNK = 256  # postings embedded and stored per step: a cancel keeps what was finished
 
 
 @dataclass
@@ -33,94 +47,238 @@ class Ranking:
     added_skills: tuple[str, ...] = ()  # a what-if ranking: skills assumed on top of the CV's
 
 
+@dataclass
+class _CVState:
+    cvx: CVIndex
+    ranker: Ranker
+    scored: Scored | None = None
+    scored_for: tuple[int, str] = (-1, "")  # (index version, weights) the scores were computed for
+
+
+def digest(facts: PostingFacts) -> str:
+    """What a posting's stored vectors were computed from; a different digest means recompute."""
+    h = hashlib.sha1(f"{MODEL_ID}|{SCHEME}|{POSTING_OPENING_WORDS}|{REQUIREMENT_BLEND}|{facts.title}".encode())
+    for r in facts.requirements:
+        h.update(b"\n" + r.text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def _pack(v: PackedVectors) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    return (v.doc.astype(np.float16).tobytes(), v.title.astype(np.float16).tobytes(),
+            v.requirements.astype(np.float16).tobytes(), v.lexical[0].astype(np.int32).tobytes(),
+            v.lexical[1].astype(np.float16).tobytes())
+
+
+def _unpack(row: tuple[object, ...]) -> PackedVectors:
+    doc, title, reqs, idx, val = (np.frombuffer(b, dtype=t) for b, t in zip(  # type: ignore[call-overload]
+        row[1:], (np.float16, np.float16, np.float16, np.int32, np.float16)))
+    dim = len(doc)
+    return PackedVectors(doc.astype(np.float32), title.astype(np.float32),
+                         reqs.astype(np.float32).reshape(-1, dim), (idx, val.astype(np.float32)))
+
+
 class RankingSession:
-    def __init__(self, store: Store, embedder: Embedder | None = None) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, reference: Reference | None = None) -> None:
         """`embedder`: where vectors come from; by default the shipped model behind the store's cache."""
         self.store = store
-        self.embedder = embedder
+        self._embedder = embedder
+        self.reference = reference or default_reference()
         self._lock = threading.RLock()
-        self._explained: dict[tuple[int, tuple[str, ...]], dict[int, RankedMatch]] = {}
+        self._index: PostingIndex | None = None
+        self._index_version = 0
+        self._dirty: set[int] = set()
+        self._taxonomy_version: str | None = None
+        self._infos: dict = {}  # type: ignore[type-arg]  # requirement infos, shared across postings
+        self._cvs: dict[int, _CVState] = {}
 
     # -- what changed ---------------------------------------------------------------------------
     def postings_changed(self, posting_ids: Iterable[int] = ()) -> None:
-        """Postings were imported, edited or removed (all of them when `posting_ids` is empty)."""
+        """Postings were imported, edited or removed; with no ids, everything is read again."""
         with self._lock:
-            self._explained.clear()
+            ids = set(posting_ids)
+            if ids:
+                self._dirty |= ids
+            else:
+                self._index = None
 
     def cv_changed(self, cv_id: int) -> None:
         with self._lock:
-            for key in [k for k in self._explained if k[0] == cv_id]:
-                del self._explained[key]
+            self._cvs.pop(cv_id, None)
 
     def weights_changed(self) -> None:
-        with self._lock:
-            self._explained.clear()
+        """Nothing to drop: weights are read at every ranking and only re-score cached parts."""
 
     # -- queries --------------------------------------------------------------------------------
     def rank(self, cv_id: int, top: int | None = None, progress: Progress = no_progress,
              cancelled: Cancelled = never_cancelled) -> Ranking:
-        """All postings (or the best `top`) for the CV, best first; embeds only what is not cached."""
-        return self._rank(cv_id, (), top, progress, cancelled)
+        """All postings (or the best `top`) for the CV, best first; embeds only what is new."""
+        with self._lock:
+            state, scored = self._scored(cv_id, progress, cancelled)
+            return Ranking(cv_id, state.ranker.matches(scored, top))
 
     def what_if(self, cv_id: int, skills: Sequence[str], progress: Progress = no_progress,
                 cancelled: Cancelled = never_cancelled) -> Ranking:
-        """The ranking as if the CV also had `skills`; nothing is stored."""
-        return self._rank(cv_id, tuple(skills), None, progress, cancelled)
+        """The ranking as if the CV also had `skills`; nothing is stored. Reuses every vector and
+        similarity of the CV's ranking: only the verdicts on named skills and the scores change."""
+        with self._lock:
+            ranker, scored = self._what_if(cv_id, tuple(skills), progress, cancelled)
+            return Ranking(cv_id, ranker.matches(scored), tuple(skills))
 
     def explain(self, cv_id: int, posting_ids: Sequence[int], added_skills: Sequence[str] = ()) -> list[RankedMatch]:
         """Matches of these postings with each requirement's verdict and evidence, in the given order
         (ids no longer stored are left out)."""
-        key = (cv_id, tuple(added_skills))
         with self._lock:
-            if key not in self._explained:
-                self._rank(cv_id, key[1], None, no_progress, never_cancelled)
-            explained = self._explained[key]
-            return [explained[i] for i in posting_ids if i in explained]
+            if added_skills:
+                ranker, scored = self._what_if(cv_id, tuple(added_skills), no_progress, never_cancelled)
+            else:
+                state, scored = self._scored(cv_id, no_progress, never_cancelled)
+                ranker = state.ranker
+            return ranker.explain(scored, posting_ids)
+
+    def skill_gap(self, cv_id: int, top_n: int = 20) -> list[GapItem]:
+        """Missing skills of the `top_n` best postings, most blocking first, each with the points and
+        band moves adding it would bring (computed with the same formula, not estimated)."""
+        with self._lock:
+            state, scored = self._scored(cv_id, no_progress, never_cancelled)
+            extractor = skill_extractor(self.store)
+
+            def with_skill(name: str) -> Ranker:
+                ranker = Ranker(state.ranker.weights, extractor.taxonomy, state.ranker.thresholds)
+                return ranker.fit(state.cvx.with_skills([name], extractor.taxonomy, extractor.skills))
+
+            return skill_gap(state.ranker, scored, with_skill, top_n)
+
+    def scored(self, cv_id: int, progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> tuple[Ranker, Scored]:
+        """The CV's ranker and arrays, for the skill gap and benchmarks."""
+        with self._lock:
+            state, scored = self._scored(cv_id, progress, cancelled)
+            return state.ranker, scored
 
     # -- inside ---------------------------------------------------------------------------------
-    def _cv(self, cv_id: int, added: tuple[str, ...]) -> CV:
-        cv = self.store.cv(cv_id)
-        if cv is None:
-            raise LookupError(f"no CV with id {cv_id}")
-        if added:
-            taxonomy = skill_extractor(self.store).taxonomy
-            names = [taxonomy.canonical(s) or s.strip() for s in added]
-            cv.skills.extend(SkillEvidence(s, f"(what if: {s})", source="manual") for s in names)
-            cv.removed_skills = [s for s in cv.removed_skills if s.lower() not in {n.lower() for n in names}]
-        return cv
+    def _scored(self, cv_id: int, progress: Progress, cancelled: Cancelled) -> tuple[_CVState, Scored]:
+        index = self._refresh(progress, cancelled)
+        state = self._cv_state(cv_id)
+        weights = ScoreWeights.from_json(self.store.setting("score_weights"))
+        key = (self._index_version, repr(weights))
+        if state.scored is None or state.scored_for != key:
+            state.ranker.weights = weights
+            sims = state.ranker.similarities(index, self._index_version)
+            state.scored, state.scored_for = state.ranker.score(index, sims), key
+            progress(1, 1, f"Ranked {len(index)} postings")
+        return state, state.scored
 
-    def _rank(self, cv_id: int, added: tuple[str, ...], top: int | None, progress: Progress,
-              cancelled: Cancelled) -> Ranking:
-        with self._lock:
-            cv = self._cv(cv_id, added)
-            matches = rank(self.store, cv, progress=progress, cancelled=cancelled, embedder=self.embedder)
-            self._explained[(cv_id, added)] = {m.posting_id: m for m in matches}
-            light = [replace(m, requirements=None) for m in (matches if top is None else matches[:top])]
-            return Ranking(cv_id, light, added)
+    def _what_if(self, cv_id: int, skills: tuple[str, ...], progress: Progress,
+                 cancelled: Cancelled) -> tuple[Ranker, Scored]:
+        state, _ = self._scored(cv_id, progress, cancelled)
+        extractor = skill_extractor(self.store)
+        names = [extractor.taxonomy.canonical(s) or s.strip() for s in skills]
+        ranker = Ranker(state.ranker.weights, extractor.taxonomy, state.ranker.thresholds)
+        ranker.fit(state.cvx.with_skills(names, extractor.taxonomy, extractor.skills))
+        assert self._index is not None
+        return ranker, ranker.score(self._index, state.ranker.similarities(self._index, self._index_version))
+
+    def _cv_state(self, cv_id: int) -> _CVState:
+        state = self._cvs.get(cv_id)
+        if state is None:
+            cv = self.store.cv(cv_id)
+            if cv is None:
+                raise LookupError(f"no CV with id {cv_id}")
+            extractor = skill_extractor(self.store)
+            if cv.skills_version != skills_version(extractor):
+                from matcher.services.skills import annotate_cv
+
+                annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept
+                self._try_write(lambda: self.store.update_cv_skills(cv))
+            cvx = index_cv(cv, self._model(), extractor.taxonomy, self.reference, extractor.skills)
+            state = self._cvs[cv_id] = _CVState(cvx, Ranker(taxonomy=extractor.taxonomy).fit(cvx))
+        return state
+
+    def _model(self) -> Embedder:
+        return self._embedder or CachedEmbedder(shared_embedder(), self.store)
+
+    def _refresh(self, progress: Progress, cancelled: Cancelled) -> PostingIndex:
+        extractor = skill_extractor(self.store)
+        version = skills_version(extractor)
+        if version != self._taxonomy_version:  # requirement infos depend on the taxonomy
+            self._index, self._infos, self._cvs = None, {}, {}
+            self._taxonomy_version = version
+        if self._index is not None and not self._dirty:
+            return self._index
+        wanted = None if self._index is None else sorted(self._dirty)
+        facts = self.store.posting_facts(wanted)
+        stale = [f for f in facts if f.skills_version != version]
+        if stale:
+            for f in stale:
+                reannotate_facts(f, extractor)
+            self._try_write(lambda: self.store.update_skills(stale))
+        vectors = self._vectors(facts, progress, cancelled)
+        # A posting whose text cannot be read has no vectors: it is left out (the store names it).
+        entries = [make_entry(f, vectors[f.id], extractor.taxonomy, self.reference, self._infos) for f in facts
+                   if f.id in vectors]
+        if self._index is None:
+            self._index = PostingIndex(entries)
+        else:
+            present = {f.id for f in facts}
+            self._index.remove(i for i in self._dirty if i not in present)
+            self._index.add(entries)
+        self._dirty = set()
+        self._index_version += 1
+        return self._index
+
+    def _vectors(self, facts: list[PostingFacts], progress: Progress, cancelled: Cancelled) -> dict[int, PackedVectors]:
+        stored = self.store.packed_vectors(MODEL_ID, None if len(facts) > 1000 else [f.id for f in facts])
+        out: dict[int, PackedVectors] = {}
+        missing: list[PostingFacts] = []
+        for f in facts:
+            row = stored.get(f.id)
+            if row is not None and row[0] == digest(f):
+                out[f.id] = _unpack(row)
+            else:
+                missing.append(f)
+        eta = Eta()
+        for start in range(0, len(missing), EMBED_CHUNK):
+            if cancelled():
+                raise OperationCancelled("ranking cancelled while embedding new postings")
+            chunk = missing[start:start + EMBED_CHUNK]
+            postings = {p.id: p for p in self.store.postings([f.id for f in chunk])}
+            chunk = [f for f in chunk if f.id in postings]
+            done_before = start
+
+            def embedded(done: int, total: int, before: int = done_before, size: int = len(chunk)) -> None:
+                count = before + round(done / max(total, 1) * size)
+                left = eta.left(count, len(missing))
+                progress(count, len(missing), f"Embedding {count:,} of {len(missing):,} new postings"
+                         + (f" — {left}" if left else " (the language model loads the first time)"))
+
+            try:
+                packed = embed_postings([postings[f.id] for f in chunk], self._model(), self.reference,
+                                        embedded, cancelled)
+            except InterruptedError as exc:  # the embedder stops between batches on Cancel
+                raise OperationCancelled(str(exc)) from exc
+            for f, v in zip(chunk, packed):
+                out[f.id] = v
+            rows = {f.id: (digest(f), *_pack(out[f.id])) for f in chunk}
+            self._try_write(lambda rows=rows: self.store.put_packed_vectors(MODEL_ID, rows))
+        return out
+
+    def _try_write(self, write: object) -> None:
+        """Derived data is written when it can be: a busy or full disk must not lose a ranking."""
+        try:
+            write()  # type: ignore[operator]
+        except Exception as exc:  # the result stands; it will be computed again next time
+            log.warning("could not store derived data: %s", exc)
 
 
-def rank(store: Store, cv: CV, top: int | None = None, progress: Progress = no_progress,
-         postings: list | None = None, cancelled: Cancelled = never_cancelled,  # type: ignore[type-arg]
+def rank(store: Store, cv: object, top: int | None = None, progress: Progress = no_progress,
+         postings: Sequence[object] | None = None, cancelled: Cancelled = never_cancelled,
          embedder: Embedder | None = None) -> list[RankedMatch]:
-    """Rank stored postings for a CV, best first, every requirement explained; embeds only what is
-    not cached yet. Raises `OperationCancelled` when `cancelled()` turns true while embedding."""
-    from matcher.engine.embeddings import CachedEmbedder, shared_embedder
-    from matcher.engine.ranking import rank_postings
-    from matcher.engine.scoring import ScoreWeights
-
-    postings = store.postings() if postings is None else postings
-    weights = ScoreWeights.from_json(store.setting("score_weights"))
-    embedder = embedder or CachedEmbedder(shared_embedder(), store)
-    taxonomy = skill_extractor(store).taxonomy  # with the user's own skills and aliases
-
-    def embedded(done: int, total: int) -> None:
-        progress(done, total, f"Embedding {total} new texts (the language model loads the first time)")
-
-    try:
-        matches = rank_postings(
-            cv, postings, embedder, weights=weights, taxonomy=taxonomy, top=top, progress=embedded, cancelled=cancelled
-        )
-    except InterruptedError as exc:  # raised by the embedder between batches
-        raise OperationCancelled(str(exc)) from exc
-    progress(1, 1, f"Ranked {len(matches)} postings")
-    return matches
+    """One ranking, every requirement explained: for callers that rank once (scripts, tests).
+    `postings`: only these (stored) postings are returned; `cv` must be a stored CV."""
+    cv_id = getattr(cv, "id", None)
+    if not isinstance(cv_id, int):
+        raise ValueError("rank needs a stored CV (one with an id)")
+    session = RankingSession(store, embedder)
+    ranking = session.rank(cv_id, progress=progress, cancelled=cancelled)
+    wanted = None if postings is None else {getattr(p, "id", None) for p in postings}
+    ids = [m.posting_id for m in ranking.matches if wanted is None or m.posting_id in wanted][:top]
+    return session.explain(cv_id, ids)

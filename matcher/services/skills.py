@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from matcher.domain import CV, Posting, SkillEvidence
+from matcher.domain import CV, Posting, PostingFacts, SkillEvidence
 from matcher.store import Store
 
 if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
@@ -36,6 +36,12 @@ def _extractor_for(skills: tuple[tuple[str, str], ...], aliases: tuple[tuple[str
     return extractor
 
 
+def skills_version(extractor: SkillExtractor) -> str:
+    """Which taxonomy found a set of skills (the shipped table and the user's own entries). Stored
+    beside the skills of each posting and CV; when it changes they are found again (lazily)."""
+    return extractor.taxonomy.version
+
+
 def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
     """Fill the canonical skills of each requirement and of the posting as a whole."""
     seen: dict[str, None] = {}
@@ -44,21 +50,41 @@ def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
         seen.update(dict.fromkeys(requirement.skills))
     seen.update(dict.fromkeys(extractor.skills(f"{posting.title}\n{posting.description}")))
     posting.skills = list(seen)
+    posting.skills_version = skills_version(extractor)
     return posting
 
 
+def reannotate_facts(facts: PostingFacts, extractor: SkillExtractor) -> PostingFacts:
+    """A stored posting's skills found again with the current taxonomy (its description is not
+    read: the posting's own skills are those of its title and requirement lines)."""
+    seen: dict[str, None] = dict.fromkeys(extractor.skills(facts.title))
+    for requirement in facts.requirements:
+        requirement.skills = extractor.skills(requirement.text)
+        seen.update(dict.fromkeys(requirement.skills))
+    facts.skills = list(dict.fromkeys([*seen, *facts.skills]))
+    facts.skills_version = skills_version(extractor)
+    return facts
+
+
 def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
-    """Find every skill in the CV, each with the first sentence that shows it (the evidence)."""
-    from matcher.text import split_sentences
+    """Find every skill in the CV, each with the sentence that shows it best (the evidence): a
+    sentence about work (experience, projects) before a skills list or the summary; never a heading,
+    the header or an objective statement, so a skill named only there is not credited."""
+    from matcher.engine.evidence import cv_units
 
     manual = [e for e in cv.skills if e.source == "manual"]
-    found: dict[str, SkillEvidence] = {}
-    for sentence in split_sentences(cv.text):
-        for skill in extractor.skills(sentence):
-            found.setdefault(skill.lower(), SkillEvidence(skill, sentence))
+    best: dict[str, tuple[int, SkillEvidence]] = {}
+    for unit in cv_units(cv):
+        if not unit.quotable:
+            continue
+        for skill in extractor.skills(unit.text):
+            if skill.lower() not in best or unit.priority > best[skill.lower()][0]:
+                best[skill.lower()] = (unit.priority, SkillEvidence(skill, unit.text))
+    found = {key: evidence for key, (_, evidence) in best.items()}
     for evidence in manual:
         found.setdefault(evidence.skill.lower(), evidence)
     cv.skills = list(found.values())
+    cv.skills_version = skills_version(extractor)
     if cv.report is not None:
         cv.report.skills_found = len(cv.skills)
     return cv

@@ -13,7 +13,8 @@ from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from matcher.domain import APPLICATION_STATUSES, CV, CVSection, Posting, ParseReport, Requirement, Salary, SkillEvidence
+from matcher.domain import (
+    APPLICATION_STATUSES, CV, CVSection, Posting, ParseReport, Requirement, Role, Salary, SkillEvidence)
 from matcher.safe_text import file_name, printable
 
 
@@ -21,7 +22,18 @@ def to_json(obj: Posting | CV) -> dict[str, Any]:
     """Every field but the id, dates as ISO text."""
     document = asdict(obj)
     document.pop("id", None)
-    return {k: iso(v) if isinstance(v, (date, datetime)) else v for k, v in document.items()}
+    return {k: _plain(v) for k, v in document.items()}
+
+
+def _plain(value: Any) -> Any:
+    """`value` with every date in it as ISO text (a CV's roles hold dates too)."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -58,12 +70,21 @@ def posting(item: dict[str, Any]) -> Posting:
 
 
 def cv(item: dict[str, Any]) -> CV:
-    result: CV = _record(CV, item, "sections", "skills", "report", "created")
+    result: CV = _record(CV, item, "sections", "skills", "report", "created", "roles", "as_of")
     result.sections = [_record(CVSection, section) for section in items(item, "sections")]
     result.skills = [_record(SkillEvidence, evidence) for evidence in items(item, "skills")]
     report = item.get("report")
     result.report = _record(ParseReport, report) if isinstance(report, dict) and report else None
     result.created = when(item.get("created"))
+    result.roles = [_role(role) for role in items(item, "roles")]
+    result.as_of = date.fromisoformat(item["as_of"]) if item.get("as_of") else None
+    return result
+
+
+def _role(item: dict[str, Any]) -> Role:
+    result: Role = _record(Role, item, "start", "end")
+    result.start = date.fromisoformat(item["start"]) if item.get("start") else None
+    result.end = date.fromisoformat(item["end"]) if item.get("end") else None
     return result
 
 

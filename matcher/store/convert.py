@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from matcher.domain import (APPLICATION_STATUSES, CV, CVSection, ParseReport, Posting, Requirement, Role, Salary,
-                            ShortlistEntry, SkillEvidence)
+from matcher.domain import (APPLICATION_STATUSES, CV, CVSection, ParseReport, Posting, PostingFacts, Requirement, Role,
+                            Salary, ShortlistEntry, SkillEvidence)
 from matcher.store.reading import DamagedRow
 from matcher.store.schema import CVRow, PostingRow, RequirementRow, ShortlistRow
 
@@ -159,3 +159,19 @@ def _expect(row: object, kind: type | tuple[type, ...], *columns: str) -> None:
     for column in columns:
         if not isinstance(getattr(row, column), kind):
             raise DamagedRow(f"its {column} is not what the column holds")
+
+
+def requirement(text: object, kind: object, skills: object, years: object) -> Requirement:
+    """A requirement from its columns; raises DamagedRow when one has a type it never holds."""
+    if not isinstance(text, str) or kind not in ("required", "preferred") or not isinstance(skills, (list, type(None))) \
+            or not isinstance(years, (int, float, type(None))):
+        raise DamagedRow("a requirement is not what its columns hold")
+    return Requirement(text, kind, list(skills or []), years)
+
+
+def facts(posting_id: int, title: object, company: object, requirements: list[Requirement], skills: object,
+          language: object, version: object) -> PostingFacts:
+    if not isinstance(title, str) or not isinstance(company, (str, type(None))) \
+            or not isinstance(skills, (list, type(None))) or not isinstance(language, (str, type(None))):
+        raise DamagedRow("its title, company or skills are not what the columns hold")
+    return PostingFacts(posting_id, title, company, requirements, list(skills or []), language, version)  # type: ignore[arg-type]

@@ -12,14 +12,17 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from matcher import services
 from matcher.store.backup import BackupStats, restore_backup, write_backup
-from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry, SkillEvidence
+from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry
 from matcher.store import Store
+
+if TYPE_CHECKING:
+    from matcher.engine.gap import GapItem
 from matcher.ui.shortlist.tracking import Tracking
 from matcher.ui.worker import OpContext, OpHandle, Worker
 
@@ -36,6 +39,7 @@ class AppState:
     matches: list[RankedMatch] = field(default_factory=list)
     entries: dict[int, ShortlistEntry] = field(default_factory=dict)
     weights: dict[str, float] | None = None  # the user's score weights (ScoreWeights JSON), None: defaults
+    gap: list[GapItem] = field(default_factory=list)  # missing skills of the best postings, from the engine
 
 
 def looks_like_cv(path: Path) -> bool:
@@ -76,6 +80,7 @@ class Controller(QObject):
         self.loading = False  # reading the database (and, on first run, importing the samples)
         self.ranking_cv: CV | None = None  # the CV a ranking in flight is for
         self.tracking = Tracking(self)
+        self.session = services.RankingSession(store)  # the one ranker of this window
 
     # -- plumbing -------------------------------------------------------------------------------
     def run(self, label: str, fn: Callable[[OpContext], Any], done: Callable[[Any], object], *,
@@ -103,7 +108,7 @@ class Controller(QObject):
         entries = {e.posting_id: e for e in self.store.shortlist()}
         postings = {p.id: p for p in self.store.postings() if p.id is not None}
         weights = self.store.setting("score_weights")
-        return AppState(postings, cvs, cv, self.state.matches, entries, weights)
+        return AppState(postings, cvs, cv, self.state.matches, entries, weights, self.state.gap)
 
     def _apply(self, state: AppState, rank: bool = True) -> None:
         self.state = state
@@ -263,10 +268,11 @@ class Controller(QObject):
         generation = self._rank_generation
         postings = list(self.state.postings.values())
 
-        def ranked(matches: list[RankedMatch]) -> None:
+        def ranked(result: tuple[list[RankedMatch], list[GapItem]]) -> None:
+            matches, gap = result
             self._model_loaded = True
             if generation == self._rank_generation:  # a newer ranking supersedes this one
-                self.state.matches = matches
+                self.state.matches, self.state.gap = matches, gap
                 self._set_busy(ranking=None)
                 self.message.emit(self._welcome or f"Ranked {len(matches)} postings for {cv.name}")
                 self._welcome = ""
@@ -274,15 +280,18 @@ class Controller(QObject):
 
         message = self.ranking_message(cv)
 
-        def work(ctx: OpContext) -> list[RankedMatch]:
+        def work(ctx: OpContext) -> tuple[list[RankedMatch], list[GapItem]]:
             ctx.progress(0, 0, message)
             # Embedding stops between batches on Cancel; a ranking of cached vectors takes well
             # under a second, and Cancel then keeps the old ranking.
-            matches = services.rank(self.store, cv, postings=postings, cancelled=ctx.cancelled,
-                                    progress=lambda done, total, _text: ctx.progress(done, total, message))
+            assert cv.id is not None
+            self.session.postings_changed()  # the window re-reads everything it shows: so does the session
+            ranking = self.session.rank(cv.id, cancelled=ctx.cancelled, progress=ctx.progress)
             if ctx.cancelled():
                 raise services.OperationCancelled
-            return matches
+            # Explained in full until the detail pane asks for one posting at a time.
+            matches = self.session.explain(cv.id, [m.posting_id for m in ranking.matches])
+            return matches, self.session.skill_gap(cv.id)
 
         def stopped(_error: object) -> None:
             if generation == self._rank_generation:
@@ -296,12 +305,10 @@ class Controller(QObject):
         if self.state.cv is None or not skills:
             self.whatIfReady.emit(None)
             return None
-        cv = copy.deepcopy(self.state.cv)
-        cv.skills.extend(SkillEvidence(s, "What if", source="manual") for s in skills)
-        cv.removed_skills = [s for s in cv.removed_skills if s.lower() not in {k.lower() for k in skills}]
-        postings = list(self.state.postings.values())
-        return self.run("What if", lambda ctx: services.rank(self.store, cv, postings=postings),
-                         self.whatIfReady.emit)
+        cv_id = self.state.cv.id
+        assert cv_id is not None
+        return self.run("What if", lambda ctx: self.session.what_if(cv_id, skills).matches,
+                         self.whatIfReady.emit, writes=False)
 
     def set_weights(self, weights: dict[str, float]) -> OpHandle:
         def saved(_: object) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from matcher.engine.scoring import ScoreWeights
 from matcher.ui.controller import Controller
 from matcher.ui.cv.pane import CVPane
 from matcher.ui.gap.view import SkillGapView
@@ -55,8 +54,7 @@ class PaneTabs(QTabWidget):
 
     def _show_ranking(self) -> None:
         state = self._controller.state
-        weights = ScoreWeights.from_json(state.weights) if state.weights else None
-        self.gap.set_data(state.matches, state.postings, weights)
+        self.gap.set_data(state.matches, state.gap)
         self._show_shortlist()
 
     def _show_busy(self) -> None:

@@ -1,60 +1,50 @@
-"""Skill gap across the best postings, and what-if re-ranking with an added skill."""
+"""Skill gap and what-if: which missing skills block the best postings, and what adding one does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 
-from matcher.domain import Posting
-from matcher.engine.embeddings import CachedEmbedder, MemoryVectorCache, shared_embedder
-from matcher.engine.features import embed_cv, embed_postings
-from matcher.engine.gap import skill_gap, what_if
-from matcher.engine.ranking import Ranker
-from matcher.engine.taxonomy import Taxonomy, default_taxonomy
-from tests.engine.test_ranking import make_cv, posting
+from matcher.domain import Role
+from tests.engine.conftest import World, make_cv, make_posting
+
+pytestmark = pytest.mark.slow  # the real model
+
+CV_TEXT = """Backend developer.
+Built Python services with Django and PostgreSQL for an online shop.
+Wrote unit tests with Pytest."""
+ROLES = [Role("Backend developer, Shop", date(2019, 1, 1), None, True, CV_TEXT)]
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return default_taxonomy()
+@pytest.fixture
+def dev(world: Callable[..., World]) -> World:
+    cv = make_cv(CV_TEXT, [("experience", "Experience", CV_TEXT)], ROLES, years=7.0)
+    return world(cv, [
+        make_posting("Python Backend Engineer", ["Python", "Django", "Kubernetes", "PostgreSQL"]),
+        make_posting("Platform Engineer", ["Kubernetes", "Terraform", "Python"]),
+        make_posting("Data Engineer", ["Python", "Kubernetes", "Airflow"]),
+        make_posting("Pastry Chef", ["Croissants and laminated doughs", "Food safety certificate"]),
+    ])
 
 
-@pytest.fixture(scope="module")
-def setup(taxonomy: Taxonomy) -> tuple[Ranker, list[Posting]]:
-    embedder = CachedEmbedder(shared_embedder(), MemoryVectorCache())
-    postings = [
-        posting(taxonomy, 1, "Senior Rust Engineer", ["Rust", "Kubernetes"], ["Terraform"]),
-        posting(taxonomy, 2, "Rust Backend Developer", ["Rust and PostgreSQL"], ["Terraform"]),
-        posting(taxonomy, 3, "Go Engineer", ["Go", "Kubernetes"], ["Terraform"]),
-        posting(taxonomy, 4, "Tax Accountant", ["CPA license"]),
-    ]
-    cv = make_cv(taxonomy)
-    ranker = Ranker(taxonomy=taxonomy).fit(cv, embed_cv(cv, embedder))
-    ranker.rank(postings, embed_postings(postings, embedder))
-    return ranker, postings
+def test_the_most_blocking_skill_comes_first_with_what_adding_it_would_change(dev: World) -> None:
+    items = dev.session.skill_gap(dev.cv_id)
+    top = items[0]
+    assert top.skill == "Kubernetes" and top.blocked_postings == 3
+    assert top.lift > 0, "adding the skill that blocks most postings must be worth points"
+    assert set(top.posting_ids) == {dev.ids[t] for t in ("Python Backend Engineer", "Platform Engineer", "Data Engineer")}
+    assert all(item.lift >= 0 for item in items)
 
 
-def test_gap_lists_blocking_skills_most_blocking_first(setup: tuple[Ranker, list[Posting]]) -> None:
-    ranker, postings = setup
-    matches = ranker.rank(postings, ranker.posting_vectors_)
-    gap = skill_gap(matches, postings, top_n=3)
-    by_skill = {g.skill: g for g in gap}
-    assert "Go" not in by_skill and "Kubernetes" not in by_skill  # the CV has them
-    assert by_skill["Terraform"].blocked_postings == 3 and by_skill["Rust"].blocked_postings == 2
-    assert sorted(by_skill["Rust"].posting_ids) == [1, 2]
-    assert gap[0].skill == "Terraform"
-    assert by_skill["Rust"].lift > by_skill["Terraform"].lift > 0  # Rust lifts the cap; Terraform is preferred
-    assert [g.blocked_postings for g in gap] == sorted((g.blocked_postings for g in gap), reverse=True)
-
-
-def test_what_if_adding_a_skill_lifts_the_postings_it_blocked(setup: tuple[Ranker, list[Posting]]) -> None:
-    ranker, postings = setup
-    before = {m.posting_id: m for m in ranker.rank(postings, ranker.posting_vectors_)}
-    after = {m.posting_id: m for m in what_if(ranker, ["rust"])}  # alias case is forgiven: canonical "Rust"
-    assert before[1].breakdown.cap is not None and after[1].breakdown.cap is None
-    assert after[1].score > before[1].score and after[2].score > before[2].score
-    assert after[4].score == pytest.approx(before[4].score, abs=0.5)  # the accountant job barely moves
-    rust = next(r for r in after[1].requirements if r.text == "Rust")
-    assert rust.status == "met" and "added by you" in (rust.evidence or "")
-    # what-if does not change the ranker it started from
-    assert {m.posting_id: m.score for m in ranker.rank(postings, ranker.posting_vectors_)} == \
-        {k: m.score for k, m in before.items()}
+def test_what_if_adds_points_only_where_the_skill_is_asked(dev: World) -> None:
+    before = {m.posting_id: m.score for m in dev.session.rank(dev.cv_id).matches}
+    after = {m.posting_id: m.score for m in dev.session.what_if(dev.cv_id, ["kubernetes"]).matches}
+    assert after[dev.ids["Platform Engineer"]] > before[dev.ids["Platform Engineer"]]
+    assert after[dev.ids["Pastry Chef"]] == before[dev.ids["Pastry Chef"]]
+    [explained] = dev.session.explain(dev.cv_id, [dev.ids["Platform Engineer"]], ["Kubernetes"])
+    line = next(r for r in explained.requirements or [] if r.text == "Kubernetes")
+    assert line.status == "met" and line.evidence is None and line.evidence_kind == "manual"
+    # Nothing is stored: the CV's own ranking is unchanged.
+    assert {m.posting_id: m.score for m in dev.session.rank(dev.cv_id).matches} == before

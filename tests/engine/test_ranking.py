@@ -1,131 +1,102 @@
-"""Ranking: the right posting first, every requirement explained, deterministic, top-k consistent."""
+"""Ranking through the app's session: the right posting first, scores that agree with the checklist,
+scores that do not move when unrelated postings arrive, deterministic, top-k a prefix."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from matcher.domain import CV, Posting, Requirement, SkillEvidence
-from matcher.engine.embeddings import CachedEmbedder, MemoryVectorCache, shared_embedder
-from matcher.engine.features import embed_cv, embed_postings
-from matcher.engine.ranking import Ranker, rank_postings
-from matcher.engine.scoring import ScoreWeights
-from matcher.engine.skills import SkillExtractor
-from matcher.engine.taxonomy import Taxonomy, default_taxonomy
+from matcher import services
+from matcher.domain import Role, score_band
+from matcher.engine.lexical import default_reference, lexical_vector, tokens
+from tests.engine.conftest import World, make_cv, make_posting
+
+pytestmark = pytest.mark.slow  # the real model
 
 CV_TEXT = """Backend engineer with 6 years of experience building payment systems.
 Designed and ran Go microservices on Kubernetes serving 20k requests per second.
 Modelled data in PostgreSQL and tuned slow queries.
 Mentored three junior engineers and led code reviews."""
+SECTIONS = [("experience", "Experience", CV_TEXT)]
+ROLES = [Role("Backend Engineer, PayCo", date(2020, 11, 1), None, True, CV_TEXT)]
+POSTINGS = [
+    make_posting("Tax Accountant", ["CPA license", "Prepare corporate tax returns"]),
+    make_posting("Senior Go Engineer", ["4+ years of backend development", "Go", "Kubernetes"], ["PostgreSQL"]),
+    make_posting("PHP Developer", ["PHP and Laravel", "MySQL", "Symfony", "WordPress"], ["Vue.js"]),
+    make_posting("Senior Rust Engineer", ["Rust", "Distributed systems experience"], ["Kubernetes"]),
+]
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return default_taxonomy()
+@pytest.fixture
+def go_dev(world: Callable[..., World]) -> World:
+    return world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), POSTINGS)
 
 
-@pytest.fixture(scope="module")
-def embedder() -> CachedEmbedder:
-    return CachedEmbedder(shared_embedder(), MemoryVectorCache())
-
-
-def make_cv(taxonomy: Taxonomy, text: str = CV_TEXT, years: float | None = 6.0) -> CV:
-    """A CV with skills filled the way the service fills them."""
-    extractor = SkillExtractor(taxonomy)
-    skills = [SkillEvidence(s, line) for line in text.splitlines() for s in extractor.skills(line)]
-    return CV(name="Test", text=text, source="test", skills=skills, years_experience=years)
-
-
-def posting(taxonomy: Taxonomy, posting_id: int, title: str, required: list[str], preferred: list[str] = ()) -> Posting:
-    extractor = SkillExtractor(taxonomy)
-    reqs = [Requirement(t, "required", extractor.skills(t)) for t in required]
-    reqs += [Requirement(t, "preferred", extractor.skills(t)) for t in preferred]
-    description = "\n".join(f"- {t}" for t in [*required, *preferred])
-    return Posting(title=title, description=description, raw=description, source="test", id=posting_id,
-                      requirements=reqs, skills=extractor.skills(f"{title}\n{description}"))
-
-
-@pytest.fixture(scope="module")
-def postings(taxonomy: Taxonomy) -> list[Posting]:
-    return [
-        posting(taxonomy, 1, "Tax Accountant", ["CPA license", "Prepare corporate tax returns"]),
-        posting(taxonomy, 2, "Senior Go Engineer", ["4+ years of backend development", "Go", "Kubernetes"],
-                ["PostgreSQL"]),
-        posting(taxonomy, 3, "PHP Developer", ["PHP and Laravel", "MySQL"], ["Vue.js"]),
-        posting(taxonomy, 4, "Senior Rust Engineer", ["Rust", "Distributed systems experience"], ["Kubernetes"]),
-    ]
-
-
-def test_best_posting_first_and_explained(taxonomy: Taxonomy, embedder: CachedEmbedder,
-                                          postings: list[Posting]) -> None:
-    ranked = rank_postings(make_cv(taxonomy), postings, embedder, taxonomy=taxonomy)
-    assert [m.posting_id for m in ranked][0] == 2
-    assert {m.posting_id for m in ranked[-2:]} == {1, 3}  # accountant and PHP jobs trail for a Go engineer
-    go = ranked[0]
-    assert go.score > 60 and go.breakdown.cap is None
+def test_best_posting_first_and_explained_on_demand(go_dev: World) -> None:
+    ranking = go_dev.session.rank(go_dev.cv_id).matches
+    assert ranking[0].posting_id == go_dev.ids["Senior Go Engineer"]
+    assert {m.posting_id for m in ranking[-2:]} == {go_dev.ids["Tax Accountant"], go_dev.ids["PHP Developer"]}
+    go = go_dev.explain("Senior Go Engineer")
     status = {r.text: r for r in go.requirements}
     assert status["Go"].status == "met" and "Go microservices" in (status["Go"].evidence or "")
     assert status["PostgreSQL"].status == "met"
-    json.dumps([asdict(m) for m in ranked])  # plain data all the way down: the CLI prints it
+    assert go.why.startswith("3 of 3 required met")
+    json.dumps([asdict(m) for m in ranking])  # plain data all the way down: the CLI prints it
 
 
-def test_missing_title_skill_caps_the_score(taxonomy: Taxonomy, embedder: CachedEmbedder,
-                                            postings: list[Posting]) -> None:
-    ranked = {m.posting_id: m for m in rank_postings(make_cv(taxonomy), postings, embedder, taxonomy=taxonomy)}
-    rust = ranked[4]
-    assert rust.breakdown.cap == ScoreWeights().must_have_cap and rust.score <= rust.breakdown.cap
-    assert any(r.missing_skills == ["Rust"] for r in rust.requirements)
+def test_the_score_agrees_with_the_checklist(go_dev: World) -> None:
+    go, php = go_dev.explain("Senior Go Engineer"), go_dev.explain("PHP Developer")
+    assert go.counts.met == go.counts.required and score_band(go.score) in ("Great", "Good")
+    assert php.counts.missing * 2 > php.counts.required and score_band(php.score) != "Great"
+    assert "most required lines missing" in php.why or php.breakdown.cap is not None
 
 
-def test_deterministic_and_top_k_is_a_prefix(taxonomy: Taxonomy, embedder: CachedEmbedder,
-                                             postings: list[Posting]) -> None:
-    cv = make_cv(taxonomy)
-    ranker = Ranker(taxonomy=taxonomy).fit(cv, embed_cv(cv, embedder))
-    vectors = embed_postings(postings, embedder)
-    full = ranker.rank(postings, vectors)
-    again = Ranker(taxonomy=taxonomy).fit(cv, embed_cv(cv, embedder)).rank(postings, vectors)
+def test_missing_title_skill_caps_the_score(go_dev: World) -> None:
+    rust = go_dev.explain("Senior Rust Engineer")
+    assert rust.breakdown.cap is not None and "missing must-have: Rust" in rust.why
+
+
+def test_a_score_does_not_move_when_unrelated_postings_are_imported(go_dev: World, shared_dir: Path) -> None:
+    before = {m.posting_id: m.score for m in go_dev.session.rank(go_dev.cv_id).matches}
+    summary = services.import_postings(go_dev.store, [shared_dir / "samples" / "jobs" / "001_597ea3e9281e08b6.txt"])
+    assert summary.posting_ids
+    go_dev.session.postings_changed(summary.posting_ids)
+    after = {m.posting_id: m.score for m in go_dev.session.rank(go_dev.cv_id).matches}
+    assert set(summary.posting_ids) <= set(after), "the new postings are ranked"
+    assert {i: after[i] for i in before} == before
+
+
+def test_deterministic_and_top_k_is_a_prefix(go_dev: World) -> None:
+    full = go_dev.session.rank(go_dev.cv_id).matches
+    again = services.RankingSession(go_dev.store).rank(go_dev.cv_id).matches
     assert [(m.posting_id, m.score) for m in full] == [(m.posting_id, m.score) for m in again]
-    assert [m.posting_id for m in ranker.rank(postings, vectors, top=2)] == [m.posting_id for m in full[:2]]
-    assert ranker.rank(postings, vectors, top=0) == []
+    assert [m.posting_id for m in go_dev.session.rank(go_dev.cv_id, top=2).matches] == [m.posting_id for m in full[:2]]
     assert all(0 <= m.score <= 100 for m in full)
 
 
-def test_real_board_export_ranks_with_full_explanations(shared_dir: Path, taxonomy: Taxonomy,
-                                                        embedder: CachedEmbedder) -> None:
-    from matcher.ingest.postings import read_posting_file
-
-    board = read_posting_file(shared_dir / "samples" / "jobs" / "000_7d3acf110e98f847.txt").postings[:12]
-    extractor = SkillExtractor(taxonomy)
-    for i, p in enumerate(board):
-        p.id = i + 1
-        p.skills = extractor.skills(f"{p.title}\n{p.description}")
-        for r in p.requirements:
-            r.skills = extractor.skills(r.text)
-    ranked = rank_postings(make_cv(taxonomy), board, embedder, taxonomy=taxonomy)
-    assert sorted(m.posting_id for m in ranked) == list(range(1, 13))
-    assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
-    for m, p in ((m, board[m.posting_id - 1]) for m in ranked):
-        assert [r.text for r in m.requirements] == [r.text for r in p.requirements]
-        assert all(r.status in ("met", "partial", "missing") for r in m.requirements)
-        assert all(r.evidence is None or r.evidence in CV_TEXT for r in m.requirements)
+def test_removed_postings_leave_the_ranking(go_dev: World) -> None:
+    go_dev.session.rank(go_dev.cv_id)
+    gone = go_dev.ids["Tax Accountant"]
+    go_dev.store.delete_postings([gone])
+    go_dev.session.postings_changed([gone])
+    assert gone not in {m.posting_id for m in go_dev.session.rank(go_dev.cv_id).matches}
 
 
-def test_empty_inputs(taxonomy: Taxonomy, embedder: CachedEmbedder) -> None:
-    cv = make_cv(taxonomy)
-    assert rank_postings(cv, [], embedder, taxonomy=taxonomy) == []
-    bare = Posting(title="Office Manager", description="Run our office.", raw="", source="t", id=9)
-    (only,) = rank_postings(cv, [bare], embedder, taxonomy=taxonomy)
-    assert only.requirements == [] and 0 <= only.score <= 100
+def test_a_posting_with_no_requirements_still_ranks(world: Callable[..., World]) -> None:
+    w = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), [make_posting("Office Manager", [])])
+    [only] = w.session.rank(w.cv_id).matches
+    assert 0 <= only.score <= 100 and only.counts.required == 0
 
 
-def test_lexical_part_keeps_language_names_whole() -> None:
-    from matcher.engine.lexical import LexicalIndex, tokens
-
+def test_word_overlap_keeps_language_names_whole_and_uses_fixed_weights() -> None:
     assert {"c++", "c#", "node.js", ".net"} <= set(tokens("C++, C# and Node.js on .NET."))
-    index = LexicalIndex().fit(["Senior C++ engineer for trading systems", "C# developer for .NET services",
-                                "Tax accountant for corporate returns"])
-    scores = index.scores("Ten years of C++ in low-latency trading")
-    assert scores.argmax() == 0 and scores[2] == 0.0
+    reference = default_reference()
+    a = lexical_vector("Senior C++ engineer for trading systems", reference)
+    b = lexical_vector("Senior C++ engineer for trading systems", reference)
+    assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()  # no corpus fitted: same vector
+    assert reference.rarity("kubernetes") > reference.rarity("experience")

@@ -1,39 +1,60 @@
-"""The score formula: bounded, deterministic, monotone in each part, capped for missing must-haves."""
+"""The score formula: bounded, deterministic, monotone in each part, capped for missing must-haves,
+never in the top band when most required lines are missing, and safe against bad stored weights."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from matcher.engine.scoring import (UNKNOWN_FIT, ScoreWeights, combine, combine_one, cv_level, experience_fit,
-                                    seniority_fit, title_level, years_far_above)
+from matcher.domain import score_band
+from matcher.engine.scoring import (COVERAGE_PRIOR, UNKNOWN_FIT, ScoreWeights, combine, coverage, cv_level,
+                                    experience_fit, seniority_fit, title_level, years_far_above)
 
 
-def test_docstring_worked_example() -> None:
-    score, breakdown = combine_one(ScoreWeights(), 0.8, 0.5, 0.6, 1.0, 0.65, False)
-    assert score == pytest.approx(63.86)
-    capped, capped_breakdown = combine_one(ScoreWeights(), 0.8, 0.5, 0.6, 1.0, 0.65, True)
-    assert capped == pytest.approx(51.09, abs=0.01) and capped_breakdown.cap == 80.0 and breakdown.cap is None
+def one(w: ScoreWeights, r: float, p: float, s: float, e: float, n: float, must: bool = False,
+        most_missing: bool = False) -> float:
+    return float(combine(w, np.array([r]), np.array([p]), np.array([s]), np.array([e]), np.array([n]),
+                         np.array([must]), np.array([most_missing]))[0])
 
 
-def test_bounds_and_monotone() -> None:
+def test_bounds_caps_and_monotone() -> None:
     w = ScoreWeights()
-    assert combine_one(w, 0, 0, 0, 0, 0, False)[0] == 0.0
-    assert combine_one(w, 1, 1, 1, 1, 1, False)[0] == 100.0
-    assert combine_one(w, 1, 1, 1, 1, 1, True)[0] == w.must_have_cap
-    assert combine_one(w, 0.6, 0.5, 0.5, 1, 1, False)[0] > combine_one(w, 0.5, 0.5, 0.5, 1, 1, False)[0]
+    assert one(w, 0, 0, 0, 0, 0) == 0.0 and one(w, 1, 1, 1, 1, 1) == 100.0
+    assert one(w, 1, 1, 1, 1, 1, must=True) == w.must_have_cap
+    for k in range(5):
+        low, high = [0.5] * 5, [0.5] * 5
+        high[k] = 0.6
+        assert one(w, *high) > one(w, *low), f"part {k} must raise the score"
 
 
-def test_weights_round_trip_through_settings_json() -> None:
+def test_most_required_lines_missing_is_never_in_the_top_band() -> None:
+    w = ScoreWeights()
+    assert score_band(one(w, 1, 1, 1, 1, 1, most_missing=True)) != "Great"
+    # ...and such postings keep their order among themselves.
+    assert one(w, 0.9, 1, 1, 1, 1, most_missing=True) > one(w, 0.8, 1, 1, 1, 1, most_missing=True)
+
+
+def test_coverage_needs_more_than_one_line_to_reach_the_extremes() -> None:
+    one_line_met = coverage(np.array([1.0]), np.array([1.0]), np.array([0.2]))[0]
+    five_lines_met = coverage(np.array([5.0]), np.array([5.0]), np.array([0.2]))[0]
+    assert one_line_met < five_lines_met < 1.0
+    assert coverage(np.array([0.0]), np.array([0.0]), np.array([0.37]))[0] == pytest.approx(0.37)  # no lines: S
+    assert COVERAGE_PRIOR > 0
+
+
+def test_coverage_is_the_bulk_of_the_default_weights() -> None:
+    w = ScoreWeights()
+    assert w.required + w.preferred > w.semantic
+
+
+def test_weights_round_trip_and_bad_stored_values_fall_back_to_defaults() -> None:
     w = ScoreWeights(required=0.5, must_have_cap=50)
     assert ScoreWeights.from_json(w.to_json()) == w
     assert ScoreWeights.from_json({"semantic": 0.2, "unknown_future_key": 3}).semantic == 0.2
     assert ScoreWeights.from_json(None) == ScoreWeights()
-
-
-def test_only_semantic_weight_means_score_is_semantic() -> None:
-    w = ScoreWeights(required=0, preferred=0, semantic=1, experience=0, seniority=0)
-    assert combine_one(w, 0.1, 0.9, 0.42, 0.0, 1.0, False)[0] == pytest.approx(42.0)
+    assert ScoreWeights.from_json({"semantic": "nan"}).semantic == ScoreWeights().semantic
+    assert ScoreWeights.from_json({"semantic": "garbage", "required": -1}) == ScoreWeights()
+    assert ScoreWeights.from_json("garbage") == ScoreWeights()  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("title", "level"), [
@@ -56,11 +77,3 @@ def test_fits() -> None:
     assert experience_fit(np.array([4.0]), 9)[0] == 1.0 and experience_fit(np.array([4.0]), None)[0] == UNKNOWN_FIT
     assert years_far_above(np.array([8.0, 5.0, nan]), 4).tolist() == [True, False, False]
     assert not years_far_above(np.array([8.0]), None)[0]
-
-
-def test_vectorised_and_single_agree() -> None:
-    w = ScoreWeights()
-    many = combine(w, np.array([0.8, 0.2]), np.array([0.5, 0.1]), np.array([0.6, 0.3]), np.array([1.0, 0.5]),
-                   np.array([0.65, 1.0]), np.array([False, True]))
-    assert many.tolist() == [combine_one(w, 0.8, 0.5, 0.6, 1.0, 0.65, False)[0],
-                             combine_one(w, 0.2, 0.1, 0.3, 0.5, 1.0, True)[0]]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -23,25 +25,34 @@ SIDEBAR: list[tuple[str, list[str]]] = [
     ("Languages", ["Polish (native)", "English (C1)", "German (B1)"]),
     ("Education", ["MSc Computer Science", "Warsaw University of", "Technology, 2012 - 2014"]),
 ]
-MAIN: list[tuple[str, list[str]]] = [
-    ("Summary", ["Data engineer who builds reliable batch and", "streaming pipelines for analytics teams."]),
-    ("Experience", [
-        "Senior Data Engineer, Allegro",
-        "Mar 2019 - Present",
-        "- Built Airflow pipelines that load 2 TB a day.",
-        "- Moved reporting from cron jobs to Spark.",
-        "Data Engineer, Comarch",
-        "Jan 2015 - Feb 2019",
-        "- Designed PostgreSQL schemas for billing data.",
-        "- Wrote Python services for data quality checks.",
-    ]),
-    ("Projects", ["Open-source Airflow provider for a", "Polish open-data portal."]),
+# Dated entries: (title line, dates, what was done). Two overlap (freelance work beside the Comarch
+# job), and the projects and education carry dates of their own, which are not employment.
+ROLES: list[tuple[str, str, list[str]]] = [
+    ("Senior Data Engineer, Allegro", "Mar 2019 - Present",
+     ["- Built Airflow pipelines that load 2 TB a day.", "- Moved reporting from cron jobs to Spark."]),
+    ("Data Consultant (freelance)", "Jun 2018 - Dec 2019", ["- Tuned PostgreSQL queries for two retailers."]),
+    ("Data Engineer, Comarch", "Jan 2015 - Feb 2019",
+     ["- Designed PostgreSQL schemas for billing data.", "- Wrote Python services for data quality checks."]),
+    ("Teaching Assistant, Warsaw University of Technology", "Oct 2013 - Jun 2014",
+     ["- Taught SQL labs to second-year students."]),
 ]
+SUMMARY = ["Data engineer who builds reliable batch and", "streaming pipelines for analytics teams."]
+PROJECTS = ["Student satellite team PW-Sat, 2010 - 2012:", "ground-station software in Python."]
+MAIN: list[tuple[str, list[str]]] = [
+    ("Summary", SUMMARY),
+    ("Experience", [line for title, dates, done in ROLES for line in (title, dates, *done)]),
+    ("Projects", PROJECTS),
+]
+# The date every "Present" in these files means: the files say they were made then.
+MADE = datetime(2025, 1, 15, 9, 30)
+# Jan 2015 – Jan 2025 (Present, as of MADE) and Oct 2013 – Jun 2014; the freelance work overlaps.
+YEARS = 10.8
 LINE_H = 6.0
 
 
 def _pdf(font: str = "helvetica") -> FPDF:
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(MADE)
     pdf.set_auto_page_break(False)
     if font == "dejavu":
         pdf.add_font("dejavu", "", str(DEJAVU))
@@ -129,6 +140,7 @@ def docx_cv() -> bytes:
     from docx import Document
 
     doc = Document()
+    doc.core_properties.modified = MADE
     doc.sections[0].header.paragraphs[0].text = " | ".join(CONTACT)  # templates often put contact here
     doc.add_heading(NAME, level=0)
     for heading, body in MAIN + SIDEBAR:
@@ -216,6 +228,7 @@ def docx_sidebar_cv() -> bytes:
     from docx import Document
 
     doc = Document()
+    doc.core_properties.modified = MADE
     doc.add_paragraph(NAME)
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
@@ -263,3 +276,149 @@ def right_sidebar_pdf() -> bytes:
         if row < len(right) and right[row]:
             pdf.text(130, y, right[row])
     return bytes(pdf.output())
+
+
+def _header(pdf: FPDF) -> None:
+    pdf.set_font("helvetica", size=16)
+    pdf.cell(0, 10, NAME, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=10)
+    pdf.cell(0, LINE_H, " | ".join(CONTACT), new_x="LMARGIN", new_y="NEXT")
+
+
+def _rest_at(pdf: FPDF, x: float, y: float, sections: list[tuple[str, list[str]]]) -> float:
+    """`sections` line by line from (x, y); returns the y below them."""
+    for line in _lines(sections):
+        if line:
+            pdf.text(x, y, line)
+        y += LINE_H
+    return y
+
+
+def _dated_pdf(x: float, dates_at: Callable[[FPDF, float, str], None]) -> bytes:
+    """One column at `x`; each job's dates drawn by `dates_at(pdf, y of its title line, dates)`."""
+    pdf = _pdf()
+    _header(pdf)
+    y = _rest_at(pdf, x, pdf.get_y() + LINE_H, MAIN[:1])
+    pdf.text(x, y, "EXPERIENCE")
+    y += LINE_H
+    for title, dates, done in ROLES:
+        dates_at(pdf, y, dates)
+        for line in (title, *done):
+            pdf.text(x, y, line)
+            y += LINE_H
+        y += LINE_H / 2
+    _rest_at(pdf, x, y + LINE_H / 2, MAIN[2:] + SIDEBAR)
+    return bytes(pdf.output())
+
+
+def margin_dates_pdf() -> bytes:
+    """Each job's dates in a left margin, start over end ("Mar 2019 -" / "Present"), beside its title."""
+    def in_margin(pdf: FPDF, y: float, dates: str) -> None:
+        start, end = dates.split(" - ")
+        pdf.text(12, y, f"{start} -")
+        pdf.text(12, y + LINE_H, end)
+
+    return _dated_pdf(45, in_margin)
+
+
+def right_dates_pdf() -> bytes:
+    """Each job's dates right-aligned on its title line, as many templates set them."""
+    return _dated_pdf(12, lambda pdf, y, dates: pdf.text(198 - pdf.get_string_width(dates), y, dates))
+
+
+def stacked_dates_pdf() -> bytes:
+    """Each job's dates right-aligned, start over end, beside its title and first bullet."""
+    def stacked(pdf: FPDF, y: float, dates: str) -> None:
+        start, end = dates.split(" - ")
+        for row, part in enumerate((f"{start} -", end)):
+            pdf.text(198 - pdf.get_string_width(part), y + row * LINE_H, part)
+
+    return _dated_pdf(12, stacked)
+
+
+def _table_rows() -> list[tuple[str, list[str]]]:
+    """(left cell, right cell lines) of a label table: section names and dates left, the rest right."""
+    rows: list[tuple[str, list[str]]] = [("SUMMARY", SUMMARY), ("EXPERIENCE", [])]
+    rows += [(dates, [title, *done]) for title, dates, done in ROLES]
+    rows += [(heading.upper(), body) for heading, body in MAIN[2:] + SIDEBAR]
+    return rows
+
+
+def table_pdf() -> bytes:
+    """A two-column table with ruled cells: labels and dates left, content right (Europass-like)."""
+    pdf = _pdf()
+    _header(pdf)
+    y = pdf.get_y() + LINE_H
+    for label, lines in _table_rows():
+        height = LINE_H * max(1, len(lines)) + 2
+        pdf.rect(12, y, 42, height)
+        pdf.rect(54, y, 144, height)
+        pdf.text(14, y + LINE_H - 1, label)
+        for number, line in enumerate(lines):
+            pdf.text(56, y + LINE_H * (number + 1) - 1, line)
+        y += height
+    return bytes(pdf.output())
+
+
+def docx_table_cv() -> bytes:
+    """The label table as Word makes it: one row per section or job, label cell left."""
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.modified = MADE
+    doc.add_paragraph(NAME)
+    doc.add_paragraph(" | ".join(CONTACT))
+    rows = _table_rows()
+    table = doc.add_table(rows=len(rows), cols=2)
+    for row, (label, lines) in zip(table.rows, rows):
+        row.cells[0].text = label
+        row.cells[1].text = "\n".join(lines)  # one paragraph with line breaks, as a pasted cell has
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# Every layout of the one person, by name: each must give the same roles, years and skills.
+def layouts() -> dict[str, bytes]:
+    return {"one column": one_column_pdf(), "two columns": two_column_pdf(), "right sidebar": right_sidebar_pdf(),
+            "margin headings": margin_headings_pdf(), "dates in a left margin": margin_dates_pdf(),
+            "dates right-aligned": right_dates_pdf(), "dates stacked right": stacked_dates_pdf(),
+            "table": table_pdf(), "word": docx_cv(), "word sidebar": docx_sidebar_cv(), "word table": docx_table_cv()}
+
+
+# A Spanish CV in the Europass manner: a two-column table, labels left, content right. Its PDF is
+# LibreOffice's conversion of this DOCX (tests/ingest/data/build_table_cv.py made it).
+SPANISH_TABLE: list[tuple[str, str]] = [
+    ("Información personal", "Carmen Ruiz Ortega"),
+    ("", "carmen.ruiz@example.es | +34 611 222 333 | Valencia"),
+    ("Experiencia laboral", ""),
+    ("Fechas", "Abril 2020 – Actualidad"),
+    ("Puesto", "Analista de datos, Mercadona, Valencia"),
+    ("Funciones", "Informes de ventas con Python, Pandas y Power BI; modelos de previsión de demanda."),
+    ("Fechas", "Septiembre 2016 – Marzo 2020"),
+    ("Puesto", "Técnica de business intelligence, Bankia, Valencia"),
+    ("Funciones", "Procesos ETL en SQL Server y cuadros de mando en Tableau."),
+    ("Educación y formación", ""),
+    ("Fechas", "2012 – 2016"),
+    ("Titulación", "Grado en Estadística, Universitat de València"),
+    ("Competencias técnicas", "Python, Pandas, SQL, SQL Server, Power BI, Tableau, Git"),
+    ("Idiomas", "Español (nativo), Valenciano (nativo), Inglés (C1)"),
+]
+SPANISH_TABLE_MADE = datetime(2024, 6, 3, 10, 0)
+SPANISH_TABLE_YEARS = 7.8  # Sep 2016 – June 2024 ("Actualidad" as of the file's date)
+
+
+def spanish_table_docx() -> bytes:
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    doc.core_properties.modified = SPANISH_TABLE_MADE
+    doc.core_properties.created = SPANISH_TABLE_MADE
+    table = doc.add_table(rows=len(SPANISH_TABLE), cols=2)
+    for row, (label, content) in zip(table.rows, SPANISH_TABLE):
+        row.cells[0].width, row.cells[1].width = Cm(5), Cm(11)
+        row.cells[0].text, row.cells[1].text = label, content
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

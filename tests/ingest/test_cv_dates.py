@@ -1,4 +1,4 @@
-"""Years of experience from a CV's date ranges (matcher.ingest.cv_dates)."""
+"""Years of experience from a CV's date ranges (matcher.ingest.cv_dates, cv_roles)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ from datetime import date
 
 import pytest
 
-from matcher.ingest.cv_dates import is_date_text, total_years
+from matcher.ingest.cv_dates import is_date_text
+from matcher.ingest.cv_roles import experience_years, find_roles
 from matcher.years import years_of_experience as stated_years
 
 TODAY = date(2024, 7, 1)
+
+
+def total_years(experience: str, full_text: str, as_of: date) -> float | None:
+    return experience_years(find_roles(experience, as_of), as_of, full_text)
 
 
 @pytest.mark.parametrize(("text", "years"), [

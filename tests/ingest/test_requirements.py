@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matcher.ingest.headings import heading_kind
-from matcher.ingest.requirements import extract_requirements, key_requirements, split_top_level
+from matcher.ingest.requirements import extract_requirements, split_top_level
 from matcher.years import years_stated as years_of
 
 
@@ -20,7 +20,7 @@ def test_years(text: str, years: float | None) -> None:
 
 def test_commas_inside_parentheses_do_not_split() -> None:
     assert split_top_level("AWS (Lambda, SQS), Crypto/Web3, Python or Kotlin") == ["AWS (Lambda, SQS)", "Crypto/Web3", "Python or Kotlin"]
-    items = key_requirements("Key requirements: 3 years of experience, Relational databases (Postgres preferred)")
+    items = extract_requirements("Key requirements: 3 years of experience, Relational databases (Postgres preferred)")
     assert [(r.text, r.kind, r.years) for r in items] == [
         ("3 years of experience", "required", 3), ("Relational databases (Postgres preferred)", "required", None)]
 

@@ -1,8 +1,9 @@
-"""HTML → text, mojibake, Markdown."""
+"""HTML → text, mojibake, Markdown: posting text through the one normaliser."""
 
 from __future__ import annotations
 
-from matcher.ingest.text_clean import clean_text, fix_text, html_to_text, markdown_to_text
+from matcher.ingest.text_clean import html_to_text, markdown_to_text
+from matcher.text import clean_text, fix_text
 
 
 def test_html_keeps_paragraphs_and_bullets_and_drops_scripts() -> None:

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from matcher import services
-from matcher.engine.ranking import counts_of
 from matcher.domain import (
     CV, CVSection, Posting, ParseReport, RankedMatch, Requirement, RequirementMatch, Salary,
-    ScoreBreakdown, SkillEvidence,
+    ScoreBreakdown, SkillEvidence, VerdictCounts,
 )
+from matcher.engine.gap import GapItem
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
@@ -59,7 +59,7 @@ def judge(posting: Posting, cv_skills: set[str]) -> RankedMatch:
     met = sum(r.status == "met" for r in reqs)
     score = 100.0 * met / len(reqs)
     breakdown = ScoreBreakdown(met / len(reqs), 0.5, 0.5, 0.5, 0.5)
-    return RankedMatch(posting.id, posting.title, posting.company, score, breakdown, counts_of(reqs), requirements=reqs)
+    return RankedMatch(posting.id, posting.title, posting.company, score, breakdown, VerdictCounts.of(reqs), requirements=reqs)
 
 
 def stored_postings(db: Path) -> tuple[Store, dict[int, Posting]]:
@@ -92,3 +92,10 @@ def sample_store(db: Path) -> tuple[Store, dict[int, Posting]]:
     summary = services.import_postings(store, files)
     assert summary.imported == 4 and not summary.errors
     return store, {p.id: p for p in store.postings() if p.id is not None}
+
+
+def gap_items(store: Store, cv: CV | None = None) -> list[GapItem]:
+    """What the engine says blocks the stored postings for the sample CV (the real session and model)."""
+    extractor = services.skill_extractor(store)
+    cv_id = store.add_cv(services.annotate_cv(cv or sample_cv(), extractor))
+    return services.RankingSession(store).skill_gap(cv_id)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from matcher.engine.ranking import counts_of
 from matcher.domain import RankedMatch, ScoreBreakdown
 from matcher.ingest.postings import read_posting_file
 from matcher.ui.detail.pane import DetailPane, OfflineBrowser

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from matcher.engine.ranking import counts_of
-from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry
+from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry, VerdictCounts
 from matcher.ui.ranking import model as cols
 from matcher.ui.ranking.filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
 from matcher.ui.ranking.model import RankingModel, age_text, yearly_salary
@@ -24,7 +23,7 @@ def _posting(posting_id: int, title: str, **kw: object) -> Posting:
 def _match(posting_id: int, title: str, score: float, statuses: tuple[str, ...] = ("met", "missing")) -> RankedMatch:
     reqs = [RequirementMatch(f"req {i}", "required", s, None, 1.0)  # type: ignore[arg-type]
             for i, s in enumerate(statuses)]
-    return RankedMatch(posting_id, title, None, score, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), counts_of(reqs),
+    return RankedMatch(posting_id, title, None, score, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), VerdictCounts.of(reqs),
                        requirements=reqs)
 
 

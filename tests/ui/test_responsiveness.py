@@ -17,8 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from matcher.engine.ranking import counts_of
-from matcher.domain import CV, Posting, RankedMatch, RequirementMatch, ScoreBreakdown
+from matcher.domain import CV, Posting, RankedMatch, RequirementMatch, ScoreBreakdown, VerdictCounts
 from matcher.ingest import cv as cv_reader
 from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
@@ -176,7 +175,7 @@ def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch]
             for i, r in enumerate(posting.requirements)
         ]  # fmt: skip
         matches.append(RankedMatch(posting_id, posting.title, posting.company, score,
-                                   ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8), counts_of(requirements),
+                                   ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8), VerdictCounts.of(requirements),
                                    requirements=requirements))  # fmt: skip
     matches.sort(key=lambda m: m.score, reverse=True)
     cv = cv_reader.read_cv(SAMPLES / "cvs" / "john_doe.pdf")

@@ -4,14 +4,14 @@ No Qt here, so it is tested directly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from matcher.domain import Posting, RankedMatch, score_band
+from matcher.domain import RankedMatch, score_band
 
 if TYPE_CHECKING:
-    from matcher.engine.scoring import ScoreWeights
+    from matcher.engine.gap import GapItem
 
 # How many of the best postings the gap looks at: the ones a person would actually apply to.
 TOP_POSTINGS = 20
@@ -66,35 +66,15 @@ class WhatIfSummary:
         return sum(m.band_changed and (m.old_score or 0.0) < m.new_score for m in self.moves)
 
 
-def gap_bars(
-    matches: Sequence[RankedMatch],
-    postings: Mapping[int, Posting],
-    top_n: int = TOP_POSTINGS,
-    weights: ScoreWeights | None = None,
-    skip: Callable[[str], bool] | None = None,
-) -> list[GapBar]:
+def gap_bars(items: Sequence[GapItem], skip: Callable[[str], bool] | None = None) -> list[GapBar]:
     """The bars to draw, most blocking first, at most `MAX_BARS`; `skip` (default: soft skills) drops some.
 
-    Counts and mean gains come from the engine's `skill_gap`; a band-up is a blocked posting whose
-    score plus the engine's estimated gain lands in a better band, e.g. 58 + 4 crosses Fair → Good.
+    Counts, points and band moves come from the engine (`RankingSession.skill_gap`), which scores the
+    top postings again as if the CV had each skill.
     """
-    # Imported here, not at the top: the engine's matching modules take ~0.3 s to import and the
-    # window must appear before that.
-    from matcher.engine.gap import estimated_lift, skill_gap
-    from matcher.engine.scoring import ScoreWeights
-
-    weights = weights or ScoreWeights()
     skip = _unactionable if skip is None else skip
-    by_id = {m.posting_id: m for m in matches}
-    bars = []
-    for item in skill_gap(list(matches), list(postings.values()), top_n=top_n, weights=weights):
-        if skip(item.skill):
-            continue
-        ups = 0
-        for posting_id in item.posting_ids:
-            match = by_id[posting_id]
-            ups += score_band(match.score + estimated_lift(match, item.skill, weights)) != score_band(match.score)
-        bars.append(GapBar(item.skill, item.blocked_postings, ups, float(item.lift), tuple(item.posting_ids)))
+    bars = [GapBar(i.skill, i.blocked_postings, i.band_ups, float(i.lift), tuple(i.posting_ids))
+            for i in items if not skip(i.skill)]
     bars.sort(key=lambda b: (-b.blocked, -b.band_ups, -b.gain, b.skill.lower()))
     return bars[:MAX_BARS]
 

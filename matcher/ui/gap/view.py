@@ -4,6 +4,7 @@ would lift a band), a "What if I had these?" button, then the what-if ranking be
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -12,12 +13,12 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from matcher.domain import Posting, RankedMatch, score_band
+from matcher.domain import RankedMatch, score_band
 from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
 from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings, gap_bars
 
 if TYPE_CHECKING:
-    from matcher.engine.scoring import ScoreWeights
+    from matcher.engine.gap import GapItem
 
 
 UP_COLOUR = LIFT_COLOUR
@@ -76,13 +77,12 @@ class SkillGapView(QWidget):
         self.what_if_button.clicked.connect(self._ask_what_if)
         self.clear_button.clicked.connect(self._clear)
         self.chart.selectionChanged.connect(self._update_buttons)
-        self.set_data([], {})
+        self.set_data([])
 
-    def set_data(self, matches: list[RankedMatch], postings: dict[int, Posting],
-                 weights: ScoreWeights | None = None) -> None:
-        """Chart the gap over `matches`; `weights` (the user's, default the engine's) estimate the gains."""
+    def set_data(self, matches: list[RankedMatch], items: Sequence[GapItem] = ()) -> None:
+        """Chart the engine's gap `items` over the ranking `matches`."""
         self._matches = list(matches)
-        bars = gap_bars(matches, postings, weights=weights) if matches else []
+        bars = gap_bars(items) if matches else []
         titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
         self.chart.set_bars(bars, titles)
         self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar

@@ -1,11 +1,13 @@
-"""A page laid out on a character grid (pypdf layout mode) → text in reading order.
+"""A page laid out on a character grid (pypdf layout mode) → text in reading order, CV or posting.
 
-Three cases, told apart by the gutter: the grid column where a second run of text starts on many
-lines. No gutter: one column, read line by line. A gutter with real text on both sides: a
-two-column or sidebar layout, read column by column, block by block. A gutter with only dates on
-its left ("2021 –" over "Present" beside a job title): one column of text with its dates in the
-margin, so each run of dates is put back in front of the entry it belongs to ("2021 – Present
-Machine Learning Engineer, OpenAI").
+Four cases, told apart by the gutter: the grid column where a second run of text starts on many
+lines. No gutter: one column, read line by line. A gutter with real text on both sides and section
+headings in both: a two-column or sidebar layout, read column by column, block by block. A gutter
+with only dates on its left ("2021 –" over "Present" beside a job title): one column of text with
+its dates in the margin, so each run of dates is put back in front of the entry it belongs to
+("2021 – Present Machine Learning Engineer, OpenAI"). A gutter with the headings and labels left
+and none right: a label table (Europass, "Experiencia laboral | …"), read row by row, each label
+before its content.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ GUTTER_TOLERANCE = 4
 MIN_COLUMN_LINES = 6  # lines with text on both sides of a gutter before it counts as columns
 MIN_MARGIN_LINES = 2  # a date margin may hold a single job: its start over its end, beside the title
 MIN_COLUMN_SHARE = 0.12  # each side's share of the words beside a gutter: a date margin has far fewer
+# Headings down the left before a page counts as a label table: a two-column skills table may have
+# one beside its tail (the next section's heading, "Work History"), a table of labels has several.
+MIN_LABEL_HEADINGS = 2
 WIDE_GAP = re.compile(r" {6,}")  # a gap this wide inside a line separates two pieces (name | phone)
 _GAP = re.compile(r" {%d,}" % GUTTER_SPACES)
 _WORD = re.compile(r"[^\W\d]{3,}")
@@ -69,6 +74,14 @@ def _is_columns(splits: list[Split | None], blocks: list[tuple[int, int]]) -> bo
         right += len(_WORD.findall(split[1]))
     total = left + right
     return total > 0 and min(left, right) >= MIN_COLUMN_SHARE * total
+
+
+def _is_label_table(splits: list[Split | None], blocks: list[tuple[int, int]]) -> bool:
+    """Section headings down the left of the blocks and none on the right: labels beside their content."""
+    rows = [split for start, end in blocks for split in splits[start:end + 1] if split is not None]
+    left = sum(1 for split in rows if split[0] and heading_name(split[0]))
+    right = sum(1 for split in rows if split[1] and heading_name(split[1]))
+    return left >= MIN_LABEL_HEADINGS and right == 0
 
 
 def _blocks(lines: list[str], splits: list[Split | None]) -> list[tuple[int, int]]:
@@ -134,23 +147,37 @@ def _by_columns(lines: list[str], splits: list[Split | None], blocks: list[tuple
 
 
 def _with_margin_dates(lines: list[str], splits: list[Split | None]) -> str:
-    """One column: each run of margin dates goes in front of the first line beside it."""
+    """One column: each run of margin dates goes with the first line beside it, in front of it from
+    a left margin ("2021 – Present Machine Learning Engineer"), after it from a right one ("Data
+    Engineer, Comarch Jan 2015 – Feb 2019", its start and end stacked on two rows or not)."""
     out: list[str] = []
     group: list[str] = []
     anchor = -1  # index in `out` of the line the current run of dates belongs to
-    for line, split in zip(lines, splits):
-        if split and split[0] and split[1] and is_date_text(split[0]):
-            anchor = len(out) if not group else anchor
-            group.append(split[0])
-            out.append(split[1])
-            continue
+    side = 0  # 0: the run is in a left margin, 1: in a right one
+
+    def close() -> None:
+        nonlocal group
         if group:
-            out[anchor] = " ".join(group) + " " + out[anchor]
+            dates = " ".join(group)
+            out[anchor] = f"{dates} {out[anchor]}" if side == 0 else f"{out[anchor]} {dates}"
             group = []
+
+    for line, split in zip(lines, splits):
+        left, right = split or ("", "")
+        dated = 0 if left and is_date_text(left) else 1 if right and is_date_text(right) else None
+        if dated is not None and (dated == side or not group) and (left, right)[1 - dated]:
+            if not group:
+                anchor, side = len(out), dated
+            group.append((left, right)[dated])
+            out.append((left, right)[1 - dated])
+            continue
+        if dated == 1 and group and side == 1 and not left:
+            group.append(right)  # the end of a right-hand range on a row of its own
+            continue
+        close()
         # A margin heading beside its text ("SKILLS    Python, SQL"): two lines, so the heading is seen.
-        out += [split[0], split[1]] if split and split[0] and split[1] else _pieces(line)
-    if group:
-        out[anchor] = " ".join(group) + " " + out[anchor]
+        out += [left, right] if left and right else _pieces(line)
+    close()
     return "\n".join(out)
 
 
@@ -164,6 +191,6 @@ def read_page(layout: str) -> tuple[str, bool]:
     splits = [_split(line, col) for line in lines]
     if count >= MIN_COLUMN_LINES:
         blocks = _blocks(lines, splits)
-        if _is_columns(splits, blocks):
+        if _is_columns(splits, blocks) and not _is_label_table(splits, blocks):
             return _by_columns(lines, splits, blocks), True
     return _with_margin_dates(lines, splits), False

@@ -1,0 +1,116 @@
+"""Requirement verdicts on rjdb triples (../shared/data/dev/rjdb): a job description, a CV written for
+it, and the same CV with some skills and years taken out.
+
+Each description is imported as a pasted posting, each CV as a CV (through the app's services), and
+the app's session ranks and explains. Reported per half of the triples (first half TUNE, second
+REPORT):
+- pairwise: how often the matched CV scores above the weakened one (ties count half), beside TF-IDF
+  and embedding cosine computed the same way;
+- detection: of the lines naming a removed skill, how many get a worse verdict for the weakened CV;
+- false moves: of the lines naming neither a removed skill nor years or experience, how many change.
+Run: `.venv/bin/python -m benchmarks.rjdb`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.harness import DEV, Bench, model_embedder
+from matcher import services
+from matcher.domain import CV
+from matcher.engine.lexical import tokens
+
+TRIPLES = DEV / "rjdb" / "triples.jsonl"
+ORDER = {"missing": 0, "partial": 1, "met": 2}
+GENERIC = {"skills", "skill", "ability", "knowledge", "proficiency", "experience", "strong", "excellent", "good"}
+YEARS_OR_EXPERIENCE = re.compile(r"\b(?:years?|experience|experienced)\b", re.I)
+
+
+@dataclass
+class Triple:
+    posting_id: int
+    matched: CV
+    weakened: CV
+    removed: list[str]  # skill names taken out of the weakened CV
+    job_text: str
+
+
+def _names_removed(line: str, removed: list[str]) -> bool:
+    words = set(tokens(line))
+    for skill in removed:
+        key = {w for w in tokens(skill) if w not in GENERIC} or set(tokens(skill))
+        if key and len(key & words) / len(key) >= 0.5:
+            return True
+    return False
+
+
+def load(limit: int | None = None) -> tuple[Bench, list[Triple]]:
+    records = [json.loads(line) for line in TRIPLES.read_text(encoding="utf-8").splitlines()][:limit]
+    bench = Bench.fresh()
+    folder = Path(tempfile.mkdtemp(prefix="rjdb-", dir=bench.folder.name))
+    triples = []
+    for k, r in enumerate(records):
+        summary = services.import_posting_text(bench.store, r["Job-Description"], source=f"rjdb #{k}")
+        if not summary.posting_ids:
+            continue
+        cvs = []
+        for side in ("Resume-matched", "Resume-unmatched"):
+            path = folder / f"{k}-{side}.md"
+            path.write_text(r[side], encoding="utf-8")
+            cvs.append(services.import_cv(bench.store, path))
+        removed = list(r["Filtered-information"].get("Skills") or [])
+        triples.append(Triple(summary.posting_ids[0], cvs[0], cvs[1], removed, r["Job-Description"]))
+    return bench, triples
+
+
+def evaluate(bench: Bench, triples: list[Triple]) -> dict[str, float]:
+    wins = detected = named = moved = others = 0.0
+    tfidf_wins = embed_wins = 0.0
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit([t.job_text for t in triples])
+    embedder = model_embedder()
+    for t in triples:
+        assert t.matched.id is not None and t.weakened.id is not None
+        [a] = bench.session.explain(t.matched.id, [t.posting_id])
+        [b] = bench.session.explain(t.weakened.id, [t.posting_id])
+        wins += 1.0 if a.score > b.score else 0.5 if a.score == b.score else 0.0
+        job = vectorizer.transform([t.job_text])
+        ta, tb = (float((vectorizer.transform([cv.text]) @ job.T).toarray()[0, 0]) for cv in (t.matched, t.weakened))
+        tfidf_wins += 1.0 if ta > tb else 0.5 if ta == tb else 0.0
+        vj, va, vb = embedder.embed([t.job_text, t.matched.text, t.weakened.text])
+        embed_wins += 1.0 if vj @ va > vj @ vb else 0.5 if vj @ va == vj @ vb else 0.0
+        for ra, rb in zip(a.requirements or [], b.requirements or []):
+            if _names_removed(ra.text, t.removed):
+                named += 1
+                detected += ORDER[rb.status] < ORDER[ra.status]
+            elif not YEARS_OR_EXPERIENCE.search(ra.text):
+                others += 1
+                moved += ra.status != rb.status
+    n = max(len(triples), 1)
+    return {"triples": len(triples), "matcher above weakened": wins / n, "TF-IDF above": tfidf_wins / n,
+            "embedding above": embed_wins / n, "removed-skill lines": named,
+            "detected (worse)": detected / max(named, 1), "other lines": others, "false moves": moved / max(others, 1)}
+
+
+def main() -> None:
+    bench, triples = load()
+    try:
+        half = len(triples) // 2
+        print("rjdb triples: matched CV vs the same CV with skills and years removed")
+        print("targets (issue 12): above at least as often as TF-IDF; >= 80% of removed-skill lines worse; <= 5% of other lines move")
+        for name, part in (("tune", triples[:half]), ("report", triples[half:])):
+            row = evaluate(bench, part)
+            print(f"{name:<7} " + "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
+    finally:
+        bench.close()
+
+
+if __name__ == "__main__":
+    main()

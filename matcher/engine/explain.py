@@ -1,0 +1,80 @@
+"""Words for a ranking: each requirement's verdict with its evidence and reason, and one line per
+posting that says why its score is what it is ("6 of 8 required met; missing must-have: Kubernetes;
+similar work 0.71"). Built only for the postings someone looks at or exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
+from matcher.engine.features import CVIndex
+from matcher.engine.posting_index import PostingIndex
+from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, Verdicts, verdict_key
+
+
+def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: Iterable[int]) -> list[RequirementMatch]:
+    out = []
+    profile = cvx.profile
+    for i in rows:
+        req, info = index.requirements[i], index.infos[i]
+        code, source = int(verdicts.code[i]), int(verdicts.source[i])
+        unit = int(verdicts.unit[i])
+        evidence = cvx.units[unit].text if unit >= 0 and code > 0 else None
+        kind, basis, missing = "cv", None, []
+        reason = f"meaning {verdicts_similarity(cvx, index, i):.2f}"
+        if source == BY_CATEGORY:
+            shown = next(profile.by_category[c] for c in info.categories if c in profile.by_category)
+            reason = f"asks for a kind of skill ({', '.join(info.categories)}); your CV shows {shown.name}"
+            if shown.kind != "cv":
+                kind, basis, evidence = shown.kind, shown.basis, None
+        elif source == BY_SKILL:
+            sv = verdicts.skills[verdict_key(info)]
+            reason, missing = sv.reason, list(sv.missing)
+            if sv.offered is not None and sv.offered.kind != "cv":
+                kind, basis, evidence = sv.offered.kind, sv.offered.basis, None
+            if req.years is not None and code < 2 and sv.code == 2:
+                seen = verdicts.years_seen[i]
+                names = ", ".join(sv.met_skills)
+                reason += (f"; {req.years:g} years asked, your dated roles show {seen:g} with {names}"
+                           if seen == seen else f"; {req.years:g} years asked: years with {names} not known "
+                           "(no dated role in your CV names it)")
+        elif source == BY_YEARS:
+            years = profile.years
+            reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None
+                      else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
+        elif req.years is not None and profile.years is not None and profile.years < req.years:
+            reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+        if evidence is None and kind == "cv":
+            kind = "none"
+        status: MatchStatus = STATUSES[code]
+        out.append(RequirementMatch(req.text, req.kind, status, evidence, float(index.weights[i]),
+                                    list(req.skills), missing, round(verdicts_similarity(cvx, index, i), 4),
+                                    reason, kind, basis))  # type: ignore[arg-type]
+    return out
+
+
+def verdicts_similarity(cvx: CVIndex, index: PostingIndex, i: int) -> float:
+    """The cosine of line i with its best quotable CV unit (what a "meaning" verdict rests on)."""
+    quotable = cvx.unit_vectors[cvx.quotable]
+    if not len(quotable):
+        return 0.0
+    return float((quotable @ index.req_vectors[i]).max())
+
+
+def why_line(m: RankedMatch, missing_must: list[str]) -> str:
+    """E.g. "6 of 8 required met; missing must-have: Kubernetes; similar work 0.71"."""
+    c = m.counts
+    if c.required:
+        parts = [f"{c.met} of {c.required} required met" + (f", {c.partial} partly" if c.partial else "")]
+    else:
+        parts = ["no required lines could be read"]
+    if missing_must:
+        parts.append("missing must-have: " + ", ".join(missing_must))
+    elif m.breakdown.cap is not None:
+        parts.append("asks far more years than your CV shows")
+    elif c.required and c.missing * 2 > c.required:
+        parts.append("most required lines missing")
+    if c.preferred:
+        parts.append(f"{c.preferred_met} of {c.preferred} nice-to-haves")
+    parts.append(f"similar work {m.breakdown.semantic:.2f}")
+    return "; ".join(parts)

@@ -1,0 +1,230 @@
+"""Per requirement line: met, partial or missing, with what shows it — for many lines at once.
+
+Evidence, in order of trust:
+1. Named hard skills (languages, frameworks, databases, cloud, tools, certifications) are judged by
+   name only: the CV names the skill (exact or alias), or a skill that implies it (Django ⇒ Python).
+   A sentence about another skill never meets it ("Docker containers" does not show "IoC
+   containers"); a close sibling (PostgreSQL for MySQL) is at most partial and says so.
+2. Years asked for a named skill ("5+ years of Python") are judged on the years of the CV's dated
+   roles that name it; when no dated role does, the line is partial and says the years are not known.
+3. Lines that name no hard skill ("excellent communication skills", "a degree in computer science")
+   are judged on meaning: the cosine of the line and its best quotable CV sentence against
+   calibrated thresholds (`calibration.Thresholds`). Soft skills, methods and domains named in the
+   line count by name as well as by meaning.
+4. Years alone ("5+ years of experience") are judged on the CV's years; years asked in a line judged
+   on meaning can only lower its verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matcher.domain import MatchStatus
+from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
+from matcher.engine.posting_index import PostingIndex, RequirementInfo
+from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
+from matcher.engine.taxonomy import Taxonomy
+
+MISSING, PARTIAL, MET = 0, 1, 2
+STATUSES: tuple[MatchStatus, ...] = ("missing", "partial", "met")
+RELATED_CREDIT = 0.4  # a sibling skill (MySQL for PostgreSQL): partial, and not much
+RELATED_MIN = 0.5  # sibling strength from which it counts at all
+YEARS_UNKNOWN_CREDIT = 0.6  # the skill is there, its years are not shown: benefit of some doubt
+YEARS_PARTIAL_RATIO = 0.5  # 3 years with the skill against "5+ years" is partial; 2 years is missing
+
+# Where a verdict came from, per line (explanations read it back).
+BY_MEANING, BY_SKILL, BY_YEARS, BY_CATEGORY = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class SkillVerdict:
+    code: int
+    credit: float
+    offered: Offered | None  # what shows it (the best offered skill); None when missing
+    met_skills: tuple[str, ...]  # canonical names the CV has (exactly or implied)
+    missing: tuple[str, ...]  # canonical names the CV lacks
+    reason: str
+
+
+def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, profile: CVProfile,
+                 taxonomy: Taxonomy | None) -> SkillVerdict:
+    """Verdict on named skills alone; alternatives ("Java or Go") need one, lists need all."""
+    credits: list[float] = []
+    reasons: list[str] = []
+    offered: Offered | None = None
+    met: list[str] = []
+    missing: list[str] = []
+    by_key = {n.lower(): n for n in names}
+    for key in keys:
+        name = by_key.get(key, key)
+        if key in profile.skills:
+            credits.append(1.0)
+            reasons.append(f"exact skill: {name}")
+            offered = offered or profile.skills[key]
+            met.append(name)
+        elif key in profile.implied and profile.implied[key][0] >= IMPLIED_PARTIAL:
+            strength, via, source = profile.implied[key]
+            credits.append(strength)
+            reasons.append(f"{name} implied by {via}")
+            offered = offered or source
+            met.append(name)
+        else:
+            related = _related(name, profile, taxonomy)
+            if related is not None:
+                credits.append(RELATED_CREDIT)
+                reasons.append(f"related skill {related.name}, not {name}")
+                offered = offered or related
+            else:
+                credits.append(0.0)
+                reasons.append(f"not in your CV: {name}")
+            missing.append(name)
+    credit = max(credits) if any_of else sum(credits) / len(credits)
+    if any_of and met:
+        missing = []  # one alternative is enough: the others are not gaps
+    code = MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
+    return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
+                        "; ".join(reasons))
+
+
+def judge_spoken(groups: tuple[tuple[str, ...], ...], profile: CVProfile) -> SkillVerdict:
+    """Spoken languages: every group is needed ("English and German"), one of a group is enough
+    ("Mandarin or Cantonese"); the CV's own language counts (see `profile`)."""
+    met: list[str] = []
+    missing: list[str] = []
+    offered: Offered | None = None
+    for group in groups:
+        have = [k for k in group if k in profile.skills]
+        if have:
+            met.append(profile.skills[have[0]].name)
+            offered = offered or profile.skills[have[0]]
+        else:
+            missing.append(" or ".join(k.title() for k in group))
+    code = MET if not missing else PARTIAL if met else MISSING
+    reasons = [f"speaks {m}" for m in met] + [f"no sign you speak {m}" for m in missing]
+    return SkillVerdict(code, {MET: 1.0, PARTIAL: 0.5, MISSING: 0.0}[code], offered if code else None, tuple(met),
+                        tuple(missing), "; ".join(reasons))
+
+
+def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offered | None:
+    if taxonomy is None:
+        return None
+    best, strength = None, RELATED_MIN
+    for key, offered in profile.skills.items():
+        s = taxonomy.related(offered.name, name)
+        if s >= strength and offered.kind == "cv":
+            best, strength = offered, s
+    return best
+
+
+FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
+
+
+def verdict_key(info: RequirementInfo) -> tuple[tuple[str, ...], bool]:
+    """Where a line's verdict on names is memoised (and found again by explanations)."""
+    if info.spoken:
+        return tuple("spoken:" + "|".join(g) for g in info.spoken), False
+    return skill_keys(info), info.any_of
+
+
+def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
+    """The skills a line is judged on by name: its hard skills; in a list of alternatives, its
+    soft ones too ("web development or Unix/Linux": either will do)."""
+    if info.any_of and info.hard and info.soft:
+        return info.hard + info.soft
+    return info.hard or info.soft
+
+
+@dataclass
+class Verdicts:
+    """Aligned with `PostingIndex.requirements`."""
+
+    code: np.ndarray  # (R,) 0 missing, 1 partial, 2 met
+    credit: np.ndarray  # (R,) 0..1
+    unit: np.ndarray  # (R,) quotable unit that shows it, -1 when none
+    source: np.ndarray  # (R,) BY_MEANING, BY_SKILL or BY_YEARS
+    years_seen: np.ndarray  # (R,) the years the CV shows for the line's ask, NaN when unknown or none asked
+    must: np.ndarray  # (R,) a required hard skill named in the title that the CV lacks
+    skills: dict[tuple[tuple[str, ...], bool], SkillVerdict] = field(default_factory=dict)
+
+
+def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, best_unit: np.ndarray,
+              years_unit: int, taxonomy: Taxonomy | None, t: Thresholds = DEFAULT_THRESHOLDS,
+              memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] | None = None) -> Verdicts:
+    """`best_sim[i]`/`best_unit[i]`: line i's best quotable CV unit and its cosine; `years_unit`:
+    the unit that states the CV's years (-1 if none); `memo`: skill verdicts to reuse (a what-if
+    passes none: its profile differs)."""
+    sim = np.asarray(best_sim, dtype=np.float64)
+    code = (sim >= t.partial).astype(np.int64) + (sim >= t.met)
+    credit = np.where(code == MET, 1.0, np.where(code == PARTIAL, np.clip((sim - t.floor) / (t.met - t.floor), 0, 1), 0.0))
+    unit = np.where(code > 0, best_unit, -1).astype(np.int64)
+    source = np.zeros(len(sim), dtype=np.int64)
+    years_seen = np.full(len(sim), np.nan)
+    must = np.zeros(len(sim), dtype=bool)
+    memo = {} if memo is None else memo
+    codes, credits, units, sources, seen = code.tolist(), credit.tolist(), unit.tolist(), source.tolist(), years_seen.tolist()
+    years = index.years.tolist()
+    required = index.required.tolist()
+    for i, info in enumerate(index.infos):
+        if info.categories and codes[i] < MET:
+            offered = next((profile.by_category[c] for c in info.categories if c in profile.by_category), None)
+            if offered is not None:  # "one or more programming languages": the CV shows Java
+                codes[i], credits[i], sources[i] = MET, 1.0, BY_CATEGORY
+                units[i] = offered.unit if offered.unit is not None else -1
+        keys = skill_keys(info)
+        if not keys or sources[i] == BY_CATEGORY and not info.hard:
+            continue
+        key = verdict_key(info)
+        sv = memo.get(key)
+        if sv is None:
+            sv = memo[key] = (judge_spoken(info.spoken, profile) if info.spoken
+                              else judge_skills(info.names, keys, info.any_of, profile, taxonomy))
+        if info.spoken:
+            codes[i], credits[i], sources[i] = sv.code, sv.credit, BY_SKILL
+            units[i] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
+            must[i] = bool(required[i] and sv.missing)  # a job in a language you do not speak
+            continue
+        if not info.hard and info.fields and sv.code == MISSING and codes[i] == MET:
+            codes[i], credits[i] = PARTIAL, min(credits[i], FIELD_ONLY_CREDIT)
+        if not info.hard and sv.credit <= credits[i]:
+            continue  # a soft skill: its meaning showed it better than its name
+        if sources[i] == BY_CATEGORY and sv.code < MET:
+            continue  # the named examples are missing, but the kind of skill asked for is there
+        codes[i], credits[i], sources[i] = sv.code, sv.credit, BY_SKILL
+        units[i] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
+        if info.hard and sv.code == MET and not np.isnan(years[i]):
+            with_skill = [y for y in (profile.years_with(s) for s in sv.met_skills) if y is not None]
+            if not with_skill:
+                codes[i], credits[i] = PARTIAL, YEARS_UNKNOWN_CREDIT
+            else:
+                seen[i] = max(with_skill)
+                ratio = seen[i] / years[i]
+                if ratio < 1.0:
+                    codes[i] = PARTIAL if ratio >= YEARS_PARTIAL_RATIO else MISSING
+                    credits[i] = ratio if codes[i] else 0.0
+        if info.hard and required[i] and sv.missing and not sv.met_skills:
+            owner_title = index.order[int(index.owner[i])].title_hard
+            must[i] = bool(owner_title.intersection(m.lower() for m in sv.missing))
+    code, credit = np.array(codes, dtype=np.int64), np.array(credits, dtype=np.float64)
+    unit, source, years_seen = np.array(units, dtype=np.int64), np.array(sources, dtype=np.int64), np.array(seen)
+    if profile.years is not None:
+        asked = index.years
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = profile.years / asked
+            by_years = index.years_only & (asked > 0)
+            yv = np.where(ratio >= 1.0, MET, np.where(ratio >= YEARS_PARTIAL_RATIO, PARTIAL, MISSING))
+            lowers = (asked > 0) & ((source == BY_MEANING) | ((source == BY_SKILL) & ~index.hard)) & ~by_years & (yv < code)
+        code = np.where(by_years | lowers, yv, code)
+        credit = np.where(by_years, np.clip(ratio, 0, 1), np.where(lowers, np.minimum(credit, np.clip(ratio, 0, 1)), credit))
+        credit = np.where(code == MISSING, 0.0, credit)
+        years_seen = np.where(by_years | lowers, profile.years, years_seen)
+        source = np.where(by_years, BY_YEARS, source)
+        unit = np.where(by_years, np.where(code > 0, years_unit, -1), unit)
+    else:  # the CV's years are unknown: a years-only line can be neither met nor missed
+        by_years = index.years_only
+        code = np.where(by_years, PARTIAL, code)
+        credit = np.where(by_years, YEARS_UNKNOWN_CREDIT, credit)
+        source = np.where(by_years, BY_YEARS, source)
+        unit = np.where(by_years, -1, unit)
+    return Verdicts(code, credit, unit, source, years_seen, must, memo)

@@ -1,0 +1,110 @@
+"""Per-requirement verdicts as a job seeker reads them: each ✓ quotes a CV sentence that shows it,
+anything else says what shows it, and a named skill the CV lacks is never met by another one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from matcher.domain import Role
+from tests.engine.conftest import World, make_cv, make_posting
+
+pytestmark = pytest.mark.slow  # the real model embeds the lines and the CV
+
+CV_TEXT = """Jane Roe
+Backend Engineer
+Objective
+Seeking a mid-senior SDE position working with Docker, Kubernetes and AWS.
+Experience
+Backend Engineer, Acme Payments
+Built REST APIs in Django and tuned PostgreSQL queries for the billing service.
+Ran the team's services in Docker containers on a small on-premise cluster.
+Wrote 600 unit tests with Pytest for the payment flows.
+Skills
+Django, PostgreSQL, Docker, Git"""
+SECTIONS = [
+    ("summary", "Objective", "Seeking a mid-senior SDE position working with Docker, Kubernetes and AWS."),
+    ("experience", "Experience", "Backend Engineer, Acme Payments\nBuilt REST APIs in Django and tuned PostgreSQL "
+     "queries for the billing service.\nRan the team's services in Docker containers on a small on-premise cluster.\n"
+     "Wrote 600 unit tests with Pytest for the payment flows."),
+    ("skills", "Skills", "Django, PostgreSQL, Docker, Git"),
+]
+ROLES = [Role("Backend Engineer, Acme Payments", date(2023, 1, 1), None, True,
+              "Built REST APIs in Django and tuned PostgreSQL queries for the billing service.")]
+
+
+@pytest.fixture
+def jane(world: Callable[..., World]) -> World:
+    cv = make_cv(CV_TEXT, SECTIONS, ROLES, years=3.8, contact={"links": "github.com/janeroe"})
+    return world(cv, [
+        make_posting("Backend Engineer", [
+            "Strong Django skills", "Python", "Kubernetes", "Experience with IoC containers for dependency injection",
+            "MySQL", "An active GitHub account", "Fluent English", "5+ years of Python", "Technical Skills",
+            "Experience with one or more programming languages", "Well-tested code"]),
+        make_posting("Backend Engineer (Munich)", ["Django", "Fluent German"]),
+        make_posting("Data Scientist", ["PhD in Statistics or Mathematics"]),
+    ])
+
+
+def test_a_named_skill_is_met_by_the_work_sentence_that_names_it(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Strong Django skills")
+    assert line.status == "met" and line.evidence_kind == "cv"
+    assert line.evidence == "Built REST APIs in Django and tuned PostgreSQL queries for the billing service."
+
+
+def test_an_implied_skill_counts_and_says_how(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Python")
+    assert line.status == "met" and "implied by Django" in line.reason
+
+
+def test_the_objective_is_never_evidence_so_a_skill_named_only_there_is_missing(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Kubernetes")
+    assert line.status == "missing" and line.evidence is None and "Kubernetes" in line.missing_skills
+
+
+def test_a_sentence_about_another_skill_does_not_meet_a_named_one(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Experience with IoC containers for dependency injection")
+    assert line.status != "met", "Docker containers are not IoC containers"
+
+
+def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
+    line = jane.line("Backend Engineer", "MySQL")
+    assert line.status == "partial" and "related skill PostgreSQL" in line.reason
+
+
+def test_proof_that_is_not_a_cv_sentence_says_what_it_is(jane: World) -> None:
+    github = jane.line("Backend Engineer", "An active GitHub account")
+    assert github.status == "met" and github.evidence is None
+    assert github.evidence_kind == "contact" and "github.com/janeroe" in (github.basis or "")
+    english = jane.line("Backend Engineer", "Fluent English")
+    assert english.status == "met" and english.evidence is None and english.evidence_kind == "language"
+
+
+def test_years_of_a_skill_come_from_the_dated_roles_that_use_it(jane: World) -> None:
+    line = jane.line("Backend Engineer", "5+ years of Python")
+    # Python (through Django) is in a role held since January 2023: under four years, not five.
+    assert line.status == "partial" and "your dated roles show" in line.reason
+
+
+def test_a_heading_is_never_quoted(jane: World) -> None:
+    for line in jane.explain("Backend Engineer").requirements:
+        assert line.evidence not in ("Skills", "Experience", "Objective", "Technical Skills")
+
+
+def test_a_kind_of_skill_is_met_by_any_skill_of_that_kind(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Experience with one or more programming languages")
+    assert line.status == "met" and "your CV shows" in line.reason and line.evidence
+
+
+def test_a_required_language_the_cv_does_not_show_caps_the_score(jane: World) -> None:
+    match = jane.explain("Backend Engineer (Munich)")
+    german = next(r for r in match.requirements if r.text == "Fluent German")
+    assert german.status == "missing"
+    assert match.breakdown.cap is not None and "German" in match.why
+
+
+def test_a_degree_in_another_field_is_at_most_partial(jane: World) -> None:
+    line = jane.line("Data Scientist", "PhD in Statistics or Mathematics")
+    assert line.status != "met"
