@@ -24,7 +24,7 @@ import numpy as np
 from benchmarks.harness import DEV, Bench, model_embedder
 from matcher import services
 from matcher.domain import CV
-from matcher.engine.lexical import tokens
+from matcher.engine.lexical import default_reference, tokens
 
 TRIPLES = DEV / "rjdb" / "triples.jsonl"
 ORDER = {"missing": 0, "partial": 1, "met": 2}
@@ -42,10 +42,17 @@ class Triple:
 
 
 def _names_removed(line: str, removed: list[str]) -> bool:
+    """A line names a removed skill when it holds the skill's most specific word (rarest in the
+    reference postings: "stamina" of "Physical Strength and Stamina", not "management" of "Time
+    Management Skills"), or two thirds of its words."""
     words = set(tokens(line))
+    reference = default_reference()
     for skill in removed:
         key = {w for w in tokens(skill) if w not in GENERIC} or set(tokens(skill))
-        if key and len(key & words) / len(key) >= 0.5:
+        if not key:
+            continue
+        rarest = max(key, key=lambda w: (reference.rarity(w), w))
+        if rarest in words or len(key & words) / len(key) >= 2 / 3:
             return True
     return False
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from matcher import jsonview
 from matcher.domain import ImportIssue
+from matcher.model_libraries import missing_library_hint
 from matcher.safe_text import file_name, printable
 from matcher.store import DB_ENV, Store, StoreError, default_db_path
 
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true")
     p = jobs.add_parser("list", help="list stored postings")
+    p.add_argument("--json", action="store_true")
+    p = jobs.add_parser("remove", help="remove postings by id, or every posting imported from a file (undo: restore)")
+    p.add_argument("posting_ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--source", metavar="PATH", help="the file they were imported from, as `jobs list --json` shows it")
+    p.add_argument("--json", action="store_true")
+    p = jobs.add_parser("restore", help="bring back removed postings (kept 30 days; no ID: list them)")
+    p.add_argument("posting_ids", nargs="*", type=int, metavar="ID")
     p.add_argument("--json", action="store_true")
 
     cv = commands.add_parser("cv", help="import and list CVs").add_subparsers(dest="action", required=True)
@@ -80,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("gui", help="open the desktop app")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="open, load, wait for the ranking, save, exit")
+    p.add_argument("--size", type=_window_size, metavar="WxH", help="window size in pixels, e.g. 1280x800")
 
     skills = commands.add_parser("skills", help="your own skills and aliases, used when reading postings and CVs")
     skills_actions = skills.add_subparsers(dest="action", required=True)
@@ -92,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = skills_actions.add_parser("find", help="show the skills matcher finds in TEXT")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("install-desktop", help="add matcher to the Linux applications menu, with its icon")
+    p.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
 
     backup = commands.add_parser("backup", help="save or restore all your data as one file").add_subparsers(
         dest="action", required=True
@@ -130,8 +142,17 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _window_size(value: str) -> tuple[int, int]:
+    """E.g. "1280x800" -> (1280, 800)."""
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("give the size as WIDTHxHEIGHT, e.g. 1280x800") from None
+    return width, height
+
+
 # Commands that change the database: refused up front on a read-only file.
-WRITING = {("jobs", "import"), ("cv", "import"), ("cv", "skills"), ("shortlist", "add"), ("shortlist", "remove"),
+WRITING = {("jobs", "import"), ("jobs", "remove"), ("cv", "import"), ("cv", "skills"), ("shortlist", "add"), ("shortlist", "remove"),
            ("skills", "add"), ("skills", "alias"), ("backup", "import"), ("settings", "reset")}
 DEBUG_ENV = "MATCHER_DEBUG"  # set to see the traceback of an unexpected error
 
@@ -141,7 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "gui":
         from matcher.ui.app import run_app  # Qt only when the window is asked for
 
-        return run_app(db_path=args.db, screenshot=args.screenshot)
+        return run_app(db_path=args.db, screenshot=args.screenshot, size=args.size)
+    if args.command == "install-desktop":  # touches the desktop's folders, not the database
+        return install_desktop(args.remove)
     command = (args.command, getattr(args, "action", None))
     try:
         store = Store(args.db or default_db_path())
@@ -157,19 +180,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted; everything imported before this point is kept")
+    except ModuleNotFoundError as exc:  # an install without PyTorch: say how to get it
+        return _fail(missing_library_hint(exc) or _unexpected(exc))
     except MemoryError:
         return _fail("out of memory; nothing more was changed")
-    except Exception as exc:  # a bug: one line for the user, the traceback only when asked for
-        if os.environ.get(DEBUG_ENV):
-            traceback.print_exc()
-        return _fail(f"unexpected error ({type(exc).__name__}); nothing more was changed. "
-                     f"Set {DEBUG_ENV}=1 to see the details")
+    except Exception as exc:
+        return _fail(_unexpected(exc))
     finally:
         for damage in store.damaged.values():
             _note(f"{damage.describe()} and was left out; `matcher doctor` says more")
         for notice in dict.fromkeys(store.notices):
             _note(notice)
         store.close()
+
+
+def install_desktop(remove: bool) -> int:
+    from matcher.desktop import install_desktop, remove_desktop
+
+    if remove:
+        removed = remove_desktop()
+        print(f"removed {len(removed)} files" + "".join(f"\n  {path}" for path in removed))
+    else:
+        written = install_desktop()
+        print("matcher is in your applications menu now:" + "".join(f"\n  {path}" for path in written))
+    return EXIT_OK
+
+
+def _unexpected(error: BaseException) -> str:
+    """A bug: one line for the user, the traceback only when asked for."""
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(error)
+    return f"unexpected error ({type(error).__name__}); nothing more was changed. Set {DEBUG_ENV}=1 to see the details"
 
 
 def _fail(message: str) -> int:
@@ -204,13 +245,14 @@ def jobs_import(store: Store, args: argparse.Namespace) -> int:
     from matcher.services import import_postings
 
     summary = import_postings(store, args.paths, progress=_stderr_progress)
-    lines = [f"imported {summary.imported} postings, {summary.duplicates} duplicates, {len(summary.errors)} errors"]
+    lines = [f"imported {summary.imported} postings, {summary.merged} merged (the same posting for another place "
+             f"or file), {summary.duplicates} duplicates, {len(summary.errors)} errors"]
     lines += [f"  error: {_where_and_why(e)}" for e in summary.errors]
     _emit(args.json, summary.to_json(), lines)
     if args.json:
         for e in summary.errors:
             _note(_where_and_why(e))
-    if summary.imported == 0 and summary.duplicates == 0:
+    if summary.imported == 0 and summary.merged == 0 and summary.duplicates == 0:
         return _fail("no posting could be imported" + (f": {summary.errors[0].reason}" if summary.errors else ""))
     return EXIT_OK
 
@@ -225,6 +267,37 @@ def jobs_list(store: Store, args: argparse.Namespace) -> int:
     postings = store.postings()
     lines = [f"{p.id:>5}  {p.title} — {p.company or '?'} ({', '.join(p.locations) or 'no location'})" for p in postings]
     _emit(args.json, [jsonview.posting(p) for p in postings], lines or ["no postings yet: matcher jobs import PATH"])
+    return EXIT_OK
+
+
+def jobs_remove(store: Store, args: argparse.Namespace) -> int:
+    if bool(args.posting_ids) == bool(args.source):
+        raise Failure("give posting ids or --source PATH (one of the two)")
+    if args.source:
+        removed = store.remove_source(file_name(Path(args.source).expanduser().resolve()))
+        removed = removed or store.remove_source(file_name(args.source))  # as the import named it, if not absolute
+    else:
+        removed = store.remove_postings(args.posting_ids)
+        for posting_id in sorted(set(args.posting_ids) - set(removed)):
+            _note(f"no posting with id {posting_id}")
+    if not removed:
+        raise Failure("nothing removed")
+    ids = " ".join(str(i) for i in removed)
+    _emit(args.json, {"removed": removed}, [f"removed {len(removed)} postings; undo with: matcher jobs restore {ids}"])
+    return EXIT_OK
+
+
+def jobs_restore(store: Store, args: argparse.Namespace) -> int:
+    if not args.posting_ids:
+        removed = store.removed_postings()
+        lines = [f"{i:>5}  {title}  (removed {when:%Y-%m-%d %H:%M})" for i, title, when in removed]
+        _emit(args.json, [{"id": i, "title": title, "removed_at": when.isoformat()} for i, title, when in removed],
+              lines or ["no removed postings"])
+        return EXIT_OK
+    restored = store.restore_postings(args.posting_ids)
+    if not restored:
+        raise Failure("none of those postings is removed")
+    _emit(args.json, {"restored": restored}, [f"restored {len(restored)} postings"])
     return EXIT_OK
 
 
@@ -433,6 +506,8 @@ def _cv(store: Store, cv_id: int | None):  # type: ignore[no-untyped-def]
 HANDLERS = {
     ("jobs", "import"): jobs_import,
     ("jobs", "list"): jobs_list,
+    ("jobs", "remove"): jobs_remove,
+    ("jobs", "restore"): jobs_restore,
     ("cv", "import"): cv_import,
     ("cv", "list"): cv_list,
     ("cv", "skills"): cv_skills,

@@ -219,6 +219,7 @@ class ScoreBreakdown:
     experience: float
     seniority: float
     cap: float | None = None  # the cap applied because a must-have is missing, or None
+    role: float = 0.0  # how close the posting's title is to what the CV's person does (part of `required`)
 
     def to_json(self) -> dict[str, object]:
         return dict(self.__dict__)

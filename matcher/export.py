@@ -21,8 +21,10 @@ from matcher.paths import FONTS
 STATUS_MARK = {"met": "✓", "partial": "~", "missing": "✗"}
 SUMMARY_FIELDS = (
     "rank", "score", "band", "job_id", "title", "company", "locations", "salary", "posted", "url",
-    "status", "notes", "met", "partial", "missing", "missing_skills",
+    "status", "notes", "met", "partial", "missing", "missing_skills", "why",
 )
+PDF_INDENT = 4.0  # mm: requirement lines sit under their posting's heading
+PDF_MARK_WIDTH = 5.0  # mm: the ✓ / ~ / ✗ column, so every requirement's text starts at one edge
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class ExportRow:
             "partial": m.counts.partial,
             "missing": m.missing,
             "missing_skills": ", ".join(missing),
+            "why": m.why,
         }
 
 
@@ -152,6 +155,8 @@ def _write_markdown(path: Path, rows: list[ExportRow], cv: CV, options: ExportOp
         out.append("")
         facts = [f"**Score {s['score']}** ({s['band']})", md(s["locations"]), md(s["salary"]), md(s["status"])]
         out.append(" · ".join(f for f in facts if f))
+        if s["why"]:
+            out.append(f"\nWhy: {s['why']}")
         if s["url"]:
             out.append(md_link(str(s["url"])))
         if s["notes"]:
@@ -214,20 +219,26 @@ def _write_pdf(path: Path, rows: list[ExportRow], cv: CV, options: ExportOptions
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font("DejaVu", "B", 16)
-    pdf.multi_cell(width, 9, options.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 9, options.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
     for line in [*_cv_header(cv, options), f"Exported {date.today()} · {len(rows)} postings"]:
-        pdf.multi_cell(width, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
     for row in rows:
         s = row.summary()
         pdf.ln(4)
         pdf.set_font("DejaVu", "B", 11)
-        pdf.multi_cell(width, 6, f"{s['rank']}. {s['title']} — {s['company']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 6, f"{s['rank']}. {s['title']} — {s['company']}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
         pdf.set_font("DejaVu", "", 9)
         facts = [f"Score {s['score']} ({s['band']})", s["locations"], s["salary"], s["status"], s["url"]]
-        pdf.multi_cell(width, 5, " · ".join(str(f) for f in facts if f), new_x="LMARGIN", new_y="NEXT")
-        if s["notes"]:
-            pdf.multi_cell(width, 5, f"Notes: {s['notes']}", new_x="LMARGIN", new_y="NEXT")
+        # Left-aligned, never justified: justified lines stretch their spaces and the marks drift.
+        pdf.multi_cell(width, 5, " · ".join(str(f) for f in facts if f), align="L", new_x="LMARGIN", new_y="NEXT")
+        for label, text in (("Why", s["why"]), ("Notes", s["notes"])):
+            if text:
+                pdf.multi_cell(width, 5, f"{label}: {text}", align="L", new_x="LMARGIN", new_y="NEXT")
         for line in _requirement_lines(row):
-            pdf.multi_cell(width, 4.5, "   " + line, new_x="LMARGIN", new_y="NEXT")
+            mark, _, text = line.partition(" ")
+            pdf.set_x(pdf.l_margin + PDF_INDENT)
+            pdf.cell(PDF_MARK_WIDTH, 4.5, mark)
+            pdf.multi_cell(width - PDF_INDENT - PDF_MARK_WIDTH, 4.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))

@@ -61,9 +61,9 @@ def test_empty_database_lists_nothing_and_rank_explains_why_it_cannot(capsys: py
 
 def test_importing_the_four_sample_files_gives_93_postings_once(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     first = run_json(capsys, db, "jobs", "import", str(JOBS))
-    assert first == {"imported": 86 + 3 + 3 + 1, "duplicates": 0, "errors": []}
+    assert first == {"imported": 86 + 3 + 3 + 1, "duplicates": 0, "errors": [], "merged": 0}
     again = run_json(capsys, db, "jobs", "import", *map(str, sorted(JOBS.glob("*.txt"))))
-    assert again == {"imported": 0, "duplicates": 93, "errors": []}
+    assert again == {"imported": 0, "duplicates": 93, "errors": [], "merged": 0}
     postings = run_json(capsys, db, "jobs", "list")
     assert isinstance(postings, list) and len(postings) == 93
     assert all(POSTING_KEYS <= set(p) for p in postings)

@@ -44,3 +44,4 @@ def test_explain_gives_each_requirement_a_verdict_for_the_chosen_postings_only(s
     assert explained.requirements and {r.status for r in explained.requirements} <= {"met", "partial", "missing"}
     assert explained.counts == best.counts and explained.score == best.score
     assert session.explain(cv.id, [999_999]) == []
+

@@ -66,7 +66,8 @@ def test_after_the_upgrade_the_old_postings_still_deduplicate_and_new_ones_store
     )  # fmt: skip
     other = Posting(title="Data Engineer", company="Acme", description="Spark and SQL.", raw="", source="new")
     result = store.add_postings([same, other])
-    assert (len(result.added_ids), result.duplicates) == (1, 1)
+    # Found again, and from another source: merged into the old row (which gains that source).
+    assert (len(result.added_ids), result.merged, result.duplicates) == (1, 1, 0)
     store.close()
     assert Store(tmp_path / "old.db").count_postings() == 2
 

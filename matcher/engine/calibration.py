@@ -34,8 +34,8 @@ class Thresholds:
     doc_low: float = 0.17
     doc_high: float = 0.56
     # Posting title vs what the CV calls its person (headline, role titles): same percentiles.
-    title_low: float = 0.0
-    title_high: float = 0.59
+    title_low: float = 0.16
+    title_high: float = 0.63
     # TF-IDF cosine of CV and posting with reference weights: its 99th percentile there.
     lexical_high: float = 0.13
 

@@ -76,5 +76,18 @@ def why_line(m: RankedMatch, missing_must: list[str]) -> str:
         parts.append("most required lines missing")
     if c.preferred:
         parts.append(f"{c.preferred_met} of {c.preferred} nice-to-haves")
+    parts.append(role_words(m.breakdown.role))
     parts.append(f"similar work {m.breakdown.semantic:.2f}")
     return "; ".join(parts)
+
+
+# The role part (0..1) in words; cut points of the rescaled title cosine.
+ROLE_SAME, ROLE_CLOSE = 0.6, 0.3
+
+
+def role_words(role: float) -> str:
+    if role >= ROLE_SAME:
+        return "the kind of role you do"
+    if role >= ROLE_CLOSE:
+        return "a role close to yours"
+    return "a different role from yours"

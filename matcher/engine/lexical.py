@@ -24,7 +24,9 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-REFERENCE_PATH = Path(__file__).resolve().parents[2] / "resources" / "reference" / "reference.json"
+from matcher.paths import REFERENCE
+
+REFERENCE_PATH = REFERENCE  # resources/reference/reference.json, wherever matcher is installed
 HASH_BITS = 20  # 1M buckets: two words of one posting share a bucket about once in 10^4 postings
 SCHEME = "tfidf-ref1-crc32x20"  # part of the stored vectors' key: change it when weighting changes
 

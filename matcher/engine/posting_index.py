@@ -32,10 +32,11 @@ from matcher.years import without_years
 
 # Skills checked by name only: a sentence about another skill never shows them.
 HARD_CATEGORIES = frozenset({"language", "framework", "database", "cloud", "tool", "certification"})
-# Fields and methods ("Statistics", "Visual design"): when a line names some and the CV shows none of
-# them, a sentence close in meaning shows at most part of it ("a BS in Design" is not met by "a BS in
-# Computer Science", however alike the two sentences read).
-NAMED_FIELD_CATEGORIES = frozenset({"method", "domain"})
+# Fields, methods and soft skills ("Statistics", "Visual design", "Time management"): when a line names
+# some and the CV names none of them, a sentence close in meaning shows at most part of it ("a BS in
+# Design" is not met by "a BS in Computer Science", however alike the two sentences read; "strong time
+# management" is not shown by "organised events" as surely as by saying it).
+NAMED_FIELD_CATEGORIES = frozenset({"method", "domain", "soft skill"})
 SKILL_WEIGHT, SKILL_RARITY_WEIGHT = 1.0, 1.0
 TEXT_WEIGHT, TEXT_RARITY_WEIGHT = 0.4, 0.8
 TEXT_RARITY_WORDS = 2  # the rarest words say what a line is about; "strong", "skills" say nothing

@@ -69,7 +69,7 @@ class Scored:
     cvx: CVIndex
     verdicts: Verdicts
     scores: np.ndarray
-    parts: np.ndarray  # (5, n): R, P, S, E, N
+    parts: np.ndarray  # (6, n): R, P, S, E, N, and the role part of R
     capped: np.ndarray  # (n,) must-have cap applied
     counts: np.ndarray  # (5, n): required met, partial, missing; preferred met, preferred total
 
@@ -81,7 +81,8 @@ class Scored:
         for k in rows:
             e = self.index.order[k]
             c = VerdictCounts(*(int(counts[j][k]) for j in range(5)))
-            b = ScoreBreakdown(cols[0][k], cols[1][k], cols[2][k], cols[3][k], cols[4][k], cap if capped[k] else None)
+            b = ScoreBreakdown(cols[0][k], cols[1][k], cols[2][k], cols[3][k], cols[4][k], cap if capped[k] else None,
+                               cols[5][k])
             out.append(RankedMatch(e.facts.id, e.facts.title, e.facts.company, scores[k], b, c, "",
                                    _notices(e.facts.language, self.cvx.cv.language)))
         return out
@@ -122,10 +123,10 @@ class Ranker:
         semantic = relevance(w, sims.doc, sims.lexical, sims.title)
         weighted = index.weights * verdicts.credit
         parts = []
-        for mask in (index.required, ~index.required):
+        for mask, role in ((index.required, sims.title), (~index.required, None)):
             num = np.bincount(owner[mask], weighted[mask], n)
             den = np.bincount(owner[mask], index.weights[mask], n)
-            parts.append(coverage(num, den, semantic))
+            parts.append(coverage(num, den, semantic, role))
         years = self.cvx_.profile.years
         experience = experience_fit(index.max_years, years)
         seniority = seniority_fit(index.levels, years)
@@ -135,8 +136,8 @@ class Ranker:
                           + [np.bincount(owner[~req & (code == MET)], minlength=n), np.bincount(owner[~req], minlength=n)])
         most_missing = counts[2] * 2 > counts[0] + counts[1] + counts[2]
         scores = combine(w, parts[0], parts[1], semantic, experience, seniority, must, most_missing)
-        return Scored(index, self.cvx_, verdicts, scores, np.stack([parts[0], parts[1], semantic, experience, seniority]),
-                      must, counts)
+        return Scored(index, self.cvx_, verdicts, scores,
+                      np.stack([parts[0], parts[1], semantic, experience, seniority, sims.title]), must, counts)
 
     def matches(self, scored: Scored, top: int | None = None) -> list[RankedMatch]:
         """Light matches, best first (ties by posting id); all of them when `top` is None."""

@@ -4,16 +4,18 @@
     score = raw × the lowest cap that applies                                    (0 ≤ score ≤ 100)
 
 R  required coverage: how well the CV meets the posting's required lines, each weighted by how
-   specific it is (`posting_index`: a rare named skill weighs more than "communication skills"):
-   (Σ weight·credit + COVERAGE_PRIOR·S) / (Σ weight + COVERAGE_PRIOR), credit 1 met, 0..1 partial,
-   0 missing. The prior keeps a posting with one or two readable lines from swinging to 0 or 100 on
-   them; a posting that lists none takes S.
+   specific it is (`posting_index`: a rare named skill weighs more than "communication skills"), and
+   the role itself, the first thing any posting asks: the title against what the CV calls its person
+   (headline, role titles), worth `ROLE_WEIGHT` lines:
+   (Σ weight·credit + ROLE_WEIGHT·role + COVERAGE_PRIOR·S) / (Σ weight + ROLE_WEIGHT + COVERAGE_PRIOR),
+   credit 1 met, 0..1 partial, 0 missing; role 0..1 rescales the best title cosine between
+   `Thresholds.title_low` and `title_high`. The prior keeps a posting with one or two readable lines
+   from swinging to 0 or 100 on them.
 P  preferred coverage: the same over nice-to-haves.
-S  relevance of the posting as a whole: (1 - λ - τ)·embedding part + λ·lexical part + τ·title part.
+S  relevance of the posting as a whole: (1 - λ - τ)·embedding part + λ·lexical part + τ·role part.
    The embedding part rescales the cosine of the posting's vector and the CV's opening between
    `Thresholds.doc_low` and `doc_high`; the lexical part is the TF-IDF cosine with reference weights
-   over `lexical_high`; the title part rescales the best cosine of the posting's title with what the
-   CV calls its person (headline, role titles) between `title_low` and `title_high`.
+   over `lexical_high`; τ (0 by default: the role counts in R) can add the role part here too.
 E  experience fit: 1 when the CV's years reach the most any required line asks, falling linearly to 0 at
    none; `UNKNOWN_FIT` when either side is unknown.
 N  seniority fit: level from the title (intern < junior < mid < senior < lead) against the level the
@@ -23,9 +25,9 @@ Caps: a required hard skill named in the title that the CV lacks, or years asked
    `FAR_YEARS` above the CV's → × `must_have_cap`%; most required lines missing → × `MOST_MISSING_CAP`,
    so such a posting is never in the top band. Caps scale rather than clip: capped postings keep their
    order among themselves.
-Worked example, default weights: R=0.8, P=0.5, S=0.6, E=1, N=0.65 →
-   raw = 100·(0.55·0.8 + 0.10·0.5 + 0.25·0.6 + 0.05·1 + 0.05·0.65)/1.0 = 72.25; with a missing must-have
-   → 72.25 × 0.8 = 57.8.
+Worked example, default weights: R=0.8, P=0.5, S=0.6, N=0.65 →
+   raw = 100·(0.35·0.8 + 0.10·0.5 + 0.30·0.6 + 0·E + 0.15·0.65)/0.90 = 67.5; with a missing must-have
+   → 67.5 × 0.8 = 54.0.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ UNKNOWN_FIT = 0.75  # an unknown fit is neither proof of fit nor of misfit; lean
 SENIORITY_STEP = 0.35  # junior CV for a senior role (2 levels short) → 0.3
 OVERQUALIFIED_STEP = 0.1  # a lead applying to a senior role is a smaller misfit than the reverse
 FAR_YEARS = 3.0  # "8+ years" against a CV with 4 is a must-have missing; against 6 it is not
-COVERAGE_PRIOR = 1.0  # in requirement weights: about one ordinary line's worth of S
+# Both in requirement weights (an ordinary line weighs about 1): chosen with the score weights by
+# benchmarks/calibrate.py on the TUNE half of the relevance set.
+COVERAGE_PRIOR = 0.5  # half an ordinary line's worth of S
+ROLE_WEIGHT = 5.0  # the role weighs as much as five ordinary lines
 MOST_MISSING_CAP = 0.749  # 100 × 0.749 < 75, the "Great" band's floor
 LEVELS = ("intern", "junior", "mid", "senior", "lead")
 _TITLE_LEVEL = [  # first match wins; checked on the lower-cased title
@@ -62,13 +67,13 @@ class ScoreWeights:
     judged by reading, the dev set's CVs, rjdb's triples), with coverage kept the larger part:
     the score answers "can I get and do this job?", S only says how close the posting is."""
 
-    required: float = 0.55
+    required: float = 0.35
     preferred: float = 0.10
-    semantic: float = 0.25
-    experience: float = 0.05
-    seniority: float = 0.05
-    lexical_share: float = 0.35  # λ: share of S taken by word overlap
-    title_share: float = 0.25  # τ: share of S taken by the title
+    semantic: float = 0.30
+    experience: float = 0.0
+    seniority: float = 0.15
+    lexical_share: float = 0.20  # λ: share of S taken by word overlap
+    title_share: float = 0.0  # τ: share of S taken by the role part (it counts in R already)
     must_have_cap: float = 80.0  # the best score a posting with a missing must-have can get
 
     def to_json(self) -> dict[str, float]:
@@ -142,9 +147,13 @@ def relevance(weights: ScoreWeights, doc: np.ndarray, lexical: np.ndarray, title
     return (1.0 - lam - tau) * np.asarray(doc) + lam * np.asarray(lexical) + tau * np.asarray(title)
 
 
-def coverage(weighted_credit: np.ndarray, weight: np.ndarray, prior: np.ndarray) -> np.ndarray:
-    """(Σ weight·credit + COVERAGE_PRIOR·prior) / (Σ weight + COVERAGE_PRIOR): R or P per posting."""
-    return (weighted_credit + COVERAGE_PRIOR * prior) / (weight + COVERAGE_PRIOR)
+def coverage(weighted_credit: np.ndarray, weight: np.ndarray, prior: np.ndarray, role: np.ndarray | None = None,
+             role_weight: float = ROLE_WEIGHT, prior_weight: float = COVERAGE_PRIOR) -> np.ndarray:
+    """R (with `role`) or P per posting: (Σ weight·credit [+ ROLE_WEIGHT·role] + COVERAGE_PRIOR·prior)
+    / (Σ weight [+ ROLE_WEIGHT] + COVERAGE_PRIOR)."""
+    if role is None:
+        return (weighted_credit + prior_weight * prior) / (weight + prior_weight)
+    return (weighted_credit + role_weight * role + prior_weight * prior) / (weight + role_weight + prior_weight)
 
 
 def combine(weights: ScoreWeights, required: np.ndarray, preferred: np.ndarray, semantic: np.ndarray,

@@ -15,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "resources" / "taxonomy" / "taxonomy.json"
+from matcher.paths import TAXONOMY
+
+DEFAULT_PATH = TAXONOMY  # resources/taxonomy/taxonomy.json, wherever matcher is installed
 CATEGORIES = ("language", "framework", "database", "cloud", "tool", "method", "domain",
               "soft skill", "spoken language", "certification")
 USER_CATEGORY = "tool"  # an alias the user adds for a skill we do not know yet

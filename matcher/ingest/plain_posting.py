@@ -36,6 +36,9 @@ POSTING_WORDS = re.compile(
     r"stelle|anforderungen|aufgaben|berufserfahrung|wir suchen|wir bieten|"
     r"poste|exigences|missions|expérience|nous recherchons|"
     r"vaga|requisitos|responsabilidades|experiência|procuramos|oferecemos)\b", re.I)
+# A byline under the title, as job pages print it: "Acme Payments - Berlin", "Acme · Remote, EU".
+BYLINE = re.compile(r"^\s*(?P<company>[^.!?:;\s][^.!?:;]{0,60}?)\s+[-–—·|@]\s+(?P<place>[^.!?:;]{2,60}?)\s*$")
+BYLINE_MAX_WORDS = 6  # per side: longer text is a sentence with a dash in it, not a byline
 # Too little text to be a posting ("hello"): say so rather than import noise.
 MIN_POSTING_CHARS = 40
 
@@ -50,8 +53,9 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
         return [], [ImportIssue(source, None, "no job posting found in this file (the text does not read as one)")]
     lines = [line for line in description.splitlines() if line.strip()]
     title = fields.get("title") or _title_line(text) or ""
+    byline = _byline(text) if title and not fields.get("company") else None
     # A "Location:" field names one place, often as "City, Country": commas do not split it.
-    locations, remote = parse_locations(fields.get("location"), split_commas=False)
+    locations, remote = parse_locations(fields.get("location") or (byline[1] if byline else None), split_commas=False)
     salary_line = fields.get("salary")
     posted_text = fields.get("posted")
     age_line = next((line for line in lines[:HEADER_LINES] if is_age(line)), None)
@@ -61,7 +65,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
         description=description,
         raw=text,
         source=source,
-        company=fields.get("company"),
+        company=fields.get("company") or (byline[0] if byline else None),
         locations=locations,
         remote=True if remote else None,
         salary=parse_salary(salary_line) if salary_line else None,
@@ -71,6 +75,20 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
         requirements=requirements,
     )
     return [finish_posting(posting)], []
+
+
+def _byline(text: str) -> tuple[str, str] | None:
+    """(company, place) from the line under the title line, e.g. "Acme Payments - Berlin"."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    match = BYLINE.match(lines[1]) if len(lines) == 2 and not FIELD.match(lines[1]) else None
+    if match is None or heading_kind(lines[1]) is not None:
+        return None
+    company, place = match["company"].strip(), match["place"].strip()
+    if max(len(company.split()), len(place.split())) > BYLINE_MAX_WORDS:
+        return None
+    if is_employment_type(company) or parse_locations(company)[1]:  # "Full-time - Berlin", "Remote - EU"
+        return None
+    return company, place
 
 
 def _fields(text: str) -> dict[str, str]:

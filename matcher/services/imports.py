@@ -22,17 +22,24 @@ if TYPE_CHECKING:
 
 @dataclass
 class ImportSummary:
+    """`imported`: new postings; `merged`: postings given again with something new (another city, link
+    or file), merged into the one stored; `duplicates`: given again with nothing new. `merged_ids`:
+    postings stored before this import that gained something."""
+
     imported: int = 0
     duplicates: int = 0
     errors: list[ImportIssue] = field(default_factory=list)
     posting_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    merged: int = 0
+    merged_ids: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
             "imported": self.imported,
             "duplicates": self.duplicates,
             "errors": [e.to_json() for e in self.errors],
+            "merged": self.merged,
         }
 
 
@@ -84,6 +91,9 @@ def _store_postings(store: Store, postings: Sequence[Posting], extractor: SkillE
     summary.imported += len(added.added_ids)
     summary.duplicates += added.duplicates
     summary.posting_ids.extend(added.added_ids)
+    summary.merged += added.merged
+    known = set(summary.merged_ids) | set(summary.posting_ids)
+    summary.merged_ids.extend(i for i in added.merged_ids if i not in known)
 
 
 def import_cv(store: Store, path: Path, as_of: date | None = None) -> CV:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -46,6 +46,7 @@ from matcher.store.schema import (
     UserAliasRow,
     UserSkillRow,
 )
+from matcher.store.merge import merge_into, source_file
 from matcher.store.settings import problem
 from matcher.store.upgrades import UPGRADES
 
@@ -69,8 +70,10 @@ def _chunks(ids: list[int] | None, size: int = 500) -> Iterator[list[int] | None
 
 @dataclass(frozen=True)
 class AddResult:
-    added_ids: list[int]
-    duplicates: int
+    added_ids: list[int]  # new postings, and removed ones the import brought back
+    duplicates: int  # postings already stored or given twice, with nothing new in them
+    merged_ids: list[int] = field(default_factory=list)  # postings stored before that gained places, links or sources
+    merged: int = 0  # postings given again with something new, merged into the one stored (or just added)
 
 
 class Store:
@@ -177,32 +180,44 @@ class Store:
 
     # -- postings -------------------------------------------------------------------------------
     def add_postings(self, postings: Iterable[Posting]) -> AddResult:
-        """Store new postings in one transaction; those already stored (same fingerprint) count
-        as duplicates and are left untouched, so re-importing a file changes nothing."""
+        """Store new postings in one transaction. One already stored (same fingerprint) keeps its row
+        and gains the places, links and sources it lacked (`merge_into`); a removed one comes back.
+        Re-importing a file therefore changes nothing."""
         added: list[PostingRow] = []
-        duplicates = 0
+        changed: dict[int, PostingRow] = {}
+        fresh: set[int] = set()  # id() of the rows in `added`
+        duplicates = merged = 0
         now = datetime.now()
         keyed = [(posting.fingerprint(), posting) for posting in postings]
         with self.writing() as s:
-            seen = self._stored_fingerprints(s, [key for key, _ in keyed])
+            rows = self._stored_rows(s, [key for key, _ in keyed])
             for fingerprint, posting in keyed:
-                if fingerprint in seen:
+                row = rows.get(fingerprint)
+                if row is None:
+                    rows[fingerprint] = row = convert.posting_to_row(posting, fingerprint, now)
+                    s.add(row)
+                    added.append(row)
+                    fresh.add(id(row))
+                elif row.removed_at is not None:  # removed by the user, imported again: it is back
+                    row.removed_at = None
+                    merge_into(row, posting)
+                    added.append(row)
+                    fresh.add(id(row))
+                elif merge_into(row, posting):
+                    merged += 1
+                    if id(row) not in fresh:  # a row new in this batch is "added", not "changed"
+                        changed[id(row)] = row
+                else:
                     duplicates += 1
-                    continue
-                seen.add(fingerprint)
-                row = convert.posting_to_row(posting, fingerprint, now)
-                s.add(row)
-                added.append(row)
             s.flush()
-            ids = [row.id for row in added]
-        return AddResult(ids, duplicates)
+            return AddResult([row.id for row in added], duplicates, [row.id for row in changed.values()], merged)
 
     @staticmethod
-    def _stored_fingerprints(s: Session, fingerprints: list[str]) -> set[str]:
-        found: set[str] = set()
+    def _stored_rows(s: Session, fingerprints: list[str]) -> dict[str, PostingRow]:
+        found: dict[str, PostingRow] = {}
         for start in range(0, len(fingerprints), 500):  # SQLite caps bound parameters per statement
             chunk = fingerprints[start : start + 500]
-            found.update(s.scalars(select(PostingRow.fingerprint).where(PostingRow.fingerprint.in_(chunk))))
+            found.update((row.fingerprint, row) for row in s.scalars(select(PostingRow).where(PostingRow.fingerprint.in_(chunk))))
         return found
 
     def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
@@ -226,6 +241,54 @@ class Store:
     def delete_postings(self, ids: Iterable[int]) -> int:
         with self.writing() as s:
             rows = list(s.scalars(select(PostingRow).where(PostingRow.id.in_(list(ids)))))
+            for row in rows:
+                s.delete(row)
+            return len(rows)
+
+    # -- removing postings, with undo -----------------------------------------------------------
+    def remove_postings(self, ids: Iterable[int]) -> list[int]:
+        """Mark postings removed (kept for `restore_postings` until `purge_removed`); returns the ids
+        that were stored and not removed yet."""
+        wanted = list(ids)
+        with self.writing() as s:
+            rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
+                select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_(None)))]
+            now = datetime.now()
+            for row in rows:
+                row.removed_at = now
+            return sorted(row.id for row in rows)
+
+    def remove_source(self, path: str) -> list[int]:
+        """Remove every posting imported from the file `path` only (one also imported from another
+        file stays); returns their ids."""
+        with self.session() as s:
+            stored = s.execute(select(PostingRow.id, PostingRow.source, PostingRow.sources)
+                               .where(PostingRow.removed_at.is_(None)))
+            ids = [posting_id for posting_id, source, sources in stored
+                   if all(source_file(item) == path for item in [source, *(sources or [])])]
+        return self.remove_postings(ids)
+
+    def restore_postings(self, ids: Iterable[int]) -> list[int]:
+        """Undo `remove_postings`; returns the ids brought back."""
+        wanted = list(ids)
+        with self.writing() as s:
+            rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
+                select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_not(None)))]
+            for row in rows:
+                row.removed_at = None
+            return sorted(row.id for row in rows)
+
+    def removed_postings(self) -> list[tuple[int, str, datetime]]:
+        """(id, title, when removed) of the postings removed and not purged yet, newest first."""
+        with self.session() as s:
+            query = (select(PostingRow.id, PostingRow.title, PostingRow.removed_at)
+                     .where(PostingRow.removed_at.is_not(None)).order_by(PostingRow.removed_at.desc(), PostingRow.id))
+            return [(posting_id, title, when) for posting_id, title, when in s.execute(query) if when is not None]
+
+    def purge_removed(self, before: datetime) -> int:
+        """Delete for good the postings removed before `before`; returns how many."""
+        with self.writing() as s:
+            rows = list(s.scalars(select(PostingRow).where(PostingRow.removed_at < before)))
             for row in rows:
                 s.delete(row)
             return len(rows)
@@ -293,7 +356,8 @@ class Store:
 
     def shortlist(self) -> list[ShortlistEntry]:
         with self.session() as s:
-            found = list(s.scalars(select(ShortlistRow.posting_id).order_by(ShortlistRow.added, ShortlistRow.posting_id)))
+            found = list(s.scalars(select(ShortlistRow.posting_id).join(PostingRow).where(PostingRow.removed_at.is_(None))
+                                  .order_by(ShortlistRow.added, ShortlistRow.posting_id)))
         return load_each(found, _load_shortlist, self.session, "shortlist entry", self.damaged)
 
     def set_application(self, posting_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:

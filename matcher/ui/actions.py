@@ -23,6 +23,10 @@ class Actions:
     quit: QAction
     find: QAction
     star: QAction
+    remove: QAction
+    remove_source: QAction
+    undo_remove: QAction
+    score_help: QAction
     about: QAction
 
 
@@ -47,7 +51,7 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
     """`handlers` maps each action's name (the fields of `Actions`) to what it does."""
     icons = QStyle.StandardPixmap
     actions = Actions(
-        load_cv=_action(window, "Load CV…", handlers["load_cv"], "Ctrl+L", "Read your CV (PDF or DOCX) and rank",
+        load_cv=_action(window, "Load CV…", handlers["load_cv"], "Ctrl+L", "Read your CV (PDF, Word or text) and rank",
                         icons.SP_FileDialogDetailedView),
         import_files=_action(window, "Import postings…", handlers["import_files"], QKeySequence.StandardKey.Open,
                              "Import job postings from files (text, HTML, CSV, JSON…)", icons.SP_DialogOpenButton),
@@ -68,11 +72,22 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
         quit=_action(window, "Quit", handlers["quit"], QKeySequence.StandardKey.Quit),
         find=_action(window, "Find", handlers["find"], QKeySequence.StandardKey.Find, "Search the postings"),
         about=_action(window, "About matcher", handlers["about"], tip="Version, data file, credits"),
+        score_help=_action(window, "How the score works", handlers["score_help"], QKeySequence.StandardKey.HelpContents,
+                           "What the score, the bands and the checklist mean"),
         star=_action(table, "Star / unstar", handlers["star"], Qt.Key.Key_Space, "Add to or remove from the shortlist"),
+        remove=_action(table, "Remove selected postings", handlers["remove"], QKeySequence.StandardKey.Delete,
+                       "Remove the selected postings (Undo brings them back)"),
+        remove_source=_action(window, "Remove the whole import…", handlers["remove_source"],
+                              tip="Remove every posting imported from the selected posting's file"),
+        undo_remove=_action(window, "Undo removal", handlers["undo_remove"], QKeySequence.StandardKey.Undo,
+                            "Bring back the postings removed last"),
     )
-    # Space stars only while the table has focus: in a text field it must still type a space.
-    actions.star.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    table.addAction(actions.star)
+    # Space and Delete act on the table only while it has focus: in a text field Space must still type
+    # a space and Delete delete a character.
+    for action in (actions.star, actions.remove):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        table.addAction(action)
+    actions.undo_remove.setEnabled(False)
     window.addAction(actions.find)
 
     bar = window.menuBar()
@@ -88,9 +103,14 @@ def build_actions(window: QMainWindow, table: QWidget, handlers: dict[str, Calla
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(actions.undo_remove)
+    edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.star)
+    edit_menu.addAction(actions.remove)
+    edit_menu.addAction(actions.remove_source)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.score_help)
     help_menu.addAction(actions.about)
 
     toolbar = QToolBar("Main", window)

@@ -1,4 +1,4 @@
-"""Start the desktop app: `matcher gui [--screenshot PNG]`.
+"""Start the desktop app: `matcher gui [--screenshot PNG] [--size WxH]`.
 
 The window shows before any heavy work: the database is read, the samples imported (first run)
 and the model loaded in workers, so the window appears at once and keeps answering.
@@ -12,11 +12,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from matcher.paths import SAMPLES
+from matcher.desktop import APP_ID
+from matcher.paths import ICON, SAMPLES
 from matcher.store import Store, StoreError, default_db_path
-from matcher.ui.controller import Controller
+from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import DATA_FILE, THEME, Settings
 from matcher.ui.theme import apply_theme
@@ -24,16 +26,17 @@ from matcher.ui.collector import settle_heap
 from matcher.ui.worker import Worker
 
 SCREENSHOT_TIMEOUT_S = 180  # the first ranking loads the model: seconds on a laptop, more on a busy CI box
-SCREENSHOT_SIZE = (1440, 900)
 SETTLE_MS = 300  # let the last layout and paint land before the grab
 
 
-def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
+def run_app(db_path: Path | None = None, screenshot: Path | None = None, size: tuple[int, int] | None = None) -> int:
+    """`size`: the window's size in pixels (else the one it had last, or one that fits the screen)."""
     started = time.perf_counter()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("matcher")
     app.setOrganizationName("matcher")
+    app.setDesktopFileName(APP_ID)  # the desktop shows the menu entry's icon and name for the window
     # A screenshot run must neither read nor change the user's own window settings.
     scratch = tempfile.TemporaryDirectory() if screenshot else None
     settings = Settings.at(Path(scratch.name) / "settings.ini") if scratch else Settings()
@@ -47,18 +50,19 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
             QMessageBox.critical(None, "matcher cannot open its data file", str(exc))
         return 1
 
-    controller = Controller(store, Worker(), samples=SAMPLES)
-    window = MainWindow(controller, settings)
-    if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
+    core = AppCore(store, Worker(), samples=SAMPLES)
+    window = MainWindow(core, settings)
+    app.setWindowIcon(QIcon(str(ICON)))
+    if size:
+        window.resize(*size)
     window.show()
     print(f"matcher: window shown in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     # Everything loaded so far lives as long as the app: keep it out of the cyclic collector, whose
     # full passes otherwise hold the GIL for 100+ ms during an import and freeze the window.
     settle_heap()
-    QTimer.singleShot(0, controller.start)  # after the first paint
+    QTimer.singleShot(0, core.startup.start)  # after the first paint
     if screenshot:
-        _arm_screenshot(app, window, screenshot)
+        _arm_screenshot(app, window, screenshot, started)
     code = app.exec()
     store.close()
     if scratch:
@@ -66,8 +70,9 @@ def run_app(db_path: Path | None = None, screenshot: Path | None = None) -> int:
     return code
 
 
-def _arm_screenshot(app: QApplication, window: MainWindow, out: Path) -> None:
-    """Grab the window once the first ranking is shown (first row selected), then quit."""
+def _arm_screenshot(app: QApplication, window: MainWindow, out: Path, started: float) -> None:
+    """Grab the window once the first ranking is shown (first row selected), then quit. Says how long
+    the ranked table took to appear (benchmarks/speed.py reads it)."""
 
     def finish(code: int, message: str) -> None:
         print(f"matcher: {message}", file=sys.stderr)
@@ -81,13 +86,19 @@ def _arm_screenshot(app: QApplication, window: MainWindow, out: Path) -> None:
         else:
             finish(1, f"could not write the screenshot to {out}")
 
-    def ranked() -> None:
-        if window.proxy.rowCount() and window.table.currentIndex().isValid():
-            QTimer.singleShot(SETTLE_MS, grab)
-        elif window.controller.state.cv is None:
-            QTimer.singleShot(SETTLE_MS, grab)  # nothing to rank yet: the empty window is the picture
+    shown: list[float] = []  # when the ranked table first appeared
 
-    window.controller.rankingChanged.connect(ranked)
-    window.controller.failed.connect(lambda what, why: finish(1, f"{what} failed: {why}"))
+    def ranked() -> None:
+        if window.proxy.rowCount() and not shown:
+            shown.append(time.perf_counter() - started)
+            print(f"matcher: ranked table shown {shown[0]:.2f} s after start", file=sys.stderr)
+        # Once the ranking, the first posting's checklist and the skill gap have landed.
+        if window.core.worker.running():
+            QTimer.singleShot(SETTLE_MS, ranked)
+        elif window.proxy.rowCount() and window.table.currentIndex().isValid() or window.core.cvs.current is None:
+            QTimer.singleShot(SETTLE_MS, grab)  # with no CV, nothing is ranked: the empty window is the picture
+
+    window.core.ranking.changed.connect(ranked)
+    window.core.runner.failed.connect(lambda what, why: finish(1, f"{what} failed: {why}"))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000,
                       lambda: finish(1, f"no ranking shown within {SCREENSHOT_TIMEOUT_S} s; no screenshot written"))

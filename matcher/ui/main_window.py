@@ -1,7 +1,9 @@
 """The main window: ranked table (left, top), detail pane (right), CV / skill gap / shortlist tabs
-(left, bottom), menu and toolbar, drag and drop, and a status bar with progress and Cancel.
+(left, bottom), a notice bar for news that must not flash by, menu and toolbar, drag and drop, and a
+status bar with progress and Cancel.
 
-It only arranges widgets and asks the user for files; what happens is the controller's job.
+It arranges the widgets and wires them: each state holder of `AppCore` to the panes that show it, each
+pane's request to the action that does it. What happens is the actions' job.
 """
 
 from __future__ import annotations
@@ -9,183 +11,247 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from matcher.domain import ImportIssue
+from matcher.domain import Posting, RankedMatch
+from matcher.services import ImportSummary
+from matcher.store.merge import source_file
 from matcher.ui.actions import build_actions
-from matcher.ui.controller import Controller
+from matcher.ui.core import AppCore
 from matcher.ui.detail.pane import DetailPane
-from matcher.ui.hints import waiting_hint
+from matcher.ui.dialogs.files import FileChooser, documents_folder
 from matcher.ui.dialogs.issues import ImportIssuesDialog, PasteDialog
+from matcher.ui.hints import waiting_hint
+from matcher.ui.notice_bar import Button, NoticeBar
 from matcher.ui.panes import PaneTabs
+from matcher.ui.postings.actions import Removal
+from matcher.ui.postings.summary import import_summary_text
 from matcher.ui.ranking.view import RankingView
-from matcher.ui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, Settings
+from matcher.ui.settings import EXPORT_FOLDER, GEOMETRY, SPLITTER, Settings
 from matcher.ui.status import OpStatus
+from matcher.ui.window_wiring import wire
 
-POSTING_FILES = "Postings (*.txt *.html *.htm *.csv *.json *.jsonl *.xml *.md);;All files (*)"
-CV_FILES = "CVs (*.pdf *.docx);;All files (*)"
 MESSAGE_MS = 10000  # how long a status-bar message stays
-DEFAULT_SIZE = (1440, 900)
+# The first start fits a 1280 x 800 laptop screen whole (less the desktop's panels); larger screens
+# get the same size, which leaves the table its ten columns and the detail pane a readable width.
+DEFAULT_SIZE = (1260, 740)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, core: AppCore, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self.core = core
         self.settings = settings
+        self.files = FileChooser(self, settings)
         self.setWindowTitle("matcher — rank job postings against your CV")
         self.setAcceptDrops(True)
         self.issues_dialog: ImportIssuesDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.last_removal: Removal | None = None
 
         self.ranking = RankingView()
         # Short names the window's own code and tests use.
         self.model, self.proxy, self.table, self.filter_bar = (
             self.ranking.model, self.ranking.proxy, self.ranking.table, self.ranking.filter_bar)
         self.detail = DetailPane()
-        self.tabs = PaneTabs(controller, self.ask_load_cv, self.ask_export_shortlist, self.select_job)
+        self.tabs = PaneTabs()
+        self.notice = NoticeBar()
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.ranking)
         left.addWidget(self.tabs)
-        left.setSizes([480, 320])
+        left.setSizes([520, 240])  # the ranked table first; the tabs below scroll
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([960, 480])  # the table first: it has ten columns
-        self.setCentralWidget(self.splitter)
+        self.splitter.setSizes([820, 440])  # the table first: it has up to eleven columns
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.addWidget(self.notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.menu_actions = build_actions(self, self.table, {
             "load_cv": self.ask_load_cv, "import_files": self.ask_import_files,
             "import_folder": self.ask_import_folder, "paste": self.ask_paste, "export": self.ask_export,
             "settings": self.open_settings, "quit": self.close, "find": self.focus_search, "star": self.toggle_star,
+            "remove": self.remove_selected, "remove_source": self.remove_current_source,
+            "undo_remove": self.undo_remove, "score_help": self.show_score_help,
             "about": self.show_about, "backup": self.ask_backup, "restore": self.ask_restore,
         })
-        self.op_status = OpStatus(controller.worker)
+        self.op_status = OpStatus(core.worker)
         self.statusBar().addPermanentWidget(self.op_status)
-
-        self.ranking.currentChanged.connect(self.detail.show_match)
-        self.ranking.currentChanged.connect(self._current_changed)
-        self.detail.starToggled.connect(controller.tracking.set_starred)
-        controller.rankingChanged.connect(self._show_ranking)
-        controller.postingsChanged.connect(self._show_ranking)  # listed at once, scored when ranked
-        controller.busyChanged.connect(self._show_hint)
-        controller.shortlistChanged.connect(self._show_shortlist)
-        controller.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
-        controller.failed.connect(self.show_error)
-        controller.importIssues.connect(self.show_import_issues)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        wire(self)
         self._restore()
-        self._show_ranking()
-        controller.warm_up()
+        self.show_ranking()
+        core.startup.warm_up()
 
     # -- showing state --------------------------------------------------------------------------
-    def _show_ranking(self) -> None:
-        state = self.controller.state
-        self.ranking.show_ranking(state.matches, state.postings, state.entries)
-        self._show_hint()
+    def show_ranking(self) -> None:
+        core = self.core
+        self.ranking.show_ranking(core.ranking.matches, core.postings.postings, core.shortlist.entries)
+        self.show_hint()
 
-    def _current_changed(self, _match: object, posting: object, _entry: object) -> None:
-        if posting is None:  # no row left (a filter hid them all): say why the pane is empty
-            self._show_hint()
-
-    def _show_hint(self) -> None:
+    def show_hint(self) -> None:
         """With no posting in the detail pane, say what the window waits for, or what to do next."""
         if self.detail.posting_id is None:
-            self.detail.show_hint(waiting_hint(self.controller, self.proxy.rowCount()))
+            core = self.core
+            busy = core.ranking.ranking_cv
+            self.detail.show_hint(waiting_hint(
+                loading=core.postings.loading, ranking=core.ranker.message(busy) if busy else None,
+                total=len(core.postings.postings), has_cv=core.cvs.current is not None, shown=self.proxy.rowCount()))
 
-    def _show_shortlist(self) -> None:
-        self.ranking.set_entries(self.controller.state.entries)
-        if self.detail.posting_id is not None:
-            self.detail.set_starred(self.detail.posting_id in self.controller.state.entries)
+    def show_posting(self, posting_id: int) -> None:
+        """Show a posting in the detail pane (selected in the table when the filters show it)."""
+        if self.ranking.select_job(posting_id):
+            return
+        posting = self.core.postings.postings.get(posting_id)
+        match = self.core.ranking.by_id().get(posting_id)
+        self.show_detail(match, posting)
 
-    def select_job(self, posting_id: int) -> bool:
-        return self.ranking.select_job(posting_id)
+    def show_detail(self, match: RankedMatch | None, posting: Posting | None) -> None:
+        """The detail pane shows this posting; its requirements are explained off the UI thread."""
+        entry = self.core.shortlist.entries.get(posting.id) if posting is not None and posting.id is not None else None
+        cv = self.core.cvs.current
+        self.detail.show_match(match, posting, entry, cv.language if cv else None)
+        if posting is None:
+            self.show_hint()
+        elif match is not None and match.requirements is None:
+            self.core.ranker.explain(match.posting_id)
 
-    def current_job_id(self) -> int | None:
-        return self.ranking.current_job_id()
+    def show_import(self, summary: ImportSummary) -> None:
+        buttons: list[Button] = []
+        if summary.errors:
+            buttons.append(("Show problems", lambda: self.show_import_issues(summary)))
+        if summary.posting_ids:
+            ids = list(summary.posting_ids)
+            buttons.append(("Remove these", lambda: self.core.posting_actions.remove(ids)))
+        if len(summary.posting_ids) == 1:
+            self.show_posting(summary.posting_ids[0])  # e.g. the posting just pasted: there it is
+        self.notice.show_notice(import_summary_text(summary), buttons)
+        self.statusBar().showMessage(import_summary_text(summary), MESSAGE_MS)
+
+    def show_removal(self, removal: Removal) -> None:
+        self.last_removal = removal
+        self.menu_actions.undo_remove.setEnabled(True)
+        self.notice.show_notice(f"Removed {removal.what}.", [("Undo", self.undo_remove)])
 
     def show_error(self, what: str, why: str) -> None:
         self.statusBar().showMessage(f"{what} failed: {why}", MESSAGE_MS)
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, f"{what} failed", why, parent=self)
         self.error_box.open()  # not exec(): the window keeps answering while it is shown
 
-    def show_import_issues(self, issues: list[ImportIssue]) -> None:
-        self.issues_dialog = ImportIssuesDialog(issues, self)
+    def show_import_issues(self, summary: ImportSummary) -> None:
+        self.issues_dialog = ImportIssuesDialog(summary.errors, self)
         self.issues_dialog.show()
 
     # -- user actions ---------------------------------------------------------------------------
+    def current_job_id(self) -> int | None:
+        return self.ranking.current_job_id()
+
+    def select_job(self, posting_id: int) -> bool:
+        return self.ranking.select_job(posting_id)
+
     def toggle_star(self) -> None:
-        posting_id = self.current_job_id()
-        if posting_id is not None:
-            self.controller.tracking.toggle_star(posting_id)
+        if (posting_id := self.current_job_id()) is not None:
+            self.core.tracking.toggle_star(posting_id)
+
+    def remove_selected(self) -> None:
+        self.core.posting_actions.remove(self.ranking.selected_ids())
+
+    def remove_current_source(self) -> None:
+        posting = self.core.postings.postings.get(self.current_job_id() or -1)
+        if posting is not None:
+            self.core.posting_actions.remove_source(source_file(posting.source))
+
+    def undo_remove(self) -> None:
+        if self.last_removal is not None:
+            self.core.posting_actions.undo_remove(self.last_removal)
+            self.last_removal = None
+            self.menu_actions.undo_remove.setEnabled(False)
+            self.notice.dismiss()
+
+    def _table_menu(self, point: QPoint) -> None:
+        ids = self.ranking.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        actions = self.menu_actions
+        actions.remove.setText(f"Remove {len(ids)} selected postings" if len(ids) > 1 else "Remove this posting")
+        posting = self.core.postings.postings.get(self.current_job_id() or -1)
+        if posting is not None:
+            source = source_file(posting.source)
+            same = sum(source_file(p.source) == source for p in self.core.postings.postings.values())
+            actions.remove_source.setText(f"Remove the whole import of {Path(source).name} ({same} postings)")
+        for action in (actions.star, actions.remove, actions.remove_source):
+            menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
-    def _folder(self) -> str:
-        return self.settings.get(LAST_FOLDER) or str(Path.home())
-
-    def _remember(self, path: Path) -> None:
-        self.settings.set(LAST_FOLDER, str(path if path.is_dir() else path.parent))
-
     def ask_load_cv(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Load your CV", self._folder(), CV_FILES)
-        if name:
-            self._remember(Path(name))
-            self.controller.load_cv(Path(name))
+        if path := self.files.cv():
+            self.core.cv_actions.load(path)
 
     def ask_import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import postings", self._folder(), POSTING_FILES)
-        if names:
-            self._remember(Path(names[0]))
-            self.controller.import_paths([Path(n) for n in names])
+        if paths := self.files.postings():
+            self.core.posting_actions.import_paths(paths)
 
     def ask_import_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import every posting in a folder", self._folder())
-        if name:
-            self._remember(Path(name))
-            self.controller.import_paths([Path(name)])
+        if folder := self.files.folder():
+            self.core.posting_actions.import_paths([folder])
 
     def ask_paste(self) -> None:
         dialog = PasteDialog(self)
         if dialog.exec() and dialog.text():
-            self.controller.import_text(dialog.text())
+            self.core.posting_actions.import_text(dialog.text())
 
-    def ask_export(self, fmt: str = "pdf", shortlist_only: bool = False) -> None:
+    def ask_export(self, fmt: str = "pdf", shortlist_only: bool | None = None) -> None:
+        """Opened from the Shortlist tab (or its Export button) it proposes the shortlist."""
         from matcher.ui.dialogs.export import ask_export
+        from matcher.ui.shortlist.tracking import ExportRequest
 
-        choice = ask_export(self, fmt, shortlist_only, Path(self._folder()))
+        cv = self.core.cvs.current
+        if cv is None:
+            self.show_error("Export", "Load a CV first: the export explains each posting against it.")
+            return
+        shortlist = self.tabs.shortlist_shown() if shortlist_only is None else shortlist_only
+        choice = ask_export(self, fmt, shortlist, Path(self.settings.get(EXPORT_FOLDER) or documents_folder()))
         if choice is not None:
-            self._remember(choice.path)
-            self.controller.tracking.export(choice.format, choice.path, choice.include_contact, choice.shortlist_only,
-                                   choice.top_n)
+            self.settings.set(EXPORT_FOLDER, str(choice.path.parent))
+            core = self.core
+            self.core.tracking.export(ExportRequest(
+                choice.format, choice.path, cv, list(core.ranking.matches), dict(core.postings.postings),
+                dict(core.shortlist.entries), choice.include_contact, choice.shortlist_only, choice.top_n))
 
     def ask_backup(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Back up all data", str(Path(self._folder()) / "matcher-backup.zip"),
-                                              "matcher backup (*.zip)")
-        if name:
-            self.controller.backup(Path(name))
+        if path := self.files.backup_target():
+            self.core.posting_actions.backup(path)
 
     def ask_restore(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from backup", self._folder(), "matcher backup (*.zip)")
-        if name:
-            self.controller.restore(Path(name))
-
-    def ask_export_shortlist(self, fmt: str) -> None:
-        self.ask_export(fmt, shortlist_only=True)
+        if path := self.files.backup_source():
+            self.core.posting_actions.restore(path, self.core.startup.reload)
 
     def show_about(self) -> None:
         from matcher.ui.dialogs.about import AboutDialog
 
-        AboutDialog(self.controller.store.path, self).exec()
+        AboutDialog(self.core.store.path, self).exec()
+
+    def show_score_help(self) -> None:
+        from matcher.ui.dialogs.score_help import ScoreHelpDialog
+
+        ScoreHelpDialog(self.core.weights.weights, self).exec()
 
     def open_settings(self) -> None:
         from matcher.ui.dialogs.settings import SettingsDialog
 
-        SettingsDialog(self.controller, self.settings, self).exec()
+        SettingsDialog(self.core.weights.weights, self.core.ranker.set_weights, self.settings, self).exec()
 
     # -- drag and drop, geometry ----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -200,14 +266,13 @@ class MainWindow(QMainWindow):
 
     def open_paths(self, paths: Sequence[Path]) -> None:
         self.statusBar().showMessage(f"Reading {len(paths)} dropped item(s)…", MESSAGE_MS)
-        self.controller.open_paths(paths)
+        self.core.posting_actions.open_paths(paths)
 
     def _restore(self) -> None:
         if not self.restoreGeometry(self.settings.get(GEOMETRY)):
             screen = self.screen().availableSize()
-            # First start: roomy, yet never larger than the screen (a laptop's 1366 x 768).
-            width, height = DEFAULT_SIZE
-            self.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
+            width, height = DEFAULT_SIZE  # never larger than the screen, e.g. a 1024 x 700 one
+            self.resize(min(width, screen.width()), min(height, screen.height()))
         self.splitter.restoreState(self.settings.get(SPLITTER))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -215,6 +280,6 @@ class MainWindow(QMainWindow):
         self.settings.set(SPLITTER, self.splitter.saveState())
         self.settings.sync()
         self.tabs.shortlist.save_notes()
-        self.controller.worker.cancel_all()
-        self.controller.worker.wait()
+        self.core.worker.cancel_all()
+        self.core.worker.wait()
         super().closeEvent(event)

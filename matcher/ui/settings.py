@@ -32,9 +32,10 @@ DATA_FILE: Option[str] = Option("data/file", str, "")  # "" means the default lo
 GEOMETRY: Option[QByteArray] = Option("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Option[QByteArray] = Option("window/state", QByteArray, QByteArray())
 SPLITTER: Option[QByteArray] = Option("window/splitter", QByteArray, QByteArray())
-LAST_FOLDER: Option[str] = Option("files/last_folder", str, "")
+LAST_FOLDER: Option[str] = Option("files/last_folder", str, "")  # where postings and CVs were opened from
+EXPORT_FOLDER: Option[str] = Option("files/export_folder", str, "")  # "" means the user's documents folder
 
-OPTIONS: tuple[Option[Any], ...] = (THEME, DATA_FILE, GEOMETRY, WINDOW_STATE, SPLITTER, LAST_FOLDER)
+OPTIONS: tuple[Option[Any], ...] = (THEME, DATA_FILE, GEOMETRY, WINDOW_STATE, SPLITTER, LAST_FOLDER, EXPORT_FOLDER)
 
 # From version N to N+1: {N: upgrade(settings)}. Version 0 is a file written before versioning.
 UPGRADES: dict[int, Callable[[QSettings], None]] = {0: lambda settings: None}

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from matcher.paths import RESOURCES
+from matcher.paths import STYLE_SHEET
 
-STYLE_SHEET = RESOURCES / "style" / "app.qss"
+NOTICE_COLOUR = "#d9822b"  # amber: "check this", readable on light and dark backgrounds
 SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
 # A dark palette of our own: not every platform theme (nor the offscreen one) honours a requested

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from matcher.services.common import OperationCancelled
 from matcher.ui.collector import install_main_thread_collector
 
 log = logging.getLogger(__name__)
@@ -65,9 +66,10 @@ class OpHandle(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()  # after succeeded or failed, whichever came
 
-    def __init__(self, label: str, parent: QObject | None = None) -> None:
+    def __init__(self, label: str, parent: QObject | None = None, quiet: bool = False) -> None:
         super().__init__(parent)
         self.label = label
+        self.quiet = quiet  # a moment's work (a star, one explanation): the status bar does not show it
         self._cancel = threading.Event()
         self._signals = _Signals()
         self._signals.succeeded.connect(self._on_succeeded)
@@ -104,6 +106,9 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(OpContext(self._handle))
+        except OperationCancelled as exc:  # the user pressed Cancel: nothing went wrong, no traceback
+            log.info("%s cancelled", self._handle.label)
+            self._emit(self._signals.failed, exc)
         except Exception as exc:  # the UI shows it; a worker thread must never die silently
             log.exception("%s failed", self._handle.label)
             self._emit(self._signals.failed, exc)
@@ -143,9 +148,9 @@ class Worker(QObject):
         self.start(handle, fn, writes=writes)
         return handle
 
-    def prepare(self, label: str) -> OpHandle:
+    def prepare(self, label: str, quiet: bool = False) -> OpHandle:
         """A handle to connect to before `start`: needed when the pool may run the op at once."""
-        handle = OpHandle(label)  # owned by Python: callers may keep it as long as they like
+        handle = OpHandle(label, quiet=quiet)  # owned by Python: callers may keep it as long as they like
         handle.finished.connect(lambda: self._forget(handle))
         return handle
 

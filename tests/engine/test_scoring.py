@@ -21,10 +21,11 @@ def test_bounds_caps_and_monotone() -> None:
     w = ScoreWeights()
     assert one(w, 0, 0, 0, 0, 0) == 0.0 and one(w, 1, 1, 1, 1, 1) == 100.0
     assert one(w, 1, 1, 1, 1, 1, must=True) == w.must_have_cap
+    every_part = ScoreWeights(experience=0.05)  # the default gives years no weight of their own
     for k in range(5):
         low, high = [0.5] * 5, [0.5] * 5
         high[k] = 0.6
-        assert one(w, *high) > one(w, *low), f"part {k} must raise the score"
+        assert one(every_part, *high) > one(every_part, *low), f"part {k} must raise the score"
 
 
 def test_most_required_lines_missing_is_never_in_the_top_band() -> None:
@@ -77,3 +78,9 @@ def test_fits() -> None:
     assert experience_fit(np.array([4.0]), 9)[0] == 1.0 and experience_fit(np.array([4.0]), None)[0] == UNKNOWN_FIT
     assert years_far_above(np.array([8.0, 5.0, nan]), 4).tolist() == [True, False, False]
     assert not years_far_above(np.array([8.0]), None)[0]
+
+
+def test_the_docstring_worked_example() -> None:
+    w = ScoreWeights()
+    assert one(w, 0.8, 0.5, 0.6, 1.0, 0.65) == pytest.approx(67.5)
+    assert one(w, 0.8, 0.5, 0.6, 1.0, 0.65, must=True) == pytest.approx(54.0)

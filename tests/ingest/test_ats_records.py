@@ -107,7 +107,7 @@ def test_ats_records_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixtu
     db = tmp_path / "jobs.db"
     files = [str(f) for f in sorted(ATS.glob("*.json"))]
     assert main(["--db", str(db), "jobs", "import", *files, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"imported": 8, "duplicates": 0, "errors": []}
+    assert json.loads(capsys.readouterr().out) == {"imported": 8, "duplicates": 0, "errors": [], "merged": 0}
     assert main(["--db", str(db), "jobs", "list", "--json"]) == 0
     listed = {job["title"]: job for job in json.loads(capsys.readouterr().out)}
     workday = listed["(Sr.) Backend Engineer"]

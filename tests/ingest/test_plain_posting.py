@@ -107,3 +107,28 @@ def test_browser_printed_pdf_loses_its_print_marks(tmp_path: Path) -> None:
     assert posting.salary == Salary(24, 28, "USD", "hour")
     assert [r.text for r in posting.requirements] == [
         "2 years of experience supervising a warehouse team", "Forklift certification"]
+
+
+PASTED_WITH_BYLINE = """Senior Backend Engineer
+Acme Payments - Berlin
+
+We build payment software for small shops across Europe. You will design and run our services.
+
+Requirements:
+- 5+ years of experience with Python
+- PostgreSQL and Docker
+"""
+
+
+def test_a_byline_under_the_title_gives_company_and_place() -> None:
+    [posting], _ = parse_plain(PASTED_WITH_BYLINE, "pasted text", NOW)
+    assert (posting.title, posting.company, posting.locations) == ("Senior Backend Engineer", "Acme Payments", ["Berlin"])
+    [other], _ = parse_plain(PASTED_WITH_BYLINE.replace(" - Berlin", " · Remote, Europe"), "pasted text", NOW)
+    assert other.company == "Acme Payments" and other.remote and other.locations == ["Europe"]
+
+
+def test_a_line_that_only_looks_like_a_byline_is_left_alone() -> None:
+    for second in ("Full-time - Berlin", "Remote - Europe",
+                   "We are a small team of engineers who love payments - and we are hiring"):
+        [posting], _ = parse_plain(PASTED_WITH_BYLINE.replace("Acme Payments - Berlin", second), "pasted text", NOW)
+        assert posting.company is None, second

@@ -96,7 +96,7 @@ def test_webpage_complete_through_the_cli(webpage_complete: Path, tmp_path: Path
     db = tmp_path / "jobs.db"
     assert main(["--db", str(db), "jobs", "import", str(webpage_complete), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary == {"imported": 1, "duplicates": 0, "errors": []}
+    assert summary == {"imported": 1, "duplicates": 0, "errors": [], "merged": 0}
     assert main(["--db", str(db), "jobs", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["url"] == CANONICAL and listed["company"] == "Google"
@@ -178,7 +178,7 @@ def test_indeed_page_without_its_json_ld_reads_the_page_blocks(tmp_path: Path) -
 def test_indeed_page_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "jobs.db"
     assert main(["--db", str(db), "jobs", "import", str(INDEED_PAGE), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"imported": 1, "duplicates": 0, "errors": []}
+    assert json.loads(capsys.readouterr().out) == {"imported": 1, "duplicates": 0, "errors": [], "merged": 0}
     assert main(["--db", str(db), "jobs", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert (listed["title"], listed["company"], listed["url"]) == (

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from matcher.paths import SAMPLES
 from matcher.store import Store
-from matcher.ui.controller import Controller
+from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
 from matcher.ui.worker import SyncPool, Worker
@@ -23,9 +23,9 @@ def ranked_db(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> P
     so the database holds the embeddings and each test's own copy ranks in a moment."""
     folder = tmp_path_factory.mktemp("ranked")
     store = Store(folder / "matcher.db")
-    window = MainWindow(Controller(store, Worker(SyncPool(), SyncPool())), Settings.at(folder / "settings.ini"))
-    window.controller.import_paths(SMALL_JOBS)
-    window.controller.load_cv(SAMPLES / "cvs" / "john_doe.pdf")
+    window = MainWindow(AppCore(store, Worker(SyncPool(), SyncPool())), Settings.at(folder / "settings.ini"))
+    window.core.posting_actions.import_paths(SMALL_JOBS)
+    window.core.cv_actions.load(SAMPLES / "cvs" / "john_doe.pdf")
     assert window.proxy.rowCount() == 4
     window.deleteLater()
     store.close()

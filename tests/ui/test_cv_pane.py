@@ -55,6 +55,15 @@ def test_skill_chips_show_their_evidence_on_hover(qtbot, store: Store) -> None:
     assert "Shipped services in Docker containers." in docker.toolTip()
 
 
+def test_a_selected_skill_chip_shows_the_sentence_that_shows_it(qtbot, store: Store) -> None:
+    pane = _pane(qtbot, store.cvs(), None)
+    chips = pane.skills.chips
+    docker = next(chips.item(i) for i in range(chips.count()) if chips.item(i).text() == "Docker")
+    chips.setCurrentItem(docker)
+    assert "Docker" in pane.skills.evidence.text()
+    assert "“Shipped services in Docker containers.”" in pane.skills.evidence.text()  # no hovering needed
+
+
 def test_switching_versions_announces_the_cv(qtbot, store: Store) -> None:
     cvs = store.cvs()
     pane = _pane(qtbot, cvs, cvs[0].id)

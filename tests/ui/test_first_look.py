@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRunnable, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyleOptionHeader
 
 from matcher.paths import SAMPLES
+from tests.ui.held_pool import HeldPool
 from matcher.store import Store
 from matcher.ui.ranking import model as cols
-from matcher.ui.controller import Controller
+from matcher.ui.core import AppCore
 from matcher.ui.gap.data import Move
 from matcher.ui.gap.view import _move_cells
 from matcher.ui.main_window import MainWindow
@@ -30,26 +31,11 @@ JOBS = SAMPLES / "jobs"
 SMALL_JOBS = [JOBS / "003_38a88ba91144b235.txt", JOBS / "001_597ea3e9281e08b6.txt"]  # 1 + 3 postings
 
 
-class HeldPool:
-    """Keeps each op until the test lets it run: the window can be looked at mid-op."""
-
-    def __init__(self) -> None:
-        self.waiting: list[QRunnable] = []
-
-    def start(self, runnable: QRunnable) -> None:
-        self.waiting.append(runnable)
-
-    def run_next(self) -> None:
-        self.waiting.pop(0).run()
-
-    def waitForDone(self, msecs: int = -1) -> bool:
-        return True
-
-
-def _window(qtbot, tmp_path: Path, ranked_db: Path, writes: object) -> MainWindow:
+def _window(qtbot, tmp_path: Path, ranked_db: Path, pool: object) -> MainWindow:
+    """`pool` runs reads and writes alike."""
     shutil.copy(ranked_db, tmp_path / "matcher.db")
     store = Store(tmp_path / "matcher.db")
-    window = MainWindow(Controller(store, Worker(SyncPool(), writes)), Settings.at(tmp_path / "settings.ini"))
+    window = MainWindow(AppCore(store, Worker(pool, pool)), Settings.at(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.show()
     return window
@@ -58,20 +44,20 @@ def _window(qtbot, tmp_path: Path, ranked_db: Path, writes: object) -> MainWindo
 @pytest.fixture
 def ranked(qtbot, tmp_path: Path, ranked_db: Path) -> Iterator[MainWindow]:
     window = _window(qtbot, tmp_path, ranked_db, SyncPool())
-    window.controller.start()
+    window.core.startup.start()
     yield window
-    window.controller.store.close()
+    window.core.store.close()
 
 
 def test_while_the_first_ranking_runs_the_postings_are_listed_and_the_wait_is_explained(
         qtbot, tmp_path: Path, ranked_db: Path) -> None:
     held = HeldPool()
     window = _window(qtbot, tmp_path, ranked_db, held)
-    window.controller.start()
+    window.core.startup.start()
     held.run_next()  # the window's warm-up of the engine modules
     assert "Reading your postings" in window.detail.text.toPlainText()
-    held.run_next()  # the database is read; the ranking is now waiting in the pool
-    assert window.controller.ranking_cv is not None
+    held.run_next()  # the database is read; the ranking is now waiting in the (read) pool
+    assert window.core.ranking.ranking_cv is not None
     assert window.proxy.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
     assert [window.proxy.index(r, cols.SCORE).data() for r in range(4)] == [""] * 4  # no score yet
     assert all(window.proxy.index(r, cols.TITLE).data() for r in range(4))
@@ -84,25 +70,25 @@ def test_while_the_first_ranking_runs_the_postings_are_listed_and_the_wait_is_ex
         in window.detail.text.toPlainText()
 
     held.run_next()  # the ranking lands
-    assert window.controller.ranking_cv is None
+    assert window.core.ranking.ranking_cv is None
     scores = [window.proxy.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
     assert None not in scores and scores == sorted(scores, reverse=True)
     assert "not ranked yet" not in window.detail.heading.text()
-    window.controller.store.close()
+    window.core.store.close()
 
 
 def test_a_second_ranking_does_not_promise_the_model_load_again(ranked: MainWindow) -> None:
-    cv = ranked.controller.state.cv
+    cv = ranked.core.cvs.current
     assert cv is not None
-    assert "language model" not in ranked.controller.ranking_message(cv)
+    assert "language model" not in ranked.core.ranker.message(cv)
 
 
 def test_with_no_cv_the_postings_are_listed_and_the_pane_says_load_your_cv(qtbot, tmp_path: Path) -> None:
     store = Store(tmp_path / "matcher.db")
-    window = MainWindow(Controller(store, Worker(SyncPool(), SyncPool())), Settings.at(tmp_path / "s.ini"))
+    window = MainWindow(AppCore(store, Worker(SyncPool(), SyncPool())), Settings.at(tmp_path / "s.ini"))
     qtbot.addWidget(window)
     assert "Import job postings to begin" in window.detail.text.toPlainText()
-    window.controller.import_paths(SMALL_JOBS)
+    window.core.posting_actions.import_paths(SMALL_JOBS)
     assert window.proxy.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
     assert "Load your CV to rank 4 postings" in window.detail.text.toPlainText()
     store.close()
@@ -147,8 +133,8 @@ def test_best_first_shows_a_down_arrow(ranked: MainWindow) -> None:
 def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: MainWindow, qtbot) -> None:
     window = ranked
     first, last = window.model.posting_id_at(0), window.model.posting_id_at(3)
-    window.controller.tracking.set_starred(first, True)
-    window.controller.tracking.set_starred(last, True)
+    window.core.tracking.set_starred(first, True)
+    window.core.tracking.set_starred(last, True)
     pane = window.tabs.shortlist
     row = next(r for r in range(pane.proxy.rowCount()) if pane.proxy.index(r, 1).data(SHORTLIST_JOB_ID) == last)
     rect = pane.table.visualRect(pane.proxy.index(row, 1))
@@ -159,7 +145,7 @@ def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: Main
 
 def test_what_if_scores_read_as_the_table_reads_them() -> None:
     cells = _move_cells(Move(1, "Backend Engineer", "SportyBet", 2, 1, 74.6, 75.2, band_changed=True))
-    assert cells == ["Backend Engineer — SportyBet", "2 → 1", "▲ 1", "74 → 75 (Great)"]
+    assert cells == ["74 → 75 (Great)", "2 → 1", "▲ 1", "Backend Engineer — SportyBet"]
 
 
 def test_settings_has_a_shortcut_on_every_platform(ranked: MainWindow) -> None:
@@ -181,7 +167,7 @@ def test_about_names_version_data_file_and_credits(ranked: MainWindow) -> None:
     ranked.menu_actions.about.trigger()
     text = seen[0]
     assert version() != "unknown" and version() in text
-    assert str(ranked.controller.store.path) in text
+    assert str(ranked.core.store.path) in text
     for credit in ("CC BY 4.0", "Employment and Training Administration", "European Union", "Resume-Matcher",
                    "Apache-2.0"):
         assert credit in text

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from matcher.paths import SAMPLES
 from matcher.store import Store
 from matcher.ui.ranking import model as cols
-from matcher.ui.controller import Controller
+from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
 from matcher.ui.worker import SyncPool, Worker
@@ -39,7 +39,7 @@ Requirements:
 
 def _make_window(qtbot, tmp_path: Path, worker: Worker, samples: Path | None = None) -> MainWindow:
     store = Store(tmp_path / "matcher.db")
-    window = MainWindow(Controller(store, worker, samples=samples), Settings.at(tmp_path / "settings.ini"))
+    window = MainWindow(AppCore(store, worker, samples=samples), Settings.at(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.show()
     return window
@@ -50,7 +50,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     """Ops run at once on the test's thread (SyncPool): no waiting, no races."""
     win = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()))
     yield win
-    win.controller.store.close()
+    win.core.store.close()
 
 
 @pytest.fixture
@@ -58,9 +58,9 @@ def ranked(qtbot, tmp_path: Path, ranked_db: Path) -> Iterator[MainWindow]:
     """A window on a copy of the ranked database, as a user finds it on a later start."""
     shutil.copy(ranked_db, tmp_path / "matcher.db")
     win = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()))
-    win.controller.start()
+    win.core.startup.start()
     yield win
-    win.controller.store.close()
+    win.core.store.close()
 
 
 def _titles(window: MainWindow) -> list[str]:
@@ -75,7 +75,9 @@ def test_import_and_load_cv_show_a_ranking_best_first_with_the_top_one_explained
     assert window.table.currentIndex().row() == 0
     assert window.detail.posting_id == window.current_job_id()
     assert _titles(window)[0] in window.detail.heading.text()
-    assert window.detail.requirements.topLevelItemCount() > 0
+    assert any(line[0] in "✓~✗" for line in window.detail.requirement_lines())  # explained: each line has a verdict
+    best = window.core.ranking.matches[0]
+    assert best.why and best.why in window.detail.why.text()  # why the score is what it is, in one line
     assert window.tabs.cv.current_cv() is not None and window.tabs.cv.current_cv().name  # type: ignore[union-attr]
 
 
@@ -93,12 +95,12 @@ def test_space_stars_the_selected_posting_and_it_is_kept(ranked: MainWindow, qtb
     window.table.setFocus()
     posting_id = window.current_job_id()
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
-    assert [e.posting_id for e in window.controller.store.shortlist()] == [posting_id]
+    assert [e.posting_id for e in window.core.store.shortlist()] == [posting_id]
     assert window.proxy.index(0, cols.STAR).data() == "★"
     assert window.detail.star.isChecked()
     assert window.tabs.tabText(window.tabs.indexOf(window.tabs.shortlist)) == "Shortlist (1)"
     window.detail.star.click()  # unstar from the detail pane
-    assert window.controller.store.shortlist() == []
+    assert window.core.store.shortlist() == []
     assert window.proxy.index(0, cols.STAR).data() == "☆"
 
 
@@ -147,18 +149,18 @@ def test_cancel_during_a_long_import_keeps_the_files_finished(window: MainWindow
     for n in range(30):
         (folder / f"posting_{n:02}.txt").write_text(POSTING.format(n=n), encoding="utf-8")
     summaries: list[object] = []
-    window.controller.importFinished.connect(summaries.append)
+    window.core.posting_actions.importFinished.connect(summaries.append)
 
     def press_cancel_after_three(handle: object) -> None:
         press = window.op_status.cancel.click
         handle.progressed.connect(lambda done, total, message: done == 3 and press())  # type: ignore[attr-defined]
 
-    window.controller.worker.opStarted.connect(press_cancel_after_three)
-    window.controller.import_paths([folder])
+    window.core.worker.opStarted.connect(press_cancel_after_three)
+    window.core.posting_actions.import_paths([folder])
     summary = summaries[0]
     assert summary.cancelled  # type: ignore[attr-defined]
     # The file in flight when Cancel was pressed finishes; nothing after it starts.
-    assert window.controller.store.count_postings() == summary.imported in (3, 4)  # type: ignore[attr-defined]
+    assert window.core.store.count_postings() == summary.imported in (3, 4)  # type: ignore[attr-defined]
     assert "cancelled" in window.statusBar().currentMessage()
     assert not window.op_status.isVisible()
 
@@ -166,23 +168,25 @@ def test_cancel_during_a_long_import_keeps_the_files_finished(window: MainWindow
 def test_a_broken_file_is_listed_in_the_window(window: MainWindow, tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes(b"\x00\x01\x02 not a posting \xff\xfe")
-    window.controller.import_paths([broken, SMALL_JOBS[0]])
+    window.core.posting_actions.import_paths([broken, SMALL_JOBS[0]])
+    assert window.core.store.count_postings() == 1  # the good file still went in
+    assert "1 could not be read" in window.notice.text()
+    [show] = [b for b in window.notice.buttons if b.text() == "Show problems"]
+    show.click()
     dialog = window.issues_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text() == str(broken)
     assert dialog.table.item(0, 2).text()  # the reason, in words
-    assert window.controller.store.count_postings() == 1  # the good file still went in
-    assert "1 could not be read" in window.statusBar().currentMessage()
 
 
 def test_a_file_that_is_not_a_cv_shows_an_error_in_the_window(window: MainWindow, tmp_path: Path) -> None:
     not_cv = tmp_path / "cv.pdf"
     not_cv.write_bytes(b"%PDF-1.4 this is not really a pdf")
-    window.controller.load_cv(not_cv)
+    window.core.cv_actions.load(not_cv)
     assert window.error_box is not None and window.error_box.isVisible()
     assert "failed" in window.statusBar().currentMessage()
-    assert window.controller.store.cvs() == []
+    assert window.core.store.cvs() == []
 
 
 def test_dropping_a_cv_and_a_posting_file_routes_each(window: MainWindow, tmp_path: Path) -> None:
@@ -191,8 +195,8 @@ def test_dropping_a_cv_and_a_posting_file_routes_each(window: MainWindow, tmp_pa
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert len(window.controller.store.cvs()) == 1
-    assert window.controller.store.count_postings() == 1
+    assert len(window.core.store.cvs()) == 1
+    assert window.core.store.count_postings() == 1
     assert window.proxy.rowCount() == 1
 
 
@@ -203,36 +207,36 @@ def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Pa
     shutil.copy(SMALL_JOBS[0], samples / "jobs")
     shutil.copy(CV_PDF, samples / "cvs")
     window = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()), samples=samples)
-    window.controller.start()
+    window.core.startup.start()
     assert window.proxy.rowCount() == 1
     assert window.detail.posting_id is not None
-    assert "Welcome" in window.statusBar().currentMessage()
-    window.controller.store.close()
+    assert "Welcome" in window.notice.text() and window.notice.isVisible()  # stays until dismissed
+    window.core.store.close()
 
 
 def test_settings_weights_are_stored_and_re_rank(ranked: MainWindow, qtbot) -> None:
     from matcher.ui.dialogs.settings import SettingsDialog
 
     window = ranked
-    dialog = SettingsDialog(window.controller, window.settings, window)
+    dialog = SettingsDialog(window.core.weights.weights, window.core.ranker.set_weights, window.settings, window)
     dialog.weights["semantic"].setValue(0.0)
     dialog.weights["required"].setValue(1.0)
-    with qtbot.waitSignal(window.controller.rankingChanged, timeout=60000):
+    with qtbot.waitSignal(window.core.ranking.changed, timeout=60000):
         dialog.accept()
-    stored = window.controller.store.setting("score_weights")
+    stored = window.core.store.setting("score_weights")
     assert stored["semantic"] == 0.0 and stored["required"] == 1.0
 
 
 def test_real_threads_keep_the_window_answering_and_deliver_the_ranking(qtbot, tmp_path: Path) -> None:
     window = _make_window(qtbot, tmp_path, Worker())
-    with qtbot.waitSignal(window.controller.postingsChanged, timeout=60000):
-        window.controller.import_paths(SMALL_JOBS[:1])
-    with qtbot.waitSignal(window.controller.rankingChanged, timeout=120000):
-        window.controller.load_cv(CV_PDF)
+    with qtbot.waitSignal(window.core.postings.changed, timeout=60000):
+        window.core.posting_actions.import_paths(SMALL_JOBS[:1])
+    with qtbot.waitSignal(window.core.ranking.changed, timeout=120000):
+        window.core.cv_actions.load(CV_PDF)
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1 and window.detail.posting_id is not None, timeout=10000)
-    qtbot.waitUntil(lambda: window.controller.worker.running() == [], timeout=10000)
+    qtbot.waitUntil(lambda: window.core.worker.running() == [], timeout=10000)
     window.close()
-    window.controller.store.close()
+    window.core.store.close()
 
 
 def test_a_pasted_posting_is_imported(window: MainWindow) -> None:
@@ -246,8 +250,10 @@ def test_a_pasted_posting_is_imported(window: MainWindow) -> None:
 
     QTimer.singleShot(0, paste)
     window.menu_actions.paste.trigger()
-    assert [p.title for p in window.controller.store.postings()] == ["Backend Developer 7"]
-    assert "1 postings imported" in window.statusBar().currentMessage()
+    [posting] = window.core.store.postings()
+    assert posting.title == "Backend Developer 7"
+    assert "Imported 1 new posting" in window.notice.text()
+    assert window.current_job_id() == posting.id == window.detail.posting_id  # selected, there to read
 
 
 def test_settings_are_typed_and_the_window_remembers_its_size(qtbot, tmp_path: Path) -> None:
@@ -261,10 +267,10 @@ def test_settings_are_typed_and_the_window_remembers_its_size(qtbot, tmp_path: P
     first.resize(790, 590)  # within the offscreen screen (800 x 600): restoring clamps to the screen
     size = (first.width(), first.height())
     first.close()
-    first.controller.store.close()
+    first.core.store.close()
     again = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()))
     assert (again.width(), again.height()) == size != (1440, 900)
-    again.controller.store.close()
+    again.core.store.close()
 
 
 def test_dark_theme_darkens_the_palette_and_system_restores_it(qapp: QApplication) -> None:
@@ -281,28 +287,28 @@ def test_dark_theme_darkens_the_palette_and_system_restores_it(qapp: QApplicatio
 
 def test_editing_cv_skills_saves_them_and_re_ranks(ranked: MainWindow, qtbot) -> None:
     window = ranked
-    cv = window.controller.state.cv
+    cv = window.core.cvs.current
     assert cv is not None and cv.id is not None
-    with qtbot.waitSignal(window.controller.rankingChanged, timeout=60000):
+    with qtbot.waitSignal(window.core.ranking.changed, timeout=60000):
         window.tabs.cv.skillsEdited.emit(cv.id, ["Kubernetes"], [])
-    stored = window.controller.store.cv(cv.id)
+    stored = window.core.store.cv(cv.id)
     assert stored is not None
     assert "Kubernetes" in {e.skill for e in stored.effective_skills()}
 
 
 def test_what_if_ranks_with_extra_skills_without_storing_them(ranked: MainWindow, qtbot) -> None:
     window = ranked
-    cv = window.controller.state.cv
+    cv = window.core.cvs.current
     assert cv is not None and cv.id is not None
     before = {e.skill for e in cv.effective_skills()}
-    with qtbot.waitSignal(window.controller.whatIfReady, timeout=60000) as blocker:
+    with qtbot.waitSignal(window.core.ranker.whatIfReady, timeout=60000) as blocker:
         window.tabs.gap.whatIfRequested.emit(["Rust", "Kubernetes"])
     what_if = blocker.args[0]
     assert len(what_if) == 4
     rust = next(m for m in what_if if "Rust" in m.title)
-    now = next(m for m in window.controller.state.matches if m.posting_id == rust.posting_id)
+    now = next(m for m in window.core.ranking.matches if m.posting_id == rust.posting_id)
     assert rust.score >= now.score  # having the skill never lowers a posting
-    stored = window.controller.store.cv(cv.id)
+    stored = window.core.store.cv(cv.id)
     assert stored is not None and {e.skill for e in stored.effective_skills()} == before
 
 
@@ -310,8 +316,8 @@ def test_backup_and_restore_from_the_file_menu(ranked: MainWindow, qtbot, tmp_pa
     from PySide6.QtWidgets import QFileDialog
 
     backup = tmp_path / "all.zip"
-    starred = ranked.controller.state.matches[0].posting_id
-    ranked.controller.tracking.set_application(starred, "Applied", "Called on Monday")
+    starred = ranked.core.ranking.matches[0].posting_id
+    ranked.core.tracking.set_application(starred, "Applied", "Called on Monday")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(backup), ""))
     ranked.menu_actions.backup.trigger()
     assert backup.is_file() and "Backed up 4 postings" in ranked.statusBar().currentMessage()
@@ -319,14 +325,14 @@ def test_backup_and_restore_from_the_file_menu(ranked: MainWindow, qtbot, tmp_pa
     empty = _make_window(qtbot, tmp_path / "other", Worker(SyncPool(), SyncPool()))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     empty.menu_actions.restore.trigger()
-    assert len(empty.controller.state.postings) == 4
-    [entry] = empty.controller.store.shortlist()
+    assert len(empty.core.postings.postings) == 4
+    [entry] = empty.core.store.shortlist()
     assert (entry.status, entry.notes) == ("Applied", "Called on Monday")
 
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
     empty.menu_actions.restore.trigger()
-    assert len(empty.controller.state.postings) == 4  # nothing changed
+    assert len(empty.core.postings.postings) == 4  # nothing changed
     assert empty.error_box is not None and empty.error_box.isVisible()
     assert "Restoring failed" in empty.error_box.windowTitle()

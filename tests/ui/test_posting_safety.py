@@ -32,11 +32,10 @@ def test_hostile_html_posting_is_shown_without_scripts_or_remote_resources(qtbot
     qtbot.addWidget(pane)
     match = RankedMatch(1, posting.title, posting.company, 50.0, ScoreBreakdown(0.5, 0.5, 0.5, 0.5, 0.5), requirements=[])
     pane.show_match(match, posting, None)
-    browsers = pane.findChildren(OfflineBrowser)
-    assert browsers, "the posting text is shown in the offline browser"
-    shown = browsers[0].toHtml()
+    assert isinstance(pane.text, OfflineBrowser), "the posting text is shown in the offline browser"
+    shown = pane.text.toHtml()
     assert "Acme builds pipelines" in shown
     for hostile in ("<script", "evil.example/steal", "pixel.gif", "<iframe", "onclick"):
         assert hostile not in shown
     image = QTextDocument.ResourceType.ImageResource.value
-    assert browsers[0].loadResource(image, QUrl("http://tracker.example/pixel.gif")) is None
+    assert pane.text.loadResource(image, QUrl("http://tracker.example/pixel.gif")) is None

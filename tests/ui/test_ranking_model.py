@@ -33,7 +33,7 @@ def data() -> tuple[list[RankedMatch], dict[int, Posting], dict[int, ShortlistEn
         1: _posting(1, "Senior Python Developer", company="Acme", locations=["Poland"], remote=True,
                     salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 21)),
         2: _posting(2, "Tax Accountant", company="Numbers Ltd", locations=["Germany"], remote=False,
-                    salary=Salary(60000, 70000, "EUR", "year"), posted=date(2026, 8, 1)),
+                    salary=Salary(60000, 70000, "EUR", "year"), posted=date(2026, 8, 1), language="de"),
         3: _posting(3, "Scala Engineer", company=None, locations=["Worldwide"], remote=True),
     }
     matches = [_match(1, "Senior Python Developer", 81.0, ("met", "met", "partial")),
@@ -51,11 +51,26 @@ def test_cells_show_what_a_person_reads(data) -> None:
     model = RankingModel(today=TODAY)
     model.set_data(*data)
     shown = [model.index(0, c).data() for c in range(len(cols.COLUMNS))]
-    assert shown == ["☆", "81 Great", "Senior Python Developer", "Acme", "Remote · Poland",
+    assert shown == ["☆", "81 Great", "Senior Python Developer", "Acme", "Remote · Poland", "",
                      "19,800–23,800 PLN / month", "3 d", "2", "0", ""]
     assert model.index(2, cols.STAR).data() == "★"
     assert model.index(2, cols.STATUS).data() == "Applied"
     assert model.index(2, cols.MISSING).data() == "3"
+
+
+def test_a_posting_in_another_language_than_the_cv_is_flagged(data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    german = model.index(2, cols.LANGUAGE)
+    assert german.data() == "de"  # the CV's language is not known yet: nothing to compare
+    assert cols.LANGUAGE in model.empty_columns()  # one language throughout: the column is hidden
+    model.set_cv_language("en")
+    assert german.data() == "de ⚑"
+    assert german.data(Qt.ItemDataRole.ToolTipRole) == "Posting in German; your CV is in English"
+    assert model.index(0, cols.LANGUAGE).data() == ""  # unknown language: never flagged
+    assert cols.LANGUAGE not in model.empty_columns()
+    model.set_cv_language("de")
+    assert german.data() == "de" and german.data(Qt.ItemDataRole.ToolTipRole) == "German"
 
 
 def test_sorting_uses_numbers_and_dates_not_text(data) -> None:

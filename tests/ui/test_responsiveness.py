@@ -23,7 +23,7 @@ from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
 from matcher.services import ImportSummary
 from matcher.store import Store
-from matcher.ui.controller import AppState, Controller
+from matcher.ui.core import AppCore
 from matcher.ui.main_window import MainWindow
 from matcher.ui.settings import Settings
 from matcher.ui.collector import settle_heap
@@ -100,7 +100,7 @@ class BusyUser:
 
 
 def make_window(qtbot: QtBot, tmp_path: Path, worker: Worker) -> MainWindow:
-    window = MainWindow(Controller(Store(tmp_path / "matcher.db"), worker), Settings.at(tmp_path / "settings.ini"))
+    window = MainWindow(AppCore(Store(tmp_path / "matcher.db"), worker), Settings.at(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -114,7 +114,7 @@ def threaded_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window = make_window(qtbot, tmp_path, Worker())
     yield window
     window.close()  # cancels and waits for ops still running
-    window.controller.store.close()
+    window.core.store.close()
 
 
 def write_pages(folder: Path, pages: int) -> Path:
@@ -141,14 +141,14 @@ def test_no_stall_while_a_large_import_runs_and_the_window_is_used(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
     meter, user = StallMeter(), BusyUser(window)
     finished: list[ImportSummary] = []
-    window.controller.importFinished.connect(finished.append)
+    window.core.posting_actions.importFinished.connect(finished.append)
 
     meter.start()
     user.timer.start()
     window.menu_actions.import_folder.trigger()
     qtbot.waitUntil(lambda: bool(finished), timeout=600_000)
     summary = finished[0]
-    qtbot.waitUntil(lambda: len(window.controller.state.postings) == summary.imported, timeout=60_000)
+    qtbot.waitUntil(lambda: len(window.core.postings.postings) == summary.imported, timeout=60_000)
     user.timer.stop()
     meter.stop()
 
@@ -187,9 +187,14 @@ def test_no_stall_when_ten_thousand_ranked_postings_are_shown_sorted_and_filtere
     window = make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()))
     postings, matches, cv = synthetic_ranking(SHOWN_POSTINGS)
     meter = StallMeter()
+
+    def hold_the_ranking() -> None:  # what the holders keep once the postings are read and ranked
+        core = window.core
+        core.postings.postings, core.cvs.cvs, core.cvs.current, core.ranking.matches = postings, [cv], cv, matches
+
     steps: list[Callable[[], None]] = [
-        lambda: setattr(window.controller, "state", AppState(postings, [cv], cv, matches, {})),
-        window.controller.rankingChanged.emit,  # as when a ranking arrives from the worker
+        hold_the_ranking,
+        window.core.ranking.changed.emit,  # as when a ranking arrives from the worker
         lambda: QTest.keyClick(window.table, Qt.Key.Key_Down),
         lambda: QTest.keyClicks(window.filter_bar.search, "java"),
         lambda: window.filter_bar.search.clear(),
@@ -205,4 +210,4 @@ def test_no_stall_when_ten_thousand_ranked_postings_are_shown_sorted_and_filtere
     assert window.model.rowCount() == SHOWN_POSTINGS
     stalls = meter.stalls()
     assert stalls[0] < STALL_LIMIT_S, describe(stalls)
-    window.controller.store.close()
+    window.core.store.close()

@@ -3,6 +3,7 @@ skill taxonomy and a remove button. Edits are announced, and shown at once, befo
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
@@ -15,9 +16,9 @@ from PySide6.QtWidgets import (
 from matcher.domain import SkillEvidence
 
 SKILL_ROLE = Qt.ItemDataRole.UserRole + 1
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # what shows the skill, in words
 # Chips: rounded items that wrap like words; palette() keeps them right in light and dark themes.
 CHIP_STYLE = """
-QListWidget { background: transparent; border: none; }
 QListWidget::item { border: 1px solid palette(mid); border-radius: 9px; padding: 2px 8px; margin: 2px; }
 QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 """
@@ -44,6 +45,9 @@ class SkillsEditor(QWidget):
         super().__init__(parent)
         self._names, self._canonical = names, canonical
         self.title = QLabel()
+        self.evidence = QLabel()  # the sentence that shows the chosen chip's skill, without hovering
+        self.evidence.setWordWrap(True)
+        self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.removed = QLabel()  # hand-removed skills stay visible, so a slip can be undone
         self.removed.setWordWrap(True)
         self.chips = QListWidget()
@@ -53,6 +57,7 @@ class SkillsEditor(QWidget):
         self.chips.setResizeMode(QListView.ResizeMode.Adjust)
         self.chips.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.chips.setStyleSheet(CHIP_STYLE)
+        self.chips.setFrameShape(QListWidget.Shape.NoFrame)
         self.add_box = QLineEdit()
         self.add_box.setPlaceholderText("Add a skill, e.g. Kubernetes")
         self.add_box.installEventFilter(self)  # the taxonomy is read on first focus, not at start-up
@@ -67,15 +72,17 @@ class SkillsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.chips, 1)
+        layout.addWidget(self.evidence)
         layout.addWidget(self.removed)
         layout.addLayout(row)
         self.add_box.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.chips.itemSelectionChanged.connect(
-            lambda: self.remove_button.setEnabled(bool(self.chips.selectedItems())))
-        QShortcut(QKeySequence.StandardKey.Delete, self.chips, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.chips.itemSelectionChanged.connect(self._selection_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.chips, self.remove_selected)
+        # Set after construction: PySide6 ignores a `context=` keyword there, and a window-wide Delete
+        # here would clash with the ranked table's.
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.set_skills([])
 
     def set_skills(self, skills: list[SkillEvidence], removed: Sequence[str] = ()) -> None:
@@ -85,6 +92,15 @@ class SkillsEditor(QWidget):
         self.removed.setText(f"Removed by you: {', '.join(removed)} — add one again to restore it" if removed else "")
         self.removed.setVisible(bool(removed))
         self._update_title()
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.chips.selectedItems()
+        self.remove_button.setEnabled(bool(chosen))
+        current = self.chips.currentItem()
+        shown = current if current in chosen else (chosen[0] if chosen else None)
+        self.evidence.setText(f"<b>{html.escape(shown.data(SKILL_ROLE))}</b> — {shown.data(EVIDENCE_ROLE)}" if shown else
+                              "Select a skill to see the sentence of your CV that shows it.")
 
     def skill_names(self) -> list[str]:
         return [self.chips.item(i).data(SKILL_ROLE) for i in range(self.chips.count())]
@@ -131,10 +147,12 @@ class SkillsEditor(QWidget):
             font = QFont(item.font())
             font.setItalic(True)
             item.setFont(font)
+            item.setData(EVIDENCE_ROLE, "added by you")
             item.setToolTip(f"{evidence.skill}: added by hand")
         else:
+            item.setData(EVIDENCE_ROLE, f"from your CV: “{html.escape(evidence.sentence)}”")
             item.setToolTip(f"{evidence.skill} — from your CV:\n“{evidence.sentence}”")
         self.chips.addItem(item)
 
     def _update_title(self) -> None:
-        self.title.setText(f"<b>Skills ({self.chips.count()})</b> — hover for the CV sentence that shows each one")
+        self.title.setText(f"<b>Skills ({self.chips.count()})</b> — select one to see the sentence of your CV that shows it")

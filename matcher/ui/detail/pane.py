@@ -10,22 +10,19 @@ import html
 import math
 from dataclasses import fields
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTextBrowser, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
 
-from matcher.domain import (
-    Posting, RankedMatch, RequirementMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band,
-)
+from matcher.domain import Posting, RankedMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band
+from matcher.ui.detail.checklist import checklist_html, unchecked_html
+from matcher.ui.languages import language_name, language_notice
 from matcher.ui.ranking.score_delegate import BAND_COLOURS
+from matcher.ui.theme import NOTICE_COLOUR
 
 PART_BAR_MIN = 48  # px: "100%" still fits
 SELECT_HINT = "Select a posting to see why it ranks where it does."
-MARKS = {"met": ("✓", "#2e9d4f"), "partial": ("~", "#d9a21b"), "missing": ("✗", "#c8553d")}
 PART_LABELS = {"required": "Required", "preferred": "Preferred", "semantic": "Meaning", "experience": "Experience",
                "seniority": "Seniority"}
 PART_TIPS = {
@@ -53,11 +50,11 @@ def posting_html(posting: Posting) -> str:
     """The clean description as paragraphs and bullet lists, with the facts above it."""
     facts = [posting.company or "", ", ".join(posting.locations), "Remote" if posting.remote else "",
              format_salary(posting.salary), posting.employment_type or "",
-             f"posted {posting.posted.isoformat()}" if posting.posted else ""]
+             f"posted {posting.posted.isoformat()}" if posting.posted else "", language_name(posting.language)]
     out = [f"<h2>{html.escape(posting.title)}</h2>",
            f"<p><i>{html.escape(' · '.join(f for f in facts if f))}</i></p>"]
-    if posting.url:
-        out.append(f"<p>Link: {html.escape(posting.url)}</p>")
+    for link in [posting.url, *posting.links] if posting.url else posting.links:
+        out.append(f"<p>Link: {html.escape(link)}</p>")
     for block in posting.description.split("\n\n"):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         bullets = [line[2:] for line in lines if line.startswith("- ")]
@@ -71,33 +68,25 @@ def posting_html(posting: Posting) -> str:
     return "\n".join(out)
 
 
-def requirement_tooltip(r: RequirementMatch) -> str:
-    lines = [f"{r.status.title()} ({r.kind})"]
-    if r.evidence and r.status != "missing":
-        lines.append(f"Your CV: “{r.evidence}”")
-    if r.missing_skills:
-        lines.append("Missing: " + ", ".join(r.missing_skills))
-    if r.reason:
-        lines.append(f"Why: {r.reason}")
-    return "\n".join(lines)
-
-
 class DetailPane(QWidget):
-    starToggled = Signal(int, bool)  # job id, starred
+    starToggled = Signal(int, bool)  # posting id, starred
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._job_id: int | None = None
+        self._posting_id: int | None = None
         self.heading = QLabel(SELECT_HINT, wordWrap=True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.star = QPushButton("☆ Star")
         self.star.setCheckable(True)
-        self.star.setToolTip("Add to the shortlist (Space in the table)")
+        self.star.setToolTip("Add to the shortlist (Space in the table, or click ☆ in its first column)")
         self.star.setEnabled(False)
         self.star.toggled.connect(self._star_toggled)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.star)
+        top.addWidget(self.star, 0, Qt.AlignmentFlag.AlignTop)
+        self.why = QLabel(wordWrap=True)  # the score in one line: "6 of 8 required met; missing must-have: …"
+        self.notices = QLabel(wordWrap=True)
+        self.notices.setStyleSheet(f"color: {NOTICE_COLOUR};")
 
         self.parts: dict[str, QProgressBar] = {}
         self.breakdown = QWidget()
@@ -117,62 +106,78 @@ class DetailPane(QWidget):
             grid.addWidget(bar, i // 3, (i % 3) * 2 + 1)
         self.cap = QLabel(wordWrap=True)
 
-        self.requirements = QTreeWidget()
-        self.requirements.setHeaderLabels(["", "Requirement", "Kind"])
-        self.requirements.setRootIsDecorated(True)
-        self.requirements.setColumnWidth(0, 46)  # the expand arrow and the mark share it
-        self.requirements.header().setStretchLastSection(False)
-        self.requirements.header().setSectionResizeMode(1, self.requirements.header().ResizeMode.Stretch)
+        self.requirements = OfflineBrowser()  # the checklist, as HTML: it wraps, nothing is cut
+        self.requirements.setAccessibleName("Requirements")
         self.text = OfflineBrowser()
+        self.text.setAccessibleName("Posting text")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.requirements)
         split.addWidget(self.text)
-        split.setSizes([220, 300])
+        split.setSizes([260, 260])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.why)
+        layout.addWidget(self.notices)
         layout.addWidget(self.breakdown)
         layout.addWidget(self.cap)
         layout.addWidget(split, 1)
 
     @property
     def posting_id(self) -> int | None:
-        return self._job_id
+        return self._posting_id
 
-    def show_match(self, match: RankedMatch | None, posting: Posting | None, entry: ShortlistEntry | None) -> None:
-        self._job_id = match.posting_id if match else (posting.id if posting else None)
-        self.requirements.clear()
+    def show_match(self, match: RankedMatch | None, posting: Posting | None, entry: ShortlistEntry | None,
+                   cv_language: str | None = None) -> None:
+        """A posting with its light match (score, counts, why); `show_explained` adds each requirement's
+        verdict when it arrives. `cv_language` flags a posting written in another language."""
+        self._posting_id = match.posting_id if match else (posting.id if posting else None)
         if posting is None:
-            self.heading.setText(SELECT_HINT)
-            self.text.clear()
-            self.star.setEnabled(False)
-            self._show_breakdown(None)
+            self.show_hint(f"<h3>{SELECT_HINT}</h3>")
             return
         self.set_starred(entry is not None)
-        self.star.setEnabled(self._job_id is not None)
+        self.star.setEnabled(self._posting_id is not None)
         self.text.setHtml(posting_html(posting))
+        # The engine's notices when it gave any (they say the language too); else the window's own.
+        notices = list(match.notices) if match and match.notices else [language_notice(posting.language, cv_language)]
+        notices = [n for n in notices if n]
+        self.notices.setText("⚑ " + " · ".join(html.escape(n) for n in notices) if notices else "")
+        self.notices.setVisible(bool(notices))
+        company = html.escape(posting.company or "unknown company")
         if match is None:  # listed while the ranking runs: the posting can be read, its score waits
-            self.heading.setText(f"<b>{html.escape(posting.title)}</b> — "
-                                 f"{html.escape(posting.company or 'unknown company')} · <i>not ranked yet</i>")
+            self.heading.setText(f"<b>{html.escape(posting.title)}</b> — {company} · <i>not ranked yet</i>")
             self._show_breakdown(None)
-            for wanted in posting.requirements:
-                QTreeWidgetItem(self.requirements, ["·", wanted.text, wanted.kind]).setToolTip(1, "Checked once ranked")
+            self.why.setVisible(False)
+            self.requirements.setHtml(unchecked_html(posting, "Checked once ranked."))
             return
         band = score_band(match.score)
         self.heading.setText(
             f"<span style='font-size:15pt; color:{BAND_COLOURS[band]}'><b>{math.floor(match.score)}</b> {band}</span>"
-            f"&nbsp;&nbsp;<b>{html.escape(posting.title)}</b> — {html.escape(posting.company or 'unknown company')}")
+            f"&nbsp;&nbsp;<b>{html.escape(posting.title)}</b> — {company}")
+        self.why.setText(f"<b>Why:</b> {html.escape(match.why)}" if match.why else "")
+        self.why.setVisible(bool(match.why))
         self._show_breakdown(match.breakdown)
-        for r in match.requirements or []:
-            self._add_requirement(r)
-        if not match.requirements:
-            QTreeWidgetItem(self.requirements, ["", "The posting lists no requirements we could read.", ""])
+        if match.requirements is not None:
+            self.show_explained(match)
+        else:
+            self.requirements.setHtml(unchecked_html(posting, "Checking each requirement against your CV…"))
+
+    def show_explained(self, match: RankedMatch) -> None:
+        """Each requirement's verdict and evidence, if `match` is still the posting shown."""
+        if match.posting_id == self._posting_id and match.requirements is not None:
+            self.requirements.setHtml(checklist_html(match.requirements))
+
+    def requirement_lines(self) -> list[str]:
+        """The checklist as plain text, one line per requirement (for a reader, and for tests)."""
+        return [line for line in self.requirements.toPlainText().splitlines() if line.strip()]
 
     def show_hint(self, html_text: str) -> None:
         """Guidance in place of a posting, e.g. what to do first, or what the app is busy with."""
-        self._job_id = None
+        self._posting_id = None
         self.heading.setText("")
+        self.why.setVisible(False)
+        self.notices.setVisible(False)
         self.requirements.clear()
         self.star.setEnabled(False)
         self._show_breakdown(None)
@@ -183,21 +188,6 @@ class DetailPane(QWidget):
         self.star.setChecked(starred)
         self.star.setText("★ Starred" if starred else "☆ Star")
         self.star.blockSignals(False)
-
-    def _add_requirement(self, r: RequirementMatch) -> None:
-        mark, colour = MARKS[r.status]
-        item = QTreeWidgetItem(self.requirements, [mark, r.text, r.kind])
-        item.setForeground(0, QColor(colour))
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        tip = requirement_tooltip(r)
-        for column in range(3):
-            item.setToolTip(column, tip)
-        if r.evidence and r.status != "missing":
-            QTreeWidgetItem(item, ["", f"Your CV: “{r.evidence}”", ""]).setToolTip(1, r.evidence)
-        if r.missing_skills:
-            QTreeWidgetItem(item, ["", "Missing: " + ", ".join(r.missing_skills), ""])
 
     def _show_breakdown(self, breakdown: ScoreBreakdown | None) -> None:
         self.breakdown.setVisible(breakdown is not None)
@@ -210,5 +200,5 @@ class DetailPane(QWidget):
 
     def _star_toggled(self, starred: bool) -> None:
         self.set_starred(starred)
-        if self._job_id is not None:
-            self.starToggled.emit(self._job_id, starred)
+        if self._posting_id is not None:
+            self.starToggled.emit(self._posting_id, starred)

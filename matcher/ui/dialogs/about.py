@@ -1,4 +1,5 @@
-"""Help ▸ About matcher: what it is, its version, where the data lives, and whose data it uses."""
+"""Help ▸ About matcher: what it is, its version, where the data lives, and whose data it uses —
+in a user's words: how the shipped files are built is for developers, in the repository."""
 
 from __future__ import annotations
 
@@ -9,16 +10,31 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from matcher.paths import RESOURCES
-
-ATTRIBUTION = RESOURCES / "taxonomy" / "ATTRIBUTION.md"
-SAMPLES_NOTE = RESOURCES / "samples" / "README.md"
 SUMMARY = ("Ranks job postings against your CV, offline, with a score you can check: "
            "every requirement met, partly met or missing, with the line of your CV that shows it.")
 CREDITS = ("Skills data: O*NET 28.0 Database, U.S. Department of Labor, Employment and Training Administration "
            "(USDOL/ETA), CC BY 4.0 — modified; USDOL/ETA has not approved, endorsed or tested the changes. "
            "ESCO © European Union, https://esco.ec.europa.eu. "
            "Sample CV: from the Resume-Matcher project, Apache-2.0.")
+# The full attribution the data's licences ask for, with what was changed.
+ATTRIBUTION = """
+**Skills.** matcher recognises skills with a list built from three sources:
+
+- its own list of canonical names, spellings, categories and which skill implies which;
+- the **O\\*NET 28.0 Database** (Technology Skills) by the U.S. Department of Labor, Employment and Training
+  Administration (USDOL/ETA), used under the [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)
+  licence. O\\*NET® is a trademark of USDOL/ETA. The data was changed: vendor prefixes removed, product names
+  merged into the names postings use, some generic names dropped. USDOL/ETA has not approved, endorsed, or
+  tested these modifications;
+- **ESCO** (European Skills, Competences, Qualifications and Occupations), ICT skills and their alternative
+  labels. © European Union, https://esco.ec.europa.eu — reuse authorised with attribution. Labels were
+  shortened and alternative labels that are not spellings of the label dropped.
+
+**Samples.** The postings shown on first run are real job-board exports; the sample CV is a fictional one
+from the Resume-Matcher project (Apache-2.0).
+
+**Fonts.** PDF exports use the DejaVu fonts (free licence, see the DejaVu project).
+"""
 
 
 def version() -> str:
@@ -45,8 +61,7 @@ class AboutDialog(QDialog):
         # The full attribution as shipped, for whoever needs the exact wording.
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        notes = [p.read_text(encoding="utf-8") for p in (ATTRIBUTION, SAMPLES_NOTE) if p.is_file()]
-        self.details.setMarkdown("\n\n".join(notes))
+        self.details.setMarkdown(ATTRIBUTION)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields
 
 from PySide6.QtWidgets import (
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
 
 from matcher.engine.scoring import ScoreWeights
 from matcher.store import default_db_path
-from matcher.ui.controller import Controller
 from matcher.ui.settings import DATA_FILE, THEME, THEMES, Settings
 from matcher.ui.theme import apply_theme
 
@@ -28,12 +28,14 @@ CAP_FIELDS = {"must_have_cap"}  # on the 0..100 score scale; the rest are 0..1 w
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, weights: dict[str, float] | None, save_weights: Callable[[dict[str, float]], object],
+                 settings: Settings, parent: QWidget | None = None) -> None:
+        """`weights`: the user's (None: the defaults); `save_weights` stores new ones and re-ranks."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self._controller = controller
+        self._save_weights = save_weights
         self._settings = settings
-        self._initial = ScoreWeights.from_json(controller.store.setting("score_weights"))
+        self._initial = ScoreWeights.from_json(weights)
 
         self.weights: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout()
@@ -107,5 +109,5 @@ class SettingsDialog(QDialog):
             apply_theme(app, theme)
         weights = self.chosen_weights()
         if weights != self._initial:
-            self._controller.set_weights(weights.to_json())
+            self._save_weights(weights.to_json())
         super().accept()

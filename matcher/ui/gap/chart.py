@@ -7,14 +7,36 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from matcher.ui.gap.data import GapBar
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matcher.engine.gap import GapItem
 
 ROW_HEIGHT = 26
 LABEL_WIDTH = 150  # room for "Google Cloud Platform" at the default font
 CHECK_SIZE = 14
-COUNT_WIDTH = 230  # "12 postings · +14 pts · 3 up a band"
+COUNT_WIDTH = 250  # "12 postings · +1.4 pts · 3 to a better band"
 MIN_TRACK = 60  # the shortest full-length bar that still compares at a glance
 LIFT_COLOUR = QColor("#2e9d5b")  # green reads as "gain" in both light and dark themes
+
+
+def points_text(points: float) -> str:
+    """E.g. "+1.4 pts", "+12 pts": tenths while small, so a real gain never reads "+0"."""
+    return f"+{points:.1f} pts" if points < 10 else f"+{points:.0f} pts"
+
+
+def band_text(band_ups: int) -> str:
+    """E.g. "3 of them would reach a better band"."""
+    if not band_ups:
+        return "none would reach a better band"
+    return f"{band_ups} of them would reach a better band"
+
+
+def bar_text(bar: GapItem) -> str:
+    """What a bar says beside it, e.g. "4 postings · +1.4 pts · 2 to a better band"."""
+    blocked = bar.blocked_postings
+    bands = f"{bar.band_ups} to a better band" if bar.band_ups else "no band change"
+    return f"{blocked} posting{'s' if blocked != 1 else ''} · {points_text(bar.lift)} · {bands}"
 
 
 class GapChart(QWidget):
@@ -24,7 +46,7 @@ class GapChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bars: list[GapBar] = []
+        self.bars: list[GapItem] = []
         self.picked: set[str] = set()
         self.titles: dict[int, str] = {}
         self._focus_row = 0
@@ -32,7 +54,7 @@ class GapChart(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_bars(self, bars: list[GapBar], titles: dict[int, str]) -> None:
+    def set_bars(self, bars: list[GapItem], titles: dict[int, str]) -> None:
         self.bars, self.titles = bars, titles
         self.picked &= {b.skill for b in bars}
         self._focus_row = min(self._focus_row, max(len(bars) - 1, 0))
@@ -67,8 +89,8 @@ class GapChart(QWidget):
             return
         bar = self.bars[row]
         names = [self.titles.get(i, f"#{i}") for i in bar.posting_ids]
-        text = (f"{bar.skill}: missing from {bar.blocked} of your top postings; adding it would gain about "
-                f"{bar.gain:.1f} points on average and lift {bar.band_ups} into a better band"
+        text = (f"{bar.skill}: missing from {bar.blocked_postings} of your top postings. With it on your CV they "
+                f"would score {points_text(bar.lift)} on average, and {band_text(bar.band_ups)}."
                 + "".join(f"\n• {n}" for n in names))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
@@ -87,7 +109,7 @@ class GapChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        most = max((b.blocked for b in self.bars), default=1)
+        most = max((b.blocked_postings for b in self.bars), default=1)
         track = max(self.width() - LABEL_WIDTH - COUNT_WIDTH - 8, MIN_TRACK)
         for row, bar in enumerate(self.bars):
             top = 2 + row * ROW_HEIGHT
@@ -105,17 +127,16 @@ class GapChart(QWidget):
             label = QRect(CHECK_SIZE + 10, top, LABEL_WIDTH - CHECK_SIZE - 14, ROW_HEIGHT)
             name = painter.fontMetrics().elidedText(bar.skill, Qt.TextElideMode.ElideRight, label.width())
             painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
-            length = max(int(track * bar.blocked / most), 4)
+            length = max(int(track * bar.blocked_postings / most), 4)
             body = QRect(LABEL_WIDTH, top + 5, length, ROW_HEIGHT - 10)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight).lighter(100 if picked else 135))
             painter.drawRoundedRect(body, 3, 3)
             if bar.band_ups:  # the share of postings it would lift a band, drawn over the bar's start
                 painter.setBrush(LIFT_COLOUR)
-                share = max(length * bar.band_ups // bar.blocked, 4)
+                share = max(length * bar.band_ups // bar.blocked_postings, 4)
                 painter.drawRoundedRect(QRect(body.left(), body.top(), share, body.height()), 3, 3)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            count = f"{bar.blocked} posting{'s' if bar.blocked != 1 else ''} · +{bar.gain:.0f} pts" + (
-                f" · {bar.band_ups} up a band" if bar.band_ups else "")
-            painter.drawText(QRect(body.right() + 8, top, COUNT_WIDTH, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, count)
+            painter.drawText(QRect(body.right() + 8, top, COUNT_WIDTH, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
+                             bar_text(bar))
         painter.end()

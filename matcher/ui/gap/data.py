@@ -1,6 +1,6 @@
-"""What the skill-gap view shows, as plain data: which missing skills block the most top postings
-(from the engine's `skill_gap`), and how a what-if ranking differs from the current one.
-No Qt here, so it is tested directly."""
+"""What the skill-gap view shows, as plain data: which of the ranking session's missing skills make a bar
+(`RankingSession.skill_gap` scores the top postings again as if the CV had each one), and how a what-if
+ranking differs from the current one. No Qt here, so it is tested directly."""
 
 from __future__ import annotations
 
@@ -20,18 +20,6 @@ MAX_BARS = 12
 # Soft skills ("Communication", "Ownership") are read from how the whole CV is written, not added as
 # a line to it: a chart led by them would tell the user nothing they can act on.
 UNACTIONABLE_CATEGORIES = frozenset({"soft skill"})
-
-
-@dataclass(frozen=True)
-class GapBar:
-    """One bar: `skill` is missing from `blocked` of the top postings (ids in `posting_ids`); with it,
-    `band_ups` of them would reach a better score band, gaining `gain` points on average."""
-
-    skill: str
-    blocked: int
-    band_ups: int
-    gain: float
-    posting_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,20 +54,16 @@ class WhatIfSummary:
         return sum(m.band_changed and (m.old_score or 0.0) < m.new_score for m in self.moves)
 
 
-def gap_bars(items: Sequence[GapItem], skip: Callable[[str], bool] | None = None) -> list[GapBar]:
-    """The bars to draw, most blocking first, at most `MAX_BARS`; `skip` (default: soft skills) drops some.
-
-    Counts, points and band moves come from the engine (`RankingSession.skill_gap`), which scores the
-    top postings again as if the CV had each skill.
-    """
-    skip = _unactionable if skip is None else skip
-    bars = [GapBar(i.skill, i.blocked_postings, i.band_ups, float(i.lift), tuple(i.posting_ids))
-            for i in items if not skip(i.skill)]
-    bars.sort(key=lambda b: (-b.blocked, -b.band_ups, -b.gain, b.skill.lower()))
+def gap_bars(items: Sequence[GapItem], skip: Callable[[str], bool] | None = None) -> list[GapItem]:
+    """The skills to chart, most blocking first, at most `MAX_BARS`; `skip` (default: soft skills) drops some."""
+    skip = unactionable if skip is None else skip
+    bars = [item for item in items if not skip(item.skill)]
+    bars.sort(key=lambda b: (-b.blocked_postings, -b.band_ups, -b.lift, b.skill.lower()))
     return bars[:MAX_BARS]
 
 
-def _unactionable(skill: str) -> bool:
+def unactionable(skill: str) -> bool:
+    """A soft skill: read from how the whole CV is written, not added as a line to it."""
     from matcher.engine.taxonomy import default_taxonomy
 
     known = default_taxonomy().get(skill)

@@ -1,8 +1,10 @@
 """The skill-gap view: the chart of missing skills (how many top postings each blocks, how many it
-would lift a band), a "What if I had these?" button, then the what-if ranking beside today's."""
+would lift a band), a "What if I had these?" button, then the what-if ranking beside today's, on a
+page of its own."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -10,16 +12,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QStackedWidget, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from matcher.domain import RankedMatch, score_band
 from matcher.ui.gap.chart import LIFT_COLOUR, GapChart
 from matcher.ui.gap.data import TOP_POSTINGS, Move, compare_rankings, gap_bars
 
+
+CHANGE, POSTING = 2, 3  # columns of the what-if table
 if TYPE_CHECKING:
     from matcher.engine.gap import GapItem
-
 
 UP_COLOUR = LIFT_COLOUR
 DOWN_COLOUR = QColor("#c0392b")  # muted red: readable on light and dark backgrounds
@@ -35,19 +39,25 @@ class SkillGapView(QWidget):
         self.heading.setWordWrap(True)
         self.chart = GapChart()
         self.legend = QLabel(f"Bar: top postings missing the skill; <span style='color:{LIFT_COLOUR.name()}'>green"
-                             "</span>: those it would lift into a better band; pts: average score gain. "
-                             "Click bars (or Space) to pick skills.")
+                             "</span>: those it would lift into a better band; pts: their average score gain with "
+                             "the skill on your CV. Pick skills (click, or Space), then <i>What if I had these?</i> "
+                             "shows how your ranking would change; nothing is saved to your CV.")
         self.legend.setWordWrap(True)
         self.what_if_button = QPushButton("What if I had these?")
         self.clear_button = QPushButton("Clear")
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        self.back_button = QPushButton("◀ Back to the skills")
         self.results = QTreeWidget()
         self.results.setRootIsDecorated(False)
-        self.results.setHeaderLabels(["Posting", "Rank", "Change", "Score"])
+        self.results.setWordWrap(True)  # whole titles, on two lines if need be, never "Software …"
+        self.results.setUniformRowHeights(False)
+        # The numbers first, at their own width; the posting last, taking the rest and wrapping.
+        self.results.setHeaderLabels(["Score", "Rank", "Change", "Posting"])
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.results.header().setStretchLastSection(False)
-        self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        self.results.header().setSectionResizeMode(POSTING, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 2):
             self.results.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         buttons.addWidget(self.what_if_button)
@@ -60,43 +70,67 @@ class SkillGapView(QWidget):
         scroll.setMinimumWidth(self.chart.minimumSizeHint().width())
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_area = scroll
-        left = QVBoxLayout()
+        # Two pages in the one tab: the skills, then the what-if ranking at the tab's full width, so
+        # titles have room even on a 1024-px screen (side by side they were cut to "Software …").
+        skills_page, results_page = QWidget(), QWidget()
+        left = QVBoxLayout(skills_page)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.heading)
         left.addWidget(scroll)
         left.addWidget(self.legend)
         left.addLayout(buttons)
         left.addStretch()
-        right = QVBoxLayout()
-        right.addWidget(self.result_label)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.result_label, 1)
+        right = QVBoxLayout(results_page)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(top)
         right.addWidget(self.results, 1)
-        right.addStretch()  # takes the slack while the what-if table is hidden
-        # Side by side: the panes sit in a tab below the ranked list, where width is cheap and height is not.
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(skills_page)
+        self.pages.addWidget(results_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.what_if_button.clicked.connect(self._ask_what_if)
         self.clear_button.clicked.connect(self._clear)
         self.chart.selectionChanged.connect(self._update_buttons)
-        self.set_data([])
+        self.set_ranking([])
 
-    def set_data(self, matches: list[RankedMatch], items: Sequence[GapItem] = ()) -> None:
-        """Chart the engine's gap `items` over the ranking `matches`."""
+    def set_ranking(self, matches: list[RankedMatch], busy: bool = False) -> None:
+        """The ranking the gap is about (its titles, and the "before" of a what-if); the bars follow
+        with `set_gap`. `busy`: a ranking is running, so say the chart is coming."""
         self._matches = list(matches)
-        bars = gap_bars(items) if matches else []
-        titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title for m in matches}
-        self.chart.set_bars(bars, titles)
-        self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
-        top = min(len(matches), TOP_POSTINGS)
+        # Titles for the bars' tooltips: the gap is about the top postings only (10,000 would cost 50 ms).
+        self.chart.titles = {m.posting_id: f"{m.title} — {m.company}" if m.company else m.title
+                             for m in matches[:TOP_POSTINGS]}  # a ranking comes best first
+        self.set_what_if(None)
         if not matches:
-            self.heading.setText("<b>No ranking yet.</b> Load your CV and import postings to see which skills hold you back.")
-        elif not bars:
+            self._show_bars([])
+            self.heading.setText("<b>Ranking…</b> The skills missing from your top postings appear when it is done."
+                                 if busy else
+                                 "<b>No ranking yet.</b> Load your CV and import postings to see which skills hold you back.")
+        else:
+            self.heading.setText("<b>Finding the skills missing from your top postings…</b>")
+
+    def set_gap(self, items: Sequence[GapItem]) -> None:
+        """The bars: each missing skill, the top postings it blocks, and what adding it would change."""
+        gains = gap_bars(items)
+        self._show_bars(gains)
+        top = min(len(self._matches), TOP_POSTINGS)
+        if not self._matches:
+            return
+        if not gains:
             self.heading.setText(f"<b>No missing skills</b> in your top {top} postings.")
         else:
             self.heading.setText(f"<b>Skills missing from your top {top} postings</b>, most blocking first")
-        self.chart_area.setVisible(bool(bars))
-        self.legend.setVisible(bool(bars))
-        self.what_if_button.setVisible(bool(bars))
-        self.clear_button.setVisible(bool(bars))
+
+    def _show_bars(self, gains: list[GapItem]) -> None:
+        self.chart.set_bars(gains, self.chart.titles)
+        self.chart_area.setMaximumHeight(self.chart.height() + 2)  # no empty band below the last bar
+        for widget in (self.chart_area, self.legend, self.what_if_button, self.clear_button):
+            widget.setVisible(bool(gains))
         self.set_what_if(None)
 
     def picked_skills(self) -> list[str]:
@@ -107,10 +141,8 @@ class SkillGapView(QWidget):
         """Show a what-if ranking against the current one; None hides the comparison."""
         self.results.clear()
         self.results.setVisible(matches is not None)
-        self.result_label.setVisible(bool(self.chart.bars))
+        self.pages.setCurrentIndex(0 if matches is None else 1)
         if matches is None:
-            self.result_label.setText("Pick skills on the left, then press <i>What if I had these?</i> to see how "
-                                      "your ranking would change. Nothing is saved to your CV.")
             return
         summary = compare_rankings(self._matches, matches)
         skills = ", ".join(self.picked_skills()) or "those skills"
@@ -118,14 +150,15 @@ class SkillGapView(QWidget):
                                   f"{_postings(summary.band_ups)} reach a better band. Nothing is saved to your CV.")
         for move in summary.moves:
             item = QTreeWidgetItem(_move_cells(move))
-            item.setToolTip(0, item.text(0))  # the column is narrow: the full title and company on hover
             if move.places:
-                item.setForeground(2, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
+                item.setForeground(CHANGE, UP_COLOUR if move.places > 0 else DOWN_COLOUR)
             self.results.addTopLevelItem(item)
 
     def _ask_what_if(self) -> None:
         if skills := self.picked_skills():
-            self.result_label.setText(f"Ranking again as if your CV had {', '.join(skills)}…")
+            self.results.clear()
+            self.pages.setCurrentIndex(1)
+            self.result_label.setText(f"Ranking again as if your CV had {html.escape(', '.join(skills))}…")
             self.whatIfRequested.emit(skills)
 
     def _clear(self) -> None:
@@ -150,4 +183,4 @@ def _move_cells(move: Move) -> list[str]:
     old = f"{math.floor(move.old_score)} → " if move.old_score is not None else ""
     band = f" ({score_band(move.new_score)})" if move.band_changed else ""
     title = f"{move.title} — {move.company}" if move.company else move.title
-    return [title, rank, change, f"{old}{math.floor(move.new_score)}{band}"]
+    return [f"{old}{math.floor(move.new_score)}{band}", rank, change, title]

@@ -11,6 +11,7 @@ from matcher.ui.ranking.filter import ANY_STATUS, NOT_SHORTLISTED, FilterCriteri
 POSTED_CHOICES = (("Any age", 0), ("1 day", 1), ("7 days", 7), ("30 days", 30), ("90 days", 90))
 SALARY_STEP = 5000  # per year; the spin box moves in steps a person would type
 SALARY_MAX = 10_000_000
+LOCATION_ROOM = 48  # px beside the placeholder: the clear button and a few more letters
 TYPING_PAUSE_MS = 150  # text filters wait for a pause in typing: one filter pass per word, not per key
 
 
@@ -21,7 +22,9 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(placeholderText="Search title, company, text…  (Ctrl+F)", clearButtonEnabled=True)
         self.location = QLineEdit(placeholderText="Location", clearButtonEnabled=True)
-        self.location.setMaximumWidth(130)
+        # Room for "Location" and a city name at any window width; it grows into what is left.
+        self.location.setMinimumWidth(self.location.fontMetrics().horizontalAdvance("Location") + LOCATION_ROOM)
+        self.location.setMaximumWidth(220)
         self.remote = QCheckBox("Remote")
         self.salary = QSpinBox(minimum=0, maximum=SALARY_MAX, singleStep=SALARY_STEP, prefix="Salary ≥ ")
         self.salary.setSpecialValueText("Any salary")
@@ -39,13 +42,16 @@ class FilterBar(QWidget):
         self.starred = QCheckBox("★ only")
         self.count = QLabel()
 
-        # Two rows: the search box gets the width it needs beside a table half the window wide.
+        # Two rows that fit a table 650 px wide (a 1024-px screen): the search box with the two
+        # check boxes, then the location and the choices.
         top, bottom = QHBoxLayout(), QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.remote)
+        top.addWidget(self.starred)
         top.addWidget(self.count)
-        for widget in (self.location, self.remote, self.salary, self.posted, self.score, self.status, self.starred):
+        bottom.addWidget(self.location, 1)
+        for widget in (self.salary, self.posted, self.score, self.status):
             bottom.addWidget(widget)
-        bottom.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 from matcher.ui.ranking import model as cols
 from matcher.ui.ranking.model import RankingModel
 
-# Columns whose content has one width: the star, the score bar, "34 w", two small counts.
-FIXED_WIDTHS = {cols.STAR: 26, cols.SCORE: 118, cols.POSTED: 54, cols.MET: 40, cols.MISSING: 60}
+# Columns whose content has one width: the star, the score bar, "de ⚑", "34 w", two small counts.
+FIXED_WIDTHS = {cols.STAR: 26, cols.SCORE: 100, cols.LANGUAGE: 46, cols.POSTED: 54, cols.MET: 40, cols.MISSING: 60}
 # Columns sized to their text, up to a maximum: the full text is in the cell's tooltip.
 FLEX_MAX = {cols.COMPANY: 170, cols.LOCATIONS: 180, cols.SALARY: 180, cols.STATUS: 84}
 FLEX_MIN = 48  # px: a few letters and the ellipsis
@@ -41,6 +41,8 @@ def content_widths(table: QTableView, model: RankingModel) -> dict[int, int]:
     rows = min(model.rowCount(), SAMPLE_ROWS)
     wanted = {}
     for column, most in FLEX_MAX.items():
+        if table.isColumnHidden(column):
+            continue
         widest = header.horizontalAdvance(cols.COLUMNS[column])
         for row in range(rows):
             widest = max(widest, metrics.horizontalAdvance(model.index(row, column).data() or ""))
@@ -53,11 +55,13 @@ def fit_columns(table: QTableView, model: RankingModel) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(cols.TITLE, QHeaderView.ResizeMode.Stretch)
     width = table.viewport().width()
-    fixed = sum(FIXED_WIDTHS.values())
+    fixed = sum(px for column, px in FIXED_WIDTHS.items() if not table.isColumnHidden(column))
     floors = {c: max(FLEX_MIN, header.fontMetrics().horizontalAdvance(cols.COLUMNS[c]) + CELL_PADDING)
               for c in FLEX_MAX}
     flex = fit_widths(width - fixed, content_widths(table, model), floors, int(width * TITLE_SHARE))
     for column, px in {**FIXED_WIDTHS, **flex}.items():
+        if table.isColumnHidden(column):
+            continue
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, px)
 

@@ -15,11 +15,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from matcher.domain import Posting, RankedMatch, Salary, ShortlistEntry, format_salary, score_band
+from matcher.ui.languages import language_differs, language_name, language_notice
+from matcher.ui.theme import NOTICE_COLOUR
 
-COLUMNS = ("★", "Score", "Title", "Company", "Locations", "Salary", "Posted", "Met", "Missing", "Status")
-STAR, SCORE, TITLE, COMPANY, LOCATIONS, SALARY, POSTED, MET, MISSING, STATUS = range(len(COLUMNS))
+COLUMNS = ("★", "Score", "Title", "Company", "Locations", "Lang", "Salary", "Posted", "Met", "Missing", "Status")
+STAR, SCORE, TITLE, COMPANY, LOCATIONS, LANGUAGE, SALARY, POSTED, MET, MISSING, STATUS = range(len(COLUMNS))
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 POSTING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -28,7 +31,8 @@ POSTING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 HEADER_TIPS = {
-    STAR: "Shortlisted (Space to star)",
+    STAR: "Shortlisted: click ☆, or press Space, to star",
+    LANGUAGE: "The posting's language; ⚑ when it is not your CV's",
     SCORE: "How well your CV fits the posting, 0–100: Great ≥ 75, Good ≥ 60, Fair ≥ 45",
     SALARY: "As the posting states it; sorts by the amount per year",
     POSTED: "How long ago it was posted (d: days, w: weeks)",
@@ -56,6 +60,12 @@ def score_text(score: float) -> str:
     return f"{math.floor(score)} {score_band(score)}"
 
 
+def where(posting: Posting) -> str:
+    """E.g. "Remote · Poland", "Mountain View, New York", "Remote", or ""."""
+    places = ", ".join(posting.locations)
+    return f"Remote · {places}" if posting.remote and places else ("Remote" if posting.remote else places)
+
+
 def age_text(posted: date | None, today: date) -> str:
     """E.g. "3 d", "5 w", "" when unknown."""
     if posted is None:
@@ -78,6 +88,7 @@ class RankingModel(QAbstractTableModel):
         self._sort_column = SCORE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._haystacks: dict[int, str] = {}
+        self._cv_language: str | None = None
         self.data_version = 0  # bumped when rows, stars or statuses change: filters recompute
 
     # -- data in --------------------------------------------------------------------------------
@@ -103,6 +114,26 @@ class RankingModel(QAbstractTableModel):
         self.data_version += 1
         if self._rows:
             self.dataChanged.emit(self.index(0, STAR), self.index(len(self._rows) - 1, STATUS))
+
+    def set_cv_language(self, language: str | None) -> None:
+        """The CV's language: postings in another one are flagged in the Lang column."""
+        self._cv_language = language
+        if self._rows:
+            self.dataChanged.emit(self.index(0, LANGUAGE), self.index(len(self._rows) - 1, LANGUAGE))
+
+    def empty_columns(self) -> set[int]:
+        """Columns with nothing to tell in any row (no posting states a salary, nothing is starred, every
+        posting is in the CV's language…)."""
+        postings = self._postings.values()
+        empty = set()
+        languages = {p.language for p in postings if p.language}
+        if len(languages | ({self._cv_language} if self._cv_language else set())) <= 1:
+            empty.add(LANGUAGE)  # one language throughout, the CV's: the column would flag nothing
+        if not any(p.salary for p in postings):
+            empty.add(SALARY)
+        if not self._entries:
+            empty.add(STATUS)
+        return empty
 
     # -- data out -------------------------------------------------------------------------------
     @property
@@ -161,7 +192,12 @@ class RankingModel(QAbstractTableModel):
             return f"{match.score:.1f} / 100 — {score_band(match.score)}" if match else "Not ranked yet"
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COMPANY, LOCATIONS, SALARY):
             return self._display(row, column) or None  # the full text of a cell the column cuts
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (STAR, SCORE, POSTED, MET, MISSING):
+        if column == LANGUAGE and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            language = self.posting(row).language
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return language_notice(language, self._cv_language) or language_name(language) or None
+            return QColor(NOTICE_COLOUR) if language_differs(language, self._cv_language) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (STAR, SCORE, LANGUAGE, POSTED, MET, MISSING):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -174,8 +210,10 @@ class RankingModel(QAbstractTableModel):
         if column == COMPANY:
             return posting.company or ""
         if column == LOCATIONS:
-            places = ", ".join(posting.locations)
-            return f"Remote · {places}" if posting.remote and places else ("Remote" if posting.remote else places)
+            return where(posting)
+        if column == LANGUAGE:
+            code = posting.language or ""
+            return f"{code} ⚑" if language_differs(code, self._cv_language) else code
         if column == SALARY:
             return format_salary(posting.salary)
         if column == POSTED:
@@ -200,6 +238,7 @@ class RankingModel(QAbstractTableModel):
             TITLE: lambda j: posting[j].title.lower(),
             COMPANY: lambda j: (posting[j].company or "").lower(),
             LOCATIONS: lambda j: ", ".join(posting[j].locations).lower(),
+            LANGUAGE: lambda j: posting[j].language or "",
             SALARY: lambda j: yearly_salary(posting[j].salary) or 0.0,
             POSTED: lambda j: posting[j].posted.toordinal() if posting[j].posted else 0,  # type: ignore[union-attr]
             MET: lambda j: matches[j].met if j in matches else None,

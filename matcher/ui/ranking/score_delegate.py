@@ -12,7 +12,7 @@ from matcher.ui.ranking.model import SORT_ROLE, score_text
 # One colour per band (domain.SCORE_BANDS), readable on light and dark backgrounds alike.
 BAND_COLOURS = {"Great": "#2e9d4f", "Good": "#6aa84f", "Fair": "#d9a21b", "Poor": "#c8553d"}
 BAR_MARGIN = 3  # px around the bar inside the cell
-BAR_WIDTH_SHARE = 0.45  # of the cell; the rest holds the number and band
+BAR_WIDTH_SHARE = 0.35  # of the cell; the rest holds the number and band, e.g. "74 Good"
 
 
 def band_colour(score: float) -> QColor:
@@ -58,4 +58,4 @@ class ScoreDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        return QSize(max(hint.width(), 130), hint.height())
+        return QSize(max(hint.width(), 100), hint.height())

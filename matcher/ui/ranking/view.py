@@ -22,6 +22,7 @@ ROW_PADDING = 10  # px above the font height: compact rows, still easy to click
 class RankingView(QWidget):
     # RankedMatch (None while not ranked yet), Posting, ShortlistEntry; all None when no row is current.
     currentChanged = Signal(object, object, object)
+    starClicked = Signal(int)  # posting id: its ☆ cell was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +34,9 @@ class RankingView(QWidget):
         table.setModel(self.proxy)
         table.setItemDelegateForColumn(cols.SCORE, ScoreDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several, to remove them
+        table.setTabKeyNavigation(False)  # Tab leaves the table, as in any form; arrows move inside it
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSortingEnabled(True)
         table.sortByColumn(cols.SCORE, Qt.SortOrder.DescendingOrder)
@@ -52,6 +55,7 @@ class RankingView(QWidget):
         layout.addWidget(table)
         self.filter_bar.criteriaChanged.connect(self.set_criteria)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
+        table.clicked.connect(self._clicked)
 
     def show_ranking(self, matches: Sequence[RankedMatch], postings: Mapping[int, Posting],
                      entries: Mapping[int, ShortlistEntry]) -> None:
@@ -65,7 +69,7 @@ class RankingView(QWidget):
         keep = self.current_job_id()
         self.model.set_data(matches, postings, entries)
         self._update_count()
-        fit_columns(self.table, self.model)
+        self._hide_empty_columns()
         if keep is not None and self.select_job(keep):
             return
         # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
@@ -81,8 +85,22 @@ class RankingView(QWidget):
                 fit_columns(self.table, self.model)
         return super().eventFilter(watched, event)
 
+    def _hide_empty_columns(self) -> None:
+        """A column nobody has data for (no salary anywhere, nothing starred) gives Title its room."""
+        empty = self.model.empty_columns()
+        for column in (cols.LANGUAGE, cols.SALARY, cols.STATUS):
+            self.table.setColumnHidden(column, column in empty)
+        fit_columns(self.table, self.model)
+
+    def set_cv_language(self, language: str | None) -> None:
+        """Postings in another language than the CV's are flagged; the Lang column shows when any is."""
+        self.model.set_cv_language(language)
+        self._hide_empty_columns()
+
     def set_entries(self, entries: Mapping[int, ShortlistEntry]) -> None:
         self.model.set_entries(entries)
+        if self.table.isColumnHidden(cols.STATUS) == bool(entries):
+            self._hide_empty_columns()
         if self._shown is not None:
             self._shown = (self._shown[0], self._shown[1], entries)
 
@@ -106,6 +124,17 @@ class RankingView(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    def selected_ids(self) -> list[int]:
+        """The selected postings, in table order (the current one when none is selected)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [int(self.proxy.index(row, 0).data(POSTING_ID_ROLE)) for row in rows]
+        current = self.current_job_id()
+        return ids or ([current] if current is not None else [])
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == cols.STAR:
+            self.starClicked.emit(int(index.data(POSTING_ID_ROLE)))
 
     def current_job_id(self) -> int | None:
         index = self.table.currentIndex()

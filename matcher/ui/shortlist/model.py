@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from matcher.domain import APPLICATION_STATUSES, Posting, RankedMatch, ShortlistEntry
-from matcher.ui.ranking.model import score_text
+from matcher.ui.ranking.model import score_text, where
 
-COLUMNS = ("Score", "Title", "Company", "Status", "Added")
-SCORE, TITLE, COMPANY, STATUS, ADDED = range(len(COLUMNS))
+COLUMNS = ("Score", "Title", "Company", "Location", "Status", "Added")
+SCORE, TITLE, COMPANY, LOCATION, STATUS, ADDED = range(len(COLUMNS))
 POSTING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -73,6 +73,8 @@ class ShortlistModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and row.posting is not None:
             return row.posting.source
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COMPANY, LOCATION):
+            return self._text(row, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -98,6 +100,8 @@ class ShortlistModel(QAbstractTableModel):
             return row.posting.title if row.posting else f"(deleted posting #{row.entry.posting_id})"
         if column == COMPANY:
             return (row.posting.company or "") if row.posting else ""
+        if column == LOCATION:  # two "Software Engineer — Google" rows differ here
+            return where(row.posting) if row.posting else ""
         if column == STATUS:
             return row.entry.status
         return row.entry.added.strftime("%Y-%m-%d") if row.entry.added else ""

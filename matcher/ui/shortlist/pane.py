@@ -13,11 +13,15 @@ from PySide6.QtWidgets import (
 )
 
 from matcher.domain import APPLICATION_STATUSES, Posting, RankedMatch, ShortlistEntry
-from matcher.ui.shortlist.model import POSTING_ID_ROLE, SORT_ROLE, STATUS, ShortlistModel, ShortlistRow
+from matcher.ui.ranking.header import TITLE_SHARE, fit_widths
+from matcher.ui.shortlist.model import (
+    ADDED, COMPANY, LOCATION, POSTING_ID_ROLE, SCORE, SORT_ROLE, STATUS, TITLE, ShortlistModel, ShortlistRow,
+)
 from matcher.ui.ranking.header import install_sort_arrow
 
 # Notes are saved this long after the last keystroke (and at once when the box loses focus).
 NOTES_IDLE_MS = 800
+SIDE_COLUMN_MIN = 64  # px Company and Location keep however narrow the table: a word and "…"
 EXPORT_FORMATS = (("CSV", "csv"), ("Markdown", "md"), ("PDF report", "pdf"), ("JSON", "json"))
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,12 +63,13 @@ class ShortlistPane(QWidget):
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the notes, as in any form
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # best match first
         install_sort_arrow(self.table.horizontalHeader())  # the arrow points down: best first
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.viewport().installEventFilter(self)  # a new width re-divides the columns
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.unstar_button = QPushButton("Unstar")
@@ -116,8 +121,7 @@ class ShortlistPane(QWidget):
         self.model.set_rows([ShortlistRow(e, postings.get(e.posting_id), matches.get(e.posting_id)) for e in entries])
         for row in range(self.proxy.rowCount()):
             self.table.openPersistentEditor(self.proxy.index(row, STATUS))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self._update_summary()
         if keep is not None and self.model.row_of(keep) >= 0:
             self.select_job(keep)
@@ -148,7 +152,22 @@ class ShortlistPane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self.save_notes()
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Score, Status and Added at their content's width; Company and Location give up room so that
+        Title keeps at least `TITLE_SHARE` of the table (their full text is in the cell's tooltip)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        width = self.table.viewport().width()
+        fixed = sum(self.table.columnWidth(c) for c in (SCORE, STATUS, ADDED))
+        wanted = {c: self.table.columnWidth(c) for c in (COMPANY, LOCATION)}
+        floors = {c: min(wanted[c], SIDE_COLUMN_MIN) for c in wanted}
+        for column, px in fit_widths(width - fixed, wanted, floors, int(width * TITLE_SHARE)).items():
+            self.table.setColumnWidth(column, px)
 
     def _row_changed(self, current: Index, previous: Index = QModelIndex()) -> None:
         self.save_notes()
@@ -177,7 +196,7 @@ class ShortlistPane(QWidget):
     def _update_summary(self) -> None:
         counts = Counter(r.entry.status for r in self.model.rows)
         if not self.model.rows:
-            self.summary.setText("No starred postings yet. Star postings in the ranked list (Space) to keep them here.")
+            self.summary.setText("No starred postings yet. Star postings in the ranked list (click ☆, or press Space) to keep them here.")
             self.export_button.setEnabled(False)
             return
         parts = [f"{counts[s]} {s.lower()}" for s in APPLICATION_STATUSES if counts[s]]

@@ -1,0 +1,1 @@
+"""Postings: import, remove and undo, backup and restore."""
