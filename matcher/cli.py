@@ -8,8 +8,12 @@ and messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import re
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +22,7 @@ from typing import Any
 from matcher import jsonview
 from matcher.domain import ImportIssue
 from matcher.model_libraries import missing_library_hint
+from matcher.safe_text import file_name, printable
 from matcher.store import DB_ENV, Store, StoreError, default_db_path
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
@@ -109,6 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = backup.add_parser("import", help="merge a backup FILE into the database (nothing already there is overwritten)")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true")
+
+    settings = commands.add_parser("settings", help="show or reset stored settings (score weights)").add_subparsers(
+        dest="action", required=True
+    )
+    p = settings.add_parser("list", help="show the stored settings")
+    p.add_argument("--json", action="store_true")
+    p = settings.add_parser("reset", help="forget stored settings, so their defaults apply (all when no KEY is given)")
+    p.add_argument("keys", nargs="*", metavar="KEY")
+
+    p = commands.add_parser("doctor", help="check the database file and say what is damaged")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -135,6 +151,12 @@ def _window_size(value: str) -> tuple[int, int]:
     return width, height
 
 
+# Commands that change the database: refused up front on a read-only file.
+WRITING = {("jobs", "import"), ("jobs", "remove"), ("cv", "import"), ("cv", "skills"), ("shortlist", "add"), ("shortlist", "remove"),
+           ("skills", "add"), ("skills", "alias"), ("backup", "import"), ("settings", "reset")}
+DEBUG_ENV = "MATCHER_DEBUG"  # set to see the traceback of an unexpected error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on a usage error
     if args.command == "gui":
@@ -143,22 +165,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_path=args.db, screenshot=args.screenshot, size=args.size)
     if args.command == "install-desktop":  # touches the desktop's folders, not the database
         return install_desktop(args.remove)
+    command = (args.command, getattr(args, "action", None))
     try:
         store = Store(args.db or default_db_path())
     except StoreError as exc:
         return _fail(str(exc))
+    if store.created_folder is not None:
+        _note(f"created the folder {file_name(store.created_folder)} for a new database")
     try:
-        handler = HANDLERS[(args.command, getattr(args, "action", None))]
-        return handler(store, args)
-    except Failure as exc:
+        if store.read_only and command in WRITING:
+            raise store.why_read_only()
+        return HANDLERS[command](store, args)
+    except (Failure, StoreError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted; everything imported before this point is kept")
     except ModuleNotFoundError as exc:  # an install without PyTorch: say how to get it
-        if (hint := missing_library_hint(exc)) is None:
-            raise
-        return _fail(hint)
+        return _fail(missing_library_hint(exc) or _unexpected(exc))
+    except MemoryError:
+        return _fail("out of memory; nothing more was changed")
+    except Exception as exc:
+        return _fail(_unexpected(exc))
     finally:
+        for damage in store.damaged.values():
+            _note(f"{damage.describe()} and was left out; `matcher doctor` says more")
+        for notice in dict.fromkeys(store.notices):
+            _note(notice)
         store.close()
 
 
@@ -174,22 +206,38 @@ def install_desktop(remove: bool) -> int:
     return EXIT_OK
 
 
+def _unexpected(error: BaseException) -> str:
+    """A bug: one line for the user, the traceback only when asked for."""
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(error)
+    return f"unexpected error ({type(error).__name__}); nothing more was changed. Set {DEBUG_ENV}=1 to see the details"
+
+
 def _fail(message: str) -> int:
-    print(f"matcher: {message}", file=sys.stderr)
+    _note(message)
     return EXIT_NOTHING_DONE
+
+
+def _note(message: str) -> None:
+    print(f"matcher: {printable(message)}", file=sys.stderr)
+
+
+# Characters json.dumps leaves as they are that a terminal may still act on: C1 controls and the
+# bidirectional overrides. They can only stand inside JSON strings, where an escape means the same.
+JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _emit(as_json: bool, document: Any, lines: Sequence[str]) -> None:
     if as_json:
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+        sys.stdout.write(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     else:
         for line in lines:
-            print(line)
+            print(printable(line))
 
 
 def _stderr_progress(done: int, total: int, message: str) -> None:
-    print(f"[{done}/{total}] {message}", file=sys.stderr)
+    print(f"[{done}/{total}] {printable(message)}", file=sys.stderr)
 
 
 # -- handlers ---------------------------------------------------------------------------------
@@ -203,7 +251,7 @@ def jobs_import(store: Store, args: argparse.Namespace) -> int:
     _emit(args.json, summary.to_json(), lines)
     if args.json:
         for e in summary.errors:
-            print(f"matcher: {_where_and_why(e)}", file=sys.stderr)
+            _note(_where_and_why(e))
     if summary.imported == 0 and summary.merged == 0 and summary.duplicates == 0:
         return _fail("no posting could be imported" + (f": {summary.errors[0].reason}" if summary.errors else ""))
     return EXIT_OK
@@ -226,12 +274,12 @@ def jobs_remove(store: Store, args: argparse.Namespace) -> int:
     if bool(args.posting_ids) == bool(args.source):
         raise Failure("give posting ids or --source PATH (one of the two)")
     if args.source:
-        removed = store.remove_source(str(Path(args.source).expanduser().resolve()))
-        removed = removed or store.remove_source(args.source)  # as the import named it, if not absolute
+        removed = store.remove_source(file_name(Path(args.source).expanduser().resolve()))
+        removed = removed or store.remove_source(file_name(args.source))  # as the import named it, if not absolute
     else:
         removed = store.remove_postings(args.posting_ids)
         for posting_id in sorted(set(args.posting_ids) - set(removed)):
-            print(f"matcher: no posting with id {posting_id}", file=sys.stderr)
+            _note(f"no posting with id {posting_id}")
     if not removed:
         raise Failure("nothing removed")
     ids = " ".join(str(i) for i in removed)
@@ -271,7 +319,7 @@ def cv_import(store: Store, args: argparse.Namespace) -> int:
     _emit(args.json, jsonview.cv_summary(cv), lines)
     if args.json:
         for warning in report.warnings if report else []:
-            print(f"matcher: warning: {warning}", file=sys.stderr)
+            _note(f"warning: {warning}")
     return EXIT_OK
 
 
@@ -311,7 +359,7 @@ def rank(store: Store, args: argparse.Namespace) -> int:
 def shortlist_add(store: Store, args: argparse.Namespace) -> int:
     unknown = store.shortlist_add(args.posting_ids)
     for posting_id in unknown:
-        print(f"matcher: no posting with id {posting_id}", file=sys.stderr)
+        _note(f"no posting with id {posting_id}")
     if len(unknown) == len(args.posting_ids):
         raise Failure("nothing added to the shortlist")
     return EXIT_OK
@@ -324,8 +372,8 @@ def shortlist_remove(store: Store, args: argparse.Namespace) -> int:
 
 
 def shortlist_list(store: Store, args: argparse.Namespace) -> int:
-    entries = store.shortlist()
-    postings = {p.id: p for p in store.postings([e.posting_id for e in entries])}
+    postings = {p.id: p for p in store.postings([e.posting_id for e in store.shortlist()])}
+    entries = [e for e in store.shortlist() if e.posting_id in postings]  # a damaged posting is named, not shown
     documents = [jsonview.shortlist_entry(e, postings[e.posting_id]) for e in entries]
     lines = [f"{e.posting_id:>5}  [{e.status}] {postings[e.posting_id].title} — {postings[e.posting_id].company or '?'}" for e in entries]
     _emit(args.json, documents, lines or ["the shortlist is empty: matcher shortlist add JOB_ID"])
@@ -336,6 +384,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
     from matcher.export import ExportOptions, write_export
     from matcher.services import RankingSession
 
+    _check_out(args.out)  # before the ranking: a wrong path should not cost a minute of embedding
     cv = _cv(store, args.cv)
     assert cv.id is not None
     entries = {e.posting_id: e for e in store.shortlist()}
@@ -349,14 +398,33 @@ def export(store: Store, args: argparse.Namespace) -> int:
     matches = session.explain(cv.id, [m.posting_id for m in chosen])
     postings = {p.id: p for p in store.postings([m.posting_id for m in matches]) if p.id is not None}
     options = ExportOptions(include_contact=args.include_contact, title="Shortlist" if args.shortlist else "Ranked postings")
-    write_export(args.format, args.out, matches, postings, entries, cv, options)
-    print(f"wrote {len(matches)} postings to {args.out}", file=sys.stderr)
+    try:
+        write_export(args.format, args.out, matches, postings, entries, cv, options)
+    except OSError as exc:
+        raise Failure(f"cannot write {file_name(args.out)}: {_os_reason(exc)}; nothing was written") from exc
+    print(f"wrote {len(matches)} postings to {printable(file_name(args.out))}", file=sys.stderr)
     return EXIT_OK
+
+
+def _check_out(out: Path) -> None:
+    if out.is_dir():
+        raise Failure(f"{file_name(out)} is a folder; give a file name, e.g. {file_name(out / 'ranking.csv')}")
+    for folder in out.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise Failure(f"cannot write {file_name(out)}: {file_name(folder)} is a file, not a folder")
+            return
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "the disk is full"
+    return (error.strerror or str(error)).lower()
 
 
 def skills_add(store: Store, args: argparse.Namespace) -> int:
     store.add_user_skill(args.name.strip(), args.category)
-    print(f"added skill {args.name.strip()!r}; postings imported from now on are read with it", file=sys.stderr)
+    _note(f"added skill {args.name.strip()!r}; postings imported from now on are read with it")
     return EXIT_OK
 
 
@@ -365,7 +433,7 @@ def skills_alias(store: Store, args: argparse.Namespace) -> int:
 
     canonical = skill_extractor(store).taxonomy.canonical(args.skill) or args.skill.strip()
     store.add_user_alias(args.alias.strip(), canonical)
-    print(f"{args.alias.strip()!r} now means {canonical!r}", file=sys.stderr)
+    _note(f"{args.alias.strip()!r} now means {canonical!r}")
     return EXIT_OK
 
 
@@ -405,6 +473,29 @@ def backup_import(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def settings_list(store: Store, args: argparse.Namespace) -> int:
+    stored = store.settings()
+    lines = [f"{key} = {json.dumps(value)}" for key, value in stored.items()]
+    _emit(args.json, stored, lines or ["no stored settings: the defaults apply"])
+    return EXIT_OK
+
+
+def settings_reset(store: Store, args: argparse.Namespace) -> int:
+    removed = store.reset_settings(args.keys)
+    _note(f"reset {removed} setting{'s' if removed != 1 else ''}; the defaults apply")
+    return EXIT_OK
+
+
+def doctor(store: Store, args: argparse.Namespace) -> int:
+    from matcher.store.doctor import examine
+
+    report = examine(store)
+    _emit(args.json, report.to_json(), report.lines())
+    if not report.ok:
+        return _fail(report.summary())
+    return EXIT_OK
+
+
 def _cv(store: Store, cv_id: int | None):  # type: ignore[no-untyped-def]
     cv = store.cv(cv_id)
     if cv is None:
@@ -430,6 +521,9 @@ HANDLERS = {
     ("skills", "find"): skills_find,
     ("backup", "export"): backup_export,
     ("backup", "import"): backup_import,
+    ("settings", "list"): settings_list,
+    ("settings", "reset"): settings_reset,
+    ("doctor", None): doctor,
 }
 
 if __name__ == "__main__":

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from matcher import jsonview
 from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry, format_salary, score_band
@@ -120,7 +122,20 @@ def _write_csv(path: Path, rows: list[ExportRow], cv: CV, options: ExportOptions
         writer = csv.DictWriter(handle, fieldnames=[*SUMMARY_FIELDS, "requirements"])
         writer.writeheader()
         for row in rows:
-            writer.writerow({**row.summary(), "requirements": "\n".join(_requirement_lines(row))})
+            cells = {**row.summary(), "requirements": "\n".join(_requirement_lines(row))}
+            writer.writerow({name: inert_cell(value) for name, value in cells.items()})
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)",
+# "+cmd|' /C calc'!A0"): OWASP's "CSV Injection". A leading apostrophe makes it text, and shows.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: "=1+1" → "'=1+1"; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _write_json(path: Path, rows: list[ExportRow], cv: CV, options: ExportOptions) -> None:
@@ -132,33 +147,74 @@ def _write_json(path: Path, rows: list[ExportRow], cv: CV, options: ExportOption
 
 
 def _write_markdown(path: Path, rows: list[ExportRow], cv: CV, options: ExportOptions) -> None:
-    out = [f"# {options.title}", "", *(f"{line}  " for line in _cv_header(cv, options)), f"Exported {date.today()}", ""]
+    out = [f"# {md(options.title)}", "", *(f"{md(line)}  " for line in _cv_header(cv, options)),
+           f"Exported {date.today()}", ""]
     for row in rows:
         s = row.summary()
-        out.append(f"## {s['rank']}. {s['title']} — {s['company'] or 'unknown company'}")
+        out.append(f"## {s['rank']}. {md(s['title'])} — {md(s['company'] or 'unknown company')}")
         out.append("")
-        facts = [f"**Score {s['score']}** ({s['band']})", str(s["locations"]), str(s["salary"]), str(s["status"])]
+        facts = [f"**Score {s['score']}** ({s['band']})", md(s["locations"]), md(s["salary"]), md(s["status"])]
         out.append(" · ".join(f for f in facts if f))
         if s["why"]:
             out.append(f"\nWhy: {s['why']}")
         if s["url"]:
-            out.append(f"<{s['url']}>")
+            out.append(md_link(str(s["url"])))
         if s["notes"]:
-            out.append(f"\n> {s['notes']}")
+            out.append("\n" + "\n".join(f"> {md(line)}" for line in str(s["notes"]).splitlines()))
         out.append("")
-        out.extend(f"- {line}" for line in _requirement_lines(row))
+        out.extend(f"- {md(line)}" for line in _requirement_lines(row))
         out.append("")
     path.write_text("\n".join(out), encoding="utf-8")
+
+
+# Text from postings is shown as text: no HTML (a <script> or <img onerror> would run in a viewer
+# that renders it), no links or images made from brackets, no emphasis from stray markers.
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # parentheses alone make no link: "[" is escaped
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def md(text: object) -> str:
+    """`text` escaped for Markdown, on one line: "<b>*x*</b>" → "&lt;b&gt;\\*x\\*&lt;/b&gt;"."""
+    plain = " ".join(str(text).split())
+    plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL.sub(r"\\\1", plain)
+
+
+def md_link(url: str) -> str:
+    """An autolink for http(s) and mailto URLs, characters that would end it percent-encoded;
+    any other scheme (javascript:, data:, file:) is shown as text, never as a link."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in SAFE_SCHEMES or (parts.scheme.lower() != "mailto" and not parts.netloc):
+        return f"Link (not opened: only web and mail links are): {md(url)}"
+    return f"<{quote(url.strip(), safe=URL_SAFE)}>"
+
+
+URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"  # RFC 3986's reserved and unreserved: everything else is encoded
+
+
+# Fonts for the scripts DejaVu lacks (resources/fonts/README.md says where each comes from and
+# why): Droid Sans Fallback (Apache-2.0, 4 MB) draws Chinese and Japanese, where Noto Sans CJK
+# needs 16 MB per language; NanumGothic cut to Hangul (OFL-1.1, 1.9 MB) Korean; Noto Sans
+# (OFL-1.1, 30–250 KB each) Thai, Devanagari, Arabic and Hebrew.
+FALLBACK_FONTS = {
+    "DroidSansFallback": "DroidSansFallbackFull.ttf", "MatcherHangul": "MatcherHangul-Regular.ttf",
+    "NotoSansThai": "NotoSansThai-Regular.ttf",
+    "NotoSansDevanagari": "NotoSansDevanagari-Regular.ttf", "NotoSansArabic": "NotoSansArabic-Regular.ttf",
+    "NotoSansHebrew": "NotoSansHebrew-Regular.ttf",
+}
 
 
 def _write_pdf(path: Path, rows: list[ExportRow], cv: CV, options: ExportOptions) -> None:
     from fpdf import FPDF  # only needed for this format
 
     pdf = FPDF(format="A4")
-    # DejaVu covers the accents, Cyrillic and symbols that postings and CVs contain; the PDF
-    # core fonts are Latin-1 only.
+    # DejaVu covers the accents, Greek, Cyrillic and symbols that postings and CVs contain (the PDF
+    # core fonts are Latin-1 only); a glyph it lacks is taken from the first fallback that has it.
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    for name, file in FALLBACK_FONTS.items():
+        pdf.add_font(name, "", str(FONTS / file))
+    pdf.set_fallback_fonts(list(FALLBACK_FONTS), exact_match=False)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -142,8 +143,11 @@ class CachedEmbedder:
             miss_keys = list(misses)
             vecs = self.embedder.embed([misses[k] for k in miss_keys], progress, cancelled)
             fresh = dict(zip(miss_keys, vecs))
-            self.cache.put_many(self.model_id, fresh)
             found.update(fresh)
+            try:
+                self.cache.put_many(self.model_id, fresh)
+            except Exception as error:  # a cache that cannot be written costs the next ranking time, never this one's result
+                warnings.warn(f"vectors not cached: {type(error).__name__}", RuntimeWarning, stacklevel=2)
         for i, key in enumerate(keys):
             out[i] = found[key]
         return out

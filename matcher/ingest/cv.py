@@ -25,6 +25,8 @@ from matcher.ingest.cv_sections import find_name, split_sections
 from matcher.ingest.pdf import PdfReadError, read_pdf
 from matcher.ingest.word import WordReadError, read_docx
 from matcher.language import detect_language, language_name
+from matcher.limits import MAX_CV_FILE_BYTES, NotARegularFile, TooLarge, mb, read_regular_file
+from matcher.safe_text import file_name, printable
 from matcher.text import clean_text
 
 __all__ = ["CVReadError", "read_cv", "read_cv_text"]
@@ -130,26 +132,24 @@ def _as_of(given: date | None, made: date | None, path: Path) -> date:
     return min(when, today)
 
 
-def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000, as_of: date | None = None) -> CV:
+def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = MAX_CV_FILE_BYTES, as_of: date | None = None) -> CV:
     """Read the CV in `path`. Raises CVReadError with a message for the user when it cannot.
 
     `as_of` is the date "Present" means; without it, the date the file says it was written."""
     path = Path(path)
+    name = printable(file_name(path.name))
     try:
-        size = path.stat().st_size
+        data = read_regular_file(path, max_bytes)
+    except TooLarge as exc:
+        raise CVReadError(f"The file {name} is {mb(exc.size)}; a CV may be at most {mb(exc.limit)}. Save it as a PDF "
+                          "without large images, then load it again.") from exc
+    except NotARegularFile as exc:
+        raise CVReadError(f"{name} is {exc}. Choose the CV's file itself.") from exc
     except OSError as exc:
-        raise CVReadError(f"The file {path.name} cannot be opened ({exc.strerror}). Check that it exists "
+        raise CVReadError(f"The file {name} cannot be opened ({exc.strerror}). Check that it exists "
                           "and that you may read it.") from exc
-    if size == 0:
-        raise CVReadError(f"The file {path.name} is empty. Export or save your CV again, then load the new file.")
-    if size > max_bytes:
-        raise CVReadError(f"The file {path.name} is {size / 1e6:.0f} MB; a CV may be at most "
-                          f"{max_bytes / 1e6:.0f} MB. Save it as a PDF without large images, then load it again.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CVReadError(f"The file {path.name} cannot be read ({exc.strerror}). Check that it is a file "
-                          "and that you may read it.") from exc
+    if not data:
+        raise CVReadError(f"The file {name} is empty. Export or save your CV again, then load the new file.")
     kind = _sniff(data)
     warnings: list[str] = []
     made: date | None = None
@@ -179,7 +179,7 @@ def read_cv(path: Path, *, max_pages: int = 30, max_bytes: int = 20_000_000, as_
         what = {"doc": "an old Word .doc file", "rtf": "an RTF file", "zip": "a ZIP archive (but not a .docx)"}
         raise CVReadError(f"This file is {what.get(kind, 'in a format that cannot be read')}. Save your CV as "
                           "PDF or .docx (Word), then load it again.")
-    return _build(text, source=str(path), fallback_name=path.stem, pages=pages, warnings=warnings,
+    return _build(text, source=file_name(path), fallback_name=file_name(path.stem), pages=pages, warnings=warnings,
                   as_of=_as_of(as_of, made, path))
 
 

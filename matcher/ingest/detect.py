@@ -14,6 +14,8 @@ from charset_normalizer import from_bytes
 
 from matcher.ingest.feeds import looks_like_feed
 from matcher.ingest.jobboard_text import looks_like_jobboard_text
+from matcher.jsonstream import is_json
+from matcher.limits import MAX_RECORD_CHARS
 
 Format = Literal["pdf", "docx", "feed", "html", "json", "jsonl", "jobboard_text", "csv", "plain"]
 
@@ -127,11 +129,7 @@ def detect_format(text: str) -> Format:
 
 
 def _parses_as_json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
-        return False
-    return True
+    return is_json(text, MAX_RECORD_CHARS)  # value by value: json.loads of 50 MB can take 1.5 GB
 
 
 def _is_jsonl(text: str) -> bool:

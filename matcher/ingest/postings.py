@@ -24,10 +24,11 @@ from matcher.ingest.records import CONTROL_CHARS
 from matcher.ingest.saved_pages import inside_page_assets
 from matcher.ingest.tabular import parse_csv, parse_json
 from matcher.ingest.word import WordReadError, read_docx
+from matcher.limits import (MAX_HTML_BYTES, MAX_POSTING_FILE_BYTES, MAX_RAW_CHARS, MAX_RECORDS_PER_FILE,
+                            NotARegularFile, TooLarge, bound_posting, mb, read_regular_file)
+from matcher.safe_text import file_name
 
-# 50 MB: far above any export a person collects (the 1,250-row Google CSV is 3 MB), and small
-# enough that reading it into memory is safe.
-DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_MAX_BYTES = MAX_POSTING_FILE_BYTES
 # Pages of a PDF read as one posting. A long posting printed from a job board is 3–5 pages; a file
 # of more is a brochure, a report or many postings printed together, and is refused, not half read.
 MAX_POSTING_PAGES = 10
@@ -64,13 +65,14 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[ImportIssue]]:
 def read_posting_file(path: Path, *, now: datetime | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     """Read one file of postings. `now` resolves ages like "3 days ago"; it defaults to the
     file's modification time, so importing the same file again gives the same dates."""
-    name = str(path)
+    name = file_name(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _failed(name, f"file is too big ({size:,} bytes; the limit is {max_bytes:,})")
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes)
         reference = now or datetime.fromtimestamp(path.stat().st_mtime)
+    except TooLarge as error:
+        return _failed(name, f"file is too big: {error}")
+    except NotARegularFile as error:
+        return _failed(name, str(error))
     except OSError as error:
         return _failed(name, f"cannot read file: {error.strerror or error}")
     return read_posting_bytes(data, source=name, now=reference)
@@ -116,6 +118,9 @@ def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> 
     kind = "plain" if force_plain else "unknown"
     try:
         kind = kind if force_plain else detect_format(text)
+        if kind == "html" and len(text) > MAX_HTML_BYTES:
+            return _failed(source, f"this web page is over {mb(MAX_HTML_BYTES)}, the limit for one page "
+                                   "(save the page as \"HTML only\", or copy the posting's text)")
         if kind == "json":
             postings, issues = parse_json(text, source, now)
         elif kind == "jsonl":
@@ -128,14 +133,34 @@ def _parse(text: str, source: str, now: datetime, force_plain: bool = False) -> 
             postings, issues = parse_html(text, source, now)
         elif kind == "jobboard_text":
             postings, issues = parse_jobboard_text(text, source, now)
-        else:
-            postings, issues = parse_plain(text, source, now)
+        else:  # one posting: what is past the raw limit cannot fit its description anyway
+            postings, issues = parse_plain(text[:MAX_RAW_CHARS], source, now)
     except Exception as error:  # a parser bug on odd input is reported, not raised at the user
         return _failed(source, f"could not read this {kind} file: {type(error).__name__}: {error}")
     if not postings and not issues:
         issues = [ImportIssue(source, None, "no job posting found in this file")]
+    if len(postings) > MAX_RECORDS_PER_FILE:
+        issues.append(ImportIssue(source, None, f"only the first {MAX_RECORDS_PER_FILE:,} postings were read: that is "
+                                                "the limit for one file (split it to import the rest)"))
+        del postings[MAX_RECORDS_PER_FILE:]
+    for posting in postings:
+        _without_controls(posting)
+        issues += [ImportIssue(source, posting.title, note) for note in bound_posting(posting)]
     return FileResult(source, postings, issues)
 
+
+
+def _without_controls(posting: Posting) -> None:
+    """Control characters out of every text field: JSON's "\\u001b" escapes, HTML's "&#27;" and
+    the like decode to them only after the file's own text was cleaned."""
+    for name in ("title", "description", "company", "url", "company_blurb", "remote_policy", "employment_type"):
+        value = getattr(posting, name)
+        if isinstance(value, str):
+            setattr(posting, name, CONTROL_CHARS.sub("", value))
+    posting.locations = [CONTROL_CHARS.sub("", place) for place in posting.locations]
+    posting.tags = [CONTROL_CHARS.sub("", tag) for tag in posting.tags]
+    for requirement in posting.requirements:
+        requirement.text = CONTROL_CHARS.sub("", requirement.text)
 
 
 def _failed(path: str, reason: str) -> FileResult:

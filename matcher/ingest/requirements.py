@@ -19,6 +19,7 @@ from matcher.ingest.headings import SectionKind
 from matcher.ingest.requirement_text import REQUIREMENT_LIKE, is_requirement_text, marked_preferred
 from matcher.ingest.runin import split_run_in_items
 from matcher.ingest.segments import Section, sections_of
+from matcher.limits import MAX_DESCRIPTION_CHARS
 from matcher.years import years_stated
 
 # An inline list after "Key requirements:" is short entries separated by commas: at least this
@@ -38,7 +39,9 @@ def extract_requirements(text: str, start: SectionKind | None = None, company: s
 
     `company` (when the source names it) marks where a board's company paragraph begins.
     """
-    sections = sections_of(text, start)
+    # What is past the limit is cut from the posting anyway (matcher.limits); reading it would only
+    # cost time (a 7 MB text took minutes).
+    sections = sections_of(text[:MAX_DESCRIPTION_CHARS], start)
     if not any(s.kind in REQUIREMENT_SECTIONS for s in sections):
         units = [item for s in sections for unit in s.units for item in split_run_in_items(unit)]
         return [make_requirement(u, "required") for u in units if is_requirement_text(u) and REQUIREMENT_LIKE.search(u)]

@@ -13,9 +13,13 @@ from datetime import datetime
 from matcher.domain import ImportIssue, Posting
 from matcher.ingest.detect import csv_dialect
 from matcher.ingest.records import field_getter, looks_like_posting, posting_from_row
+from matcher.jsonstream import JsonError, iter_json
+from matcher.limits import MAX_RECORD_CHARS, MAX_RECORDS_PER_FILE, TooLarge
 
 # Keys a JSON document uses for its list of postings: {"jobs": [...]}.
 LIST_KEYS = ("jobs", "data", "results", "postings", "items", "hits", "job_postings", "listings", "records")
+# A lone posting object has a few dozen keys; more are not read (they would only cost memory).
+MAX_POSTING_KEYS = 1_000
 
 
 def parse_csv(text: str, source: str, now: datetime) -> tuple[list[Posting], list[ImportIssue]]:
@@ -29,6 +33,9 @@ def parse_csv(text: str, source: str, now: datetime) -> tuple[list[Posting], lis
     issues: list[ImportIssue] = []
     row_number = 1
     while True:
+        if row_number > MAX_RECORDS_PER_FILE:
+            issues.append(_cut(source, "rows"))
+            break
         try:
             cells = next(reader)
         except StopIteration:
@@ -55,6 +62,9 @@ def parse_json(text: str, source: str, now: datetime, *, lines: bool = False) ->
     issues: list[ImportIssue] = []
     for number, item, error in (_json_lines(text) if lines else _json_items(text)):
         label = f"line {number}" if lines else f"item {number}"
+        if number > MAX_RECORDS_PER_FILE:
+            issues.append(_cut(source, "lines" if lines else "items"))
+            break
         if error:
             issues.append(ImportIssue(source, label if number else None, error))
             continue
@@ -67,30 +77,57 @@ def parse_json(text: str, source: str, now: datetime, *, lines: bool = False) ->
 
 
 def _json_items(text: str) -> Iterator[tuple[int, object, str | None]]:
-    data = json.loads(text)
-    if isinstance(data, dict):
-        inner = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
-        data = inner if inner is not None else ([data] if looks_like_posting(data) else None)
-    if not isinstance(data, list) or not any(isinstance(item, dict) for item in data):
-        yield 0, None, "JSON holds no list or object of job postings"
+    """Each posting object of a JSON document, decoded one at a time (`matcher.jsonstream`): a
+    list of postings, an object holding one under a key of LIST_KEYS, or one posting object."""
+    events = iter_json(io.StringIO(text).read, stream_keys=LIST_KEYS, max_value_chars=MAX_RECORD_CHARS)
+    members: dict[str, object] = {}
+    list_key: object = ""  # the key of the list being read; None for a top-level list
+    number = 0
+    # Items that are not objects are reported only once the list proves to hold postings.
+    pending: list[tuple[int, object, str | None]] = []
+    try:
+        for kind, key, value in events:
+            if kind == "element" and list_key in ("", key):
+                list_key = key
+                number += 1
+                if not isinstance(value, dict):
+                    pending.append((number, None, f"not a job posting object: {type(value).__name__}"))
+                else:
+                    yield from pending
+                    pending = []
+                    yield number, value, None
+                if number > MAX_RECORDS_PER_FILE:
+                    yield from pending
+                    return
+            elif kind == "member" and key is not None and len(members) < MAX_POSTING_KEYS:
+                members[key] = value
+    except (JsonError, TooLarge) as error:
+        yield from pending
+        yield 0, None, str(error)
         return
-    for number, item in enumerate(data, start=1):
-        if isinstance(item, dict):
-            yield number, item, None
-        else:
-            yield number, None, f"not a job posting object: {type(item).__name__}"
+    if list_key == "" and looks_like_posting(members):
+        yield 1, members, None
+    elif number == len(pending):  # no object at all
+        yield 0, None, "JSON holds no list or object of job postings"
+    else:
+        yield from pending
 
 
 def _json_lines(text: str) -> Iterator[tuple[int, object, str | None]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(io.StringIO(text), start=1):  # lazily: a list of a million lines costs 100 MB
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             yield number, None, f"malformed JSON line: {error}"
             continue
         yield (number, item, None) if isinstance(item, dict) else (number, None, "not a job posting object")
+
+
+def _cut(source: str, what: str) -> ImportIssue:
+    return ImportIssue(source, None, f"only the first {MAX_RECORDS_PER_FILE:,} {what} were read: that is the limit "
+                                     "for one file (split it to import the rest)")
 
 
 def _add(postings: list[Posting], issues: list[ImportIssue], row: Mapping[str, object], raw: str,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from matcher.ingest.read_error import ReadError
+from matcher.limits import TooLarge, check_docx
 
 
 PARAGRAPH, TABLE, ROW, CELL = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -94,6 +96,13 @@ def _made(document: WordDocument) -> date | None:
 
 def read_docx(data: bytes) -> WordText:
     """The text of a DOCX file. Raises WordReadError when it cannot be opened."""
+    try:
+        check_docx(data)  # before python-docx inflates it: a 3.5 MB file can hold 1.2 GB of XML
+    except TooLarge as exc:
+        raise WordReadError(f"This Word file is not read: {exc}. Save it again as .docx or PDF.") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise WordReadError("This Word file is damaged or is not a DOCX document. Open it in your word "
+                            "processor, save it again as .docx or PDF, then load the new file.") from exc
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zip, XML and key errors for broken files

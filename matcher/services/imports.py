@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from matcher.domain import CV, ImportIssue, Posting
 from matcher.services.common import Cancelled, Progress, never_cancelled, no_progress
 from matcher.services.skills import annotate_cv, annotate_posting, skill_extractor
-from matcher.store import Store
+from matcher.store import Store, StoreError
 
 if TYPE_CHECKING:
     from matcher.engine.skills import SkillExtractor
@@ -66,6 +66,8 @@ def import_postings(
             result = read_posting_file(path, now=now)
             summary.errors.extend(result.issues)
             _store_postings(store, result.postings, extractor, summary)
+        except StoreError:
+            raise  # the database, not this file (locked, read-only, full): no later file could be stored either
         except Exception as error:  # one bad file must never stop the others; its transaction rolled back
             summary.errors.append(ImportIssue(str(path), None, f"not imported: {type(error).__name__}: {error}"))
     progress(len(files), len(files), "Import finished")

@@ -238,7 +238,9 @@ class RankingSession:
                 reannotate_facts(f, extractor)
             self._try_write(lambda: self.store.update_skills(stale))
         vectors = self._vectors(facts, progress, cancelled)
-        entries = [make_entry(f, vectors[f.id], extractor.taxonomy, self.reference, self._infos) for f in facts]
+        # A posting whose text cannot be read has no vectors: it is left out (the store names it).
+        entries = [make_entry(f, vectors[f.id], extractor.taxonomy, self.reference, self._infos) for f in facts
+                   if f.id in vectors]
         if self._index is None or wanted is None:
             self._index = PostingIndex(entries)
         else:

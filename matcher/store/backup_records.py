@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 from datetime import date, datetime
+from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from matcher.domain import (
     APPLICATION_STATUSES, CV, CVSection, Posting, ParseReport, Requirement, Role, Salary, SkillEvidence)
+from matcher.safe_text import file_name, printable
 
 
 def to_json(obj: Posting | CV) -> dict[str, Any]:
@@ -112,3 +114,44 @@ def _conforms(value: object, hint: Any) -> bool:
     if hint in (int, float):  # JSON has one number type; a bool is not a number here
         return isinstance(value, (int, float)) and not isinstance(value, bool) and (hint is float or value == int(value))
     return isinstance(value, hint)
+
+
+def convert(section: str, item: Any) -> Any:
+    """A record of a backup's `section`, checked and built: (old id, Posting, imported at) for a
+    posting, a CV, (job id, status, notes, added) for a shortlist entry, (name, category) for a
+    skill, the dict itself for aliases and settings. Raises TypeError, ValueError or KeyError."""
+    if section in ("user_aliases", "settings"):
+        if not isinstance(item, dict) or (section == "user_aliases" and not all(isinstance(v, str) for v in item.values())):
+            raise TypeError(f"{section} is not a set of named values")
+        return item
+    if not isinstance(item, dict):
+        raise TypeError(f"a record of {section} is {type(item).__name__}, not a record")
+    if section == "postings":
+        old_id = item.get("id")
+        if old_id is not None and not _whole(old_id):
+            raise TypeError("a posting's id is not a whole number")
+        return old_id, posting(item), when(item.get("imported_at"))
+    if section == "cvs":
+        return cv(item)
+    if section == "shortlist":
+        if not _whole(item["job_id"]) or not isinstance(item["notes"], str):
+            raise TypeError("a shortlist entry's job_id or notes are of the wrong kind")
+        return item["job_id"], status(item["status"]), item["notes"], when(item.get("added"))
+    name, category = item["name"], item.get("category") or "tool"
+    if not isinstance(name, str) or not name.strip() or not isinstance(category, str):
+        raise TypeError("a skill without a name")
+    return name, category
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def shown(path: Path) -> str:
+    return printable(file_name(path))
+
+
+def what(error: BaseException) -> str:
+    """The error in a few words, safe to print (a crafted record could put escapes in it)."""
+    text = str(error) if not isinstance(error, KeyError) else f"no {error.args[0]!r}"
+    return printable(text)[:200]

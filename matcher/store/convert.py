@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from matcher.domain import CV, CVSection, ParseReport, Posting, Requirement, Role, Salary, SkillEvidence
-from matcher.store.schema import CVRow, PostingRow, RequirementRow
+from matcher.domain import (APPLICATION_STATUSES, CV, CVSection, ParseReport, Posting, PostingFacts, Requirement, Role,
+                            Salary, ShortlistEntry, SkillEvidence)
+from matcher.store.reading import DamagedRow
+from matcher.store.schema import CVRow, PostingRow, RequirementRow, ShortlistRow
 
 
 def posting_to_row(p: Posting, fingerprint: str, imported_at: datetime) -> PostingRow:
@@ -45,6 +47,18 @@ def posting_to_row(p: Posting, fingerprint: str, imported_at: datetime) -> Posti
 
 
 def row_to_posting(row: PostingRow) -> Posting:
+    """The posting of a row; raises DamagedRow when a value has a type the column never holds
+    (flipped bytes can turn text into a number or a blob without SQLite noticing)."""
+    _expect(row, str, "title", "description", "raw", "source")
+    _expect(row, (str, type(None)), "company", "employment_type", "url", "company_blurb", "remote_policy",
+            "language", "skills_version")
+    _expect(row, (int, float, type(None)), "salary_min", "salary_max")
+    _expect(row, (list, type(None)), "locations", "tags", "skills", "links", "sources")
+    for requirement in row.requirements:
+        _expect(requirement, str, "text")
+        _expect(requirement, (int, float, type(None)), "years")
+        if requirement.kind not in ("required", "preferred"):
+            raise DamagedRow("a requirement of an unknown kind")
     has_salary = any(v is not None for v in (row.salary_min, row.salary_max))
     return Posting(
         id=row.id,
@@ -101,6 +115,9 @@ def cv_to_row(cv: CV, created: datetime) -> CVRow:
 
 
 def row_to_cv(row: CVRow) -> CV:
+    _expect(row, str, "name", "source", "text")
+    _expect(row, (list, type(None)), "sections", "skills", "removed_skills", "roles")
+    _expect(row, (int, float, type(None)), "years_experience")
     return CV(
         id=row.id,
         name=row.name,
@@ -129,3 +146,32 @@ def role_from_json(data: dict[str, Any]) -> Role:
     start, end = data.get("start"), data.get("end")
     return Role(str(data.get("heading", "")), date.fromisoformat(start) if start else None,
                 date.fromisoformat(end) if end else None, bool(data.get("current")), str(data.get("text", "")))
+
+
+def row_to_entry(row: ShortlistRow) -> ShortlistEntry:
+    _expect(row, str, "status", "notes")
+    if row.status not in APPLICATION_STATUSES:
+        raise DamagedRow("an unknown application status")
+    return ShortlistEntry(row.posting_id, row.status, row.notes, row.added)
+
+
+def _expect(row: object, kind: type | tuple[type, ...], *columns: str) -> None:
+    for column in columns:
+        if not isinstance(getattr(row, column), kind):
+            raise DamagedRow(f"its {column} is not what the column holds")
+
+
+def requirement(text: object, kind: object, skills: object, years: object) -> Requirement:
+    """A requirement from its columns; raises DamagedRow when one has a type it never holds."""
+    if not isinstance(text, str) or kind not in ("required", "preferred") or not isinstance(skills, (list, type(None))) \
+            or not isinstance(years, (int, float, type(None))):
+        raise DamagedRow("a requirement is not what its columns hold")
+    return Requirement(text, kind, list(skills or []), years)
+
+
+def facts(posting_id: int, title: object, company: object, requirements: list[Requirement], skills: object,
+          language: object, version: object) -> PostingFacts:
+    if not isinstance(title, str) or not isinstance(company, (str, type(None))) \
+            or not isinstance(skills, (list, type(None))) or not isinstance(language, (str, type(None))):
+        raise DamagedRow("its title, company or skills are not what the columns hold")
+    return PostingFacts(posting_id, title, company, requirements, list(skills or []), language, version)  # type: ignore[arg-type]

@@ -3,12 +3,17 @@
 One short `Session` per operation; callers get plain dataclasses (`matcher.domain`), never live
 ORM rows, so results can cross threads. Each `add_postings` call is one transaction: a failure or a
 kill in the middle leaves the file as it was before that call.
+
+Before anything is written the file is recognised (`opening`): another program's file is refused
+unchanged, a read-only one is opened read-only. What goes wrong with the file comes out as a
+`StoreError` with a sentence for the user (`errors`); a damaged row is skipped and recorded in
+`damaged` (`reading`), so one bad row never hides the others.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,11 +22,16 @@ from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import CursorResult, Engine, create_engine, delete, event, func, inspect, select, text, update
+from sqlalchemy import CursorResult, Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from matcher.store import convert
 from matcher.domain import CV, ApplicationStatus, Posting, PostingFacts, Requirement, ShortlistEntry
+from matcher.store import convert
+from matcher.store.connection import CACHE_WAIT_MS, WRITE_WAIT_MS, build_schema, engine_for
+from matcher.store.errors import (StoreDamaged, StoreError, StoreFull, StoreReadOnly, full_message, read_only_message,
+                                  shown, translated)
+from matcher.store.opening import create_new, inspect_file, wal_is_empty
+from matcher.store.reading import DAMAGE, Damage, load_each
 from matcher.store.schema import (
     SCHEMA_VERSION,
     Base,
@@ -37,14 +47,10 @@ from matcher.store.schema import (
     UserSkillRow,
 )
 from matcher.store.merge import merge_into, source_file
+from matcher.store.settings import problem
 from matcher.store.upgrades import UPGRADES
 
 DB_ENV = "MATCHER_DB"
-
-
-class StoreError(Exception):
-    """The database file cannot be used (made by a newer matcher, not SQLite, unwritable...)."""
-
 
 def default_db_path() -> Path:
     """`MATCHER_DB` when set, else matcher.db in the user's data folder (created on first use)."""
@@ -70,65 +76,102 @@ class AddResult:
     merged: int = 0  # postings given again with something new, merged into the one stored (or just added)
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets the UI read while a worker writes; foreign keys keep requirements and shortlist
-    # entries from outliving their posting; the busy timeout rides out a concurrent writer.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(self.engine, "connect", _on_connect)
+        self.created_folder: Path | None = None  # set when the database's folder had to be made
+        self.damaged: dict[tuple[str, int], Damage] = {}  # what reads skipped, by (kind, id)
+        self.notices: list[str] = []  # what the user should know that did not stop the operation
+        self._make_folder()
+        self.disk_full = False  # opened read-only because SQLite could not even make its -shm file
+        try:
+            state = inspect_file(self.path)
+        except StoreFull:
+            if not self.path.exists() or not wal_is_empty(self.path):
+                raise
+            state, self.disk_full = inspect_file(self.path, immutable=True), True
+        self.read_only = self.disk_full or not state.writable
+        if state.kind == "new":
+            with translated(self.path):
+                create_new(self.path, build_schema)
+        self.engine: Engine = engine_for(self.path, self.read_only, self.disk_full)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._prepare()
+        self._writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS), expire_on_commit=False)
+        self._cache_writes = sessionmaker(self.engine.execution_options(write=True, wait_ms=CACHE_WAIT_MS),
+                                          expire_on_commit=False)
+        try:
+            self._prepare()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _make_folder(self) -> None:
+        folder = self.path.parent
+        if folder.is_dir():
+            return
+        try:
+            folder.mkdir(parents=True)
+        except FileExistsError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: a file of that name is in the way") from error
+        except NotADirectoryError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: part of its path is a file") from error
+        except OSError as error:
+            raise StoreError(f"cannot create the folder {shown(folder)}: {error.strerror or error}") from error
+        self.created_folder = folder
 
     def close(self) -> None:
         self.engine.dispose()
 
+    def why_read_only(self) -> StoreError:
+        """The error a write gets on a store opened read-only."""
+        if self.disk_full:
+            return StoreFull(full_message(self.path))
+        return StoreReadOnly(read_only_message(self.path))
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back when it raises."""
-        with self._sessions.begin() as session:
+        with translated(self.path), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def writing(self, wait_ms: int = WRITE_WAIT_MS) -> Iterator[Session]:
+        """A write transaction that holds the write lock from its start (waiting up to `wait_ms`
+        for another matcher's write); raises StoreReadOnly, StoreBusy, StoreFull..."""
+        if self.read_only:
+            raise self.why_read_only()
+        sessions = self._writes if wait_ms == WRITE_WAIT_MS else self._cache_writes
+        with translated(self.path), sessions.begin() as session:
             yield session
 
     # -- schema ---------------------------------------------------------------------------------
     def _prepare(self) -> None:
-        try:
-            tables = set(inspect(self.engine).get_table_names())
-        except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
-            raise StoreError(f"{self.path} is not a matcher database: {exc}") from exc
-        if not tables:
-            Base.metadata.create_all(self.engine)
-            with self.session() as s:
-                s.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            return
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer matcher (schema {version}, this one knows "
+                f"{shown(self.path)} was written by a newer matcher (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); update matcher to open it"
             )
-        if version < SCHEMA_VERSION:
-            with self.engine.begin() as conn:
-                for step in range(version, SCHEMA_VERSION):
-                    UPGRADES[step](conn)
-                conn.execute(
-                    text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)}
-                )
-        Base.metadata.create_all(self.engine)  # tables added since that version, if any
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise StoreReadOnly(f"{shown(self.path)} was written by an older matcher and must be upgraded once, "
+                                "but it is read-only; open it once where it can be written")
+        with translated(self.path), self.engine.execution_options(write=True, wait_ms=WRITE_WAIT_MS).begin() as conn:
+            # Read again under the lock: another matcher may have upgraded it meanwhile.
+            row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+            for step in range(int(row[0]) if row else 0, SCHEMA_VERSION):
+                UPGRADES[step](conn)
+            conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
+            Base.metadata.create_all(conn)  # tables added since that version, if any
 
     def schema_version(self) -> int:
         with self.session() as s:
             row = s.get(MetaRow, "schema_version")
-            return int(row.value) if row else 0
+            try:
+                return int(row.value) if row else 0
+            except (TypeError, ValueError) as error:
+                raise StoreDamaged(f"{shown(self.path)} is damaged: its schema version is unreadable") from error
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:
@@ -146,7 +189,7 @@ class Store:
         duplicates = merged = 0
         now = datetime.now()
         keyed = [(posting.fingerprint(), posting) for posting in postings]
-        with self.session() as s:
+        with self.writing() as s:
             rows = self._stored_rows(s, [key for key, _ in keyed])
             for fingerprint, posting in keyed:
                 row = rows.get(fingerprint)
@@ -178,12 +221,14 @@ class Store:
         return found
 
     def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
-        query = (select(PostingRow).options(selectinload(PostingRow.requirements))
-                 .where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id))
+        """Stored postings (not removed), oldest first; a damaged one is skipped and recorded in
+        `damaged`, so one bad row never hides the others."""
+        query = select(PostingRow.id).where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id)
         if ids is not None:
             query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
-            return [convert.row_to_posting(row) for row in s.scalars(query)]
+            found = list(s.scalars(query))
+        return load_each(found, _load_postings, self.session, "posting", self.damaged)
 
     def posting(self, posting_id: int) -> Posting | None:
         found = self.postings([posting_id])
@@ -194,7 +239,7 @@ class Store:
             return int(s.scalar(select(func.count(PostingRow.id)).where(PostingRow.removed_at.is_(None))) or 0)
 
     def delete_postings(self, ids: Iterable[int]) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             rows = list(s.scalars(select(PostingRow).where(PostingRow.id.in_(list(ids)))))
             for row in rows:
                 s.delete(row)
@@ -205,7 +250,7 @@ class Store:
         """Mark postings removed (kept for `restore_postings` until `purge_removed`); returns the ids
         that were stored and not removed yet."""
         wanted = list(ids)
-        with self.session() as s:
+        with self.writing() as s:
             rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
                 select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_(None)))]
             now = datetime.now()
@@ -226,7 +271,7 @@ class Store:
     def restore_postings(self, ids: Iterable[int]) -> list[int]:
         """Undo `remove_postings`; returns the ids brought back."""
         wanted = list(ids)
-        with self.session() as s:
+        with self.writing() as s:
             rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
                 select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_not(None)))]
             for row in rows:
@@ -242,7 +287,7 @@ class Store:
 
     def purge_removed(self, before: datetime) -> int:
         """Delete for good the postings removed before `before`; returns how many."""
-        with self.session() as s:
+        with self.writing() as s:
             rows = list(s.scalars(select(PostingRow).where(PostingRow.removed_at < before)))
             for row in rows:
                 s.delete(row)
@@ -250,28 +295,37 @@ class Store:
 
     # -- CVs ------------------------------------------------------------------------------------
     def add_cv(self, cv: CV) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             row = convert.cv_to_row(cv, datetime.now())
             s.add(row)
             s.flush()
             return row.id
 
     def cvs(self) -> list[CV]:
+        """Every stored CV; a damaged one is skipped and recorded in `damaged`."""
         with self.session() as s:
-            return [convert.row_to_cv(row) for row in s.scalars(select(CVRow).order_by(CVRow.id))]
+            found = list(s.scalars(select(CVRow.id).order_by(CVRow.id)))
+        return load_each(found, _load_cvs, self.session, "CV", self.damaged)
 
     def cv(self, cv_id: int | None = None) -> CV | None:
-        """The CV with that id, or the latest one when `cv_id` is None."""
+        """The CV with that id, or the latest one when `cv_id` is None; raises StoreDamaged
+        when that CV cannot be read."""
         with self.session() as s:
             if cv_id is None:
-                row = s.scalars(select(CVRow).order_by(CVRow.id.desc()).limit(1)).first()
-            else:
-                row = s.get(CVRow, cv_id)
-            return convert.row_to_cv(row) if row else None
+                cv_id = s.scalar(select(func.max(CVRow.id)))
+            elif s.scalar(select(CVRow.id).where(CVRow.id == cv_id)) is None:
+                return None
+        if cv_id is None:
+            return None
+        found = load_each([cv_id], _load_cvs, self.session, "CV", self.damaged)
+        if not found:
+            raise StoreDamaged(f"CV {cv_id} is damaged and cannot be read; import it again "
+                               "(`matcher doctor` says what else is damaged)")
+        return found[0]
 
     def update_cv_skills(self, cv: CV) -> None:
         """Save the user's hand edits: added skills (source="manual") and removed ones."""
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(CVRow, cv.id)
             if row is None:
                 raise KeyError(cv.id)
@@ -279,7 +333,7 @@ class Store:
             row.removed_skills = list(cv.removed_skills)
 
     def delete_cv(self, cv_id: int) -> bool:
-        with self.session() as s:
+        with self.writing() as s:
             result = cast(CursorResult[Any], s.execute(delete(CVRow).where(CVRow.id == cv_id)))
             return bool(result.rowcount)
 
@@ -287,7 +341,7 @@ class Store:
     def shortlist_add(self, posting_ids: Iterable[int]) -> list[int]:
         """Star postings; returns the ids that do not exist (nothing is added for them)."""
         unknown = []
-        with self.session() as s:
+        with self.writing() as s:
             for posting_id in posting_ids:
                 if s.get(PostingRow, posting_id) is None:
                     unknown.append(posting_id)
@@ -296,20 +350,20 @@ class Store:
         return unknown
 
     def shortlist_remove(self, posting_ids: Iterable[int]) -> int:
-        with self.session() as s:
+        with self.writing() as s:
             statement = delete(ShortlistRow).where(ShortlistRow.posting_id.in_(list(posting_ids)))
             return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
     def shortlist(self) -> list[ShortlistEntry]:
         with self.session() as s:
-            rows = s.scalars(select(ShortlistRow).join(PostingRow).where(PostingRow.removed_at.is_(None))
-                             .order_by(ShortlistRow.added, ShortlistRow.posting_id))
-            return [ShortlistEntry(r.posting_id, r.status, r.notes, r.added) for r in rows]  # type: ignore[arg-type]
+            found = list(s.scalars(select(ShortlistRow.posting_id).join(PostingRow).where(PostingRow.removed_at.is_(None))
+                                  .order_by(ShortlistRow.added, ShortlistRow.posting_id)))
+        return load_each(found, _load_shortlist, self.session, "shortlist entry", self.damaged)
 
     def set_application(self, posting_id: int, status: ApplicationStatus | None = None, notes: str | None = None) -> None:
         """Track an application: status and notes; stars the posting if it was not yet."""
         self.shortlist_add([posting_id])
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(ShortlistRow, posting_id)
             if row is None:
                 raise KeyError(posting_id)
@@ -320,53 +374,66 @@ class Store:
 
     # -- what ranking reads, fast ----------------------------------------------------------------
     def posting_facts(self, ids: Iterable[int] | None = None) -> list[PostingFacts]:
-        """Stored postings without description or source text, read with two plain queries
-        (10,000 postings in a fraction of a second; ORM objects would take seconds)."""
-        jobs, reqs = PostingRow.__table__, RequirementRow.__table__
-        wanted = None if ids is None else sorted(set(ids))
-        with self.engine.connect() as conn:
-            query = (select(jobs.c.id, jobs.c.title, jobs.c.company, jobs.c.language, jobs.c.skills,
-                            jobs.c.skills_version).where(jobs.c.removed_at.is_(None)).order_by(jobs.c.id))
-            req_query = select(reqs.c.job_id, reqs.c.text, reqs.c.kind, reqs.c.skills, reqs.c.years).order_by(
-                reqs.c.job_id, reqs.c.position)
-            head: list[Any] = []
-            lines: list[Any] = []
-            for chunk in _chunks(wanted):
-                head += conn.execute(query if chunk is None else query.where(jobs.c.id.in_(chunk))).all()
-                lines += conn.execute(req_query if chunk is None else req_query.where(reqs.c.job_id.in_(chunk))).all()
-        by_posting: dict[int, list[Requirement]] = {}
-        for posting_id, text_, kind, skills, years in lines:
-            by_posting.setdefault(posting_id, []).append(Requirement(text_, kind, list(skills or []), years))
-        return [PostingFacts(i, title, company, by_posting.get(i, []), list(skills or []), language, version)
-                for i, title, company, language, skills, version in head]
+        """Stored postings without description or source text, read with two plain queries per
+        chunk (10,000 postings in a fraction of a second; ORM objects would take seconds). A
+        damaged one is skipped and recorded in `damaged`."""
+        jobs = PostingRow.__table__
+        query = select(jobs.c.id).where(jobs.c.removed_at.is_(None)).order_by(jobs.c.id)
+        found: list[int] = []
+        with self.session() as s:
+            for chunk in _chunks(None if ids is None else sorted(set(ids))):
+                found += s.scalars(query if chunk is None else query.where(jobs.c.id.in_(chunk)))
+        return load_each(found, _load_facts, self.session, "posting", self.damaged)
 
     def packed_vectors(self, model: str, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
-        """posting id → (digest, doc, title, requirements, lexical index, lexical value) as stored bytes."""
+        """posting id → (digest, doc, title, requirements, lexical index, lexical value) as stored bytes.
+        A chunk that cannot be read is left out: it is a cache, computed again."""
         table = PostingVectorsRow.__table__
         query = select(table.c.posting_id, table.c.digest, table.c.doc, table.c.title, table.c.requirements,
                        table.c.lexical_index, table.c.lexical_value).where(table.c.model == model)
         out: dict[int, tuple[str, ...]] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(None if ids is None else sorted(set(ids))):
-                rows = conn.execute(query if chunk is None else query.where(table.c.posting_id.in_(chunk)))
-                out.update({row[0]: tuple(row[1:]) for row in rows})
+        for chunk in _chunks(None if ids is None else sorted(set(ids))):
+            try:
+                with self.session() as s:
+                    rows = s.execute(query if chunk is None else query.where(table.c.posting_id.in_(chunk)))
+                    out.update({row[0]: tuple(row[1:]) for row in rows})
+            except DAMAGE:
+                continue
         return out
 
     def put_packed_vectors(self, model: str, rows: dict[int, tuple[str, bytes, bytes, bytes, bytes, bytes]]) -> None:
-        with self.session() as s:
+        def write(s: Session) -> None:
             for posting_id, (digest, doc, title, reqs, lex_idx, lex_val) in rows.items():
                 s.merge(PostingVectorsRow(posting_id=posting_id, model=model, digest=digest, doc=doc, title=title,
                                           requirements=reqs, lexical_index=lex_idx, lexical_value=lex_val))
 
+        self._write_derived(f"vectors of {len(rows)} postings", write)
+
     def update_skills(self, postings: Iterable[PostingFacts]) -> None:
         """Store skills found again with a newer taxonomy (each posting's and its requirements')."""
-        with self.engine.begin() as conn:
+        def write(s: Session) -> None:
             for p in postings:
-                conn.execute(update(PostingRow).where(PostingRow.id == p.id).values(
+                s.execute(update(PostingRow).where(PostingRow.id == p.id).values(
                     skills=p.skills, skills_version=p.skills_version))
                 for position, r in enumerate(p.requirements):
-                    conn.execute(update(RequirementRow).where((RequirementRow.posting_id == p.id)
-                                                              & (RequirementRow.position == position)).values(skills=r.skills))
+                    s.execute(update(RequirementRow).where((RequirementRow.posting_id == p.id)
+                                                           & (RequirementRow.position == position)).values(skills=r.skills))
+
+        self._write_derived("skills found again with the current taxonomy", write)
+
+    def _write_derived(self, what: str, write: Callable[[Session], None]) -> None:
+        """Keep what a ranking computed (vectors, skills) for the next one, when the file can take
+        it. When it cannot (read-only, full, another matcher writing) it is not kept and `notices`
+        says so: the ranking that computed it goes on, and the next one computes it again."""
+        if self.read_only:
+            if self.disk_full:
+                self.notices.append(f"{what} were not cached (the disk is full); the next ranking computes them again")
+            return
+        try:
+            with self.writing(wait_ms=CACHE_WAIT_MS) as s:
+                write(s)
+        except StoreError as error:
+            self.notices.append(f"{what} were not cached ({error}); the next ranking computes them again")
 
     # -- vector cache (engine's VectorCache protocol) -------------------------------------------
     def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
@@ -384,17 +451,19 @@ class Store:
         return found
 
     def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
-        with self.session() as s:
+        def write(s: Session) -> None:
             for key, vector in vectors.items():
                 s.merge(EmbeddingRow(model=model, key=key, vector=np.asarray(vector, np.float32).tobytes()))
 
+        self._write_derived(f"{len(vectors)} new vectors", write)
+
     # -- user taxonomy entries and settings -----------------------------------------------------
     def add_user_skill(self, name: str, category: str = "tool") -> None:
-        with self.session() as s:
+        with self.writing() as s:
             s.merge(UserSkillRow(name=name, category=category))
 
     def add_user_alias(self, alias: str, skill: str) -> None:
-        with self.session() as s:
+        with self.writing() as s:
             s.merge(UserAliasRow(alias=alias, skill=skill))
 
     def user_taxonomy(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -404,10 +473,65 @@ class Store:
         return skills, aliases
 
     def setting(self, key: str, default: Any = None) -> Any:
-        with self.session() as s:
-            row = s.get(SettingRow, key)
-            return default if row is None else row.value
+        """The stored value, or `default` when there is none or it is not valid (then `notices`
+        says so: `matcher settings reset` clears it)."""
+        reason: str | None = None
+        try:
+            with self.session() as s:
+                row = s.get(SettingRow, key)
+                value = default if row is None else row.value
+        except DAMAGE:
+            value, reason = default, "it is damaged"
+        else:
+            reason = problem(key, value) if row is not None else None
+        if reason:
+            self.notices.append(f"the saved {key} were ignored ({reason}); `matcher settings reset` clears them")
+            return default
+        return value
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.session() as s:
+        reason = problem(key, value)
+        if reason:
+            raise ValueError(reason)
+        with self.writing() as s:
             s.merge(SettingRow(key=key, value=value))
+
+    def settings(self) -> dict[str, Any]:
+        """Every stored setting as it is, valid or not (`matcher settings list` shows them)."""
+        with self.session() as s:
+            return {row.key: row.value for row in s.scalars(select(SettingRow).order_by(SettingRow.key))}
+
+    def reset_settings(self, keys: Iterable[str] = ()) -> int:
+        """Forget the given settings (all when none are given): their defaults apply again."""
+        with self.writing() as s:
+            statement = delete(SettingRow)
+            if keys:
+                statement = statement.where(SettingRow.key.in_(list(keys)))
+            return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
+
+def _load_postings(s: Session, ids: list[int]) -> list[Posting]:
+    query = select(PostingRow).options(selectinload(PostingRow.requirements)).where(PostingRow.id.in_(ids))
+    return [convert.row_to_posting(row) for row in s.scalars(query.order_by(PostingRow.id))]
+
+
+def _load_cvs(s: Session, ids: list[int]) -> list[CV]:
+    return [convert.row_to_cv(row) for row in s.scalars(select(CVRow).where(CVRow.id.in_(ids)).order_by(CVRow.id))]
+
+
+def _load_shortlist(s: Session, ids: list[int]) -> list[ShortlistEntry]:
+    rows = s.scalars(select(ShortlistRow).where(ShortlistRow.posting_id.in_(ids))
+                     .order_by(ShortlistRow.added, ShortlistRow.posting_id))
+    return [convert.row_to_entry(row) for row in rows]
+
+
+def _load_facts(s: Session, ids: list[int]) -> list[PostingFacts]:
+    jobs, reqs = PostingRow.__table__, RequirementRow.__table__
+    head = s.execute(select(jobs.c.id, jobs.c.title, jobs.c.company, jobs.c.language, jobs.c.skills, jobs.c.skills_version)
+                     .where(jobs.c.id.in_(ids)).order_by(jobs.c.id)).all()
+    lines = s.execute(select(reqs.c.job_id, reqs.c.text, reqs.c.kind, reqs.c.skills, reqs.c.years)
+                      .where(reqs.c.job_id.in_(ids)).order_by(reqs.c.job_id, reqs.c.position)).all()
+    by_posting: dict[int, list[Requirement]] = {}
+    for posting_id, text_, kind, skills, years in lines:
+        by_posting.setdefault(posting_id, []).append(convert.requirement(text_, kind, skills, years))
+    return [convert.facts(i, title, company, by_posting.get(i, []), skills, language, version)
+            for i, title, company, language, skills, version in head]
