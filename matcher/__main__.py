@@ -4,4 +4,5 @@ import sys
 
 from matcher.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a child process of the app imports it
+    sys.exit(main())

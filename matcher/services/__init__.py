@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from matcher.services.common import Cancelled, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.imports import (SAMPLE_CV, SAMPLE_VECTORS, ImportSummary, import_cv, import_posting_text,
-                                      import_postings, import_samples, seed_vectors)
+                                      import_postings, import_postings_in_child, import_samples, seed_vectors)
 from matcher.services.skills import annotate_cv, annotate_posting, edit_cv_skills, skill_extractor
 
 if TYPE_CHECKING:
@@ -29,5 +29,5 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "SAMPLE_CV", "SAMPLE_VECTORS", "Cancelled", "ImportSummary", "OperationCancelled", "Progress", "Ranking",
     "RankingSession", "annotate_cv", "annotate_posting", "edit_cv_skills", "import_cv", "import_posting_text",
-    "import_postings", "import_samples", "never_cancelled", "no_progress", "rank", "seed_vectors", "skill_extractor",
+    "import_postings", "import_postings_in_child", "import_samples", "never_cancelled", "no_progress", "rank", "seed_vectors", "skill_extractor",
 ]

@@ -74,6 +74,23 @@ def import_postings(
     return summary
 
 
+def import_postings_in_child(store: Store, paths: Iterable[Path], progress: Progress = no_progress,
+                          cancelled: Cancelled = never_cancelled) -> ImportSummary:
+    """`import_postings` in a process of its own (see services.isolated): the app's window keeps
+    answering however much the readers allocate."""
+    from matcher.services.isolated import run_isolated
+
+    return run_isolated(_import_into, store.path, [Path(p) for p in paths], progress=progress, cancelled=cancelled)
+
+
+def _import_into(db_path: Path, paths: list[Path], progress: Progress, cancelled: Cancelled) -> ImportSummary:
+    store = Store(db_path)
+    try:
+        return import_postings(store, paths, progress, cancelled)
+    finally:
+        store.close()
+
+
 def import_posting_text(store: Store, text: str, source: str = "pasted text") -> ImportSummary:
     """Import a description the user pasted."""
     from matcher.ingest.postings import read_posting_text

@@ -76,7 +76,7 @@ class PostingActions(QObject):
     def import_paths(self, paths: Sequence[Path]) -> OpHandle:
         paths = list(paths)
         return self._import("Importing postings",
-                            lambda ctx: services.import_postings(self._store, paths, ctx.progress, ctx.cancelled))
+                            lambda ctx: services.import_postings_in_child(self._store, paths, ctx.progress, ctx.cancelled))
 
     def import_text(self, text: str) -> OpHandle:
         return self._import("Importing pasted posting", lambda ctx: services.import_posting_text(self._store, text))
