@@ -4,10 +4,14 @@ Store, ranked by the app's `RankingSession`, with vectors kept between runs.
 The only difference from the app is where vectors are cached: besides the fresh Store, a persistent
 file under benchmarks/.cache (gitignored) remembers every text ever embedded, so reruns embed
 nothing new. The embedder is injected, as the app's own tests inject theirs; scores are the same.
+By default it is the app's own (`SentenceEmbedder()`); MATCHER_BENCH_EMBEDDER names another of
+benchmarks/embedding_candidates.py, e.g. "torch (before)", to measure its effect on the figures.
+Each has its own model id, so the persistent cache never mixes their vectors.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
@@ -76,13 +80,23 @@ class TwoLevelCache:
         self.disk.put_many(model, vectors)
 
 
+EMBEDDER_ENV = "MATCHER_BENCH_EMBEDDER"
 _MODEL: SentenceEmbedder | None = None
 _DISK: DiskVectorCache | None = None
 
 
+def _embedder() -> SentenceEmbedder:
+    if name := os.environ.get(EMBEDDER_ENV):
+        from benchmarks.embedding_candidates import CANDIDATES
+
+        print(f"embedder: {name}")
+        return CANDIDATES[name]()
+    return SentenceEmbedder()
+
+
 def embedder_for(store: Store) -> CachedEmbedder:
     global _MODEL, _DISK
-    _MODEL = _MODEL or SentenceEmbedder()
+    _MODEL = _MODEL or _embedder()
     _DISK = _DISK or DiskVectorCache()
     cache: VectorCache = TwoLevelCache(store, _DISK)
     return CachedEmbedder(_MODEL, cache)
@@ -129,7 +143,7 @@ def ids_by_fingerprint(store: Store) -> dict[str, int]:
 def model_embedder() -> CachedEmbedder:
     """The model behind the persistent cache alone, for the baselines' whole-document vectors."""
     global _MODEL, _DISK
-    _MODEL = _MODEL or SentenceEmbedder()
+    _MODEL = _MODEL or _embedder()
     _DISK = _DISK or DiskVectorCache()
     return CachedEmbedder(_MODEL, _DISK)
 

@@ -15,7 +15,12 @@ if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
     # torch first, pinned: this CPU build lies on the machine; an unpinned torch pulls GBs of CUDA.
     .venv/bin/python -m pip install --quiet "torch==2.13.0"
-    .venv/bin/python -m pip install --quiet -e ".[test]"
+    # bench: ONNX Runtime, only for benchmarks/embedding_backends.py's comparison rows.
+    .venv/bin/python -m pip install --quiet -e ".[test,bench]"
     rm -f .venv/.matcher-installed-*
     touch "$stamp"
 fi
+# The model converted for OpenVINO, once per machine and model version (~30 s; the app would do it
+# on its first ranking otherwise). A failure here is not fatal: the app then tries again, or uses PyTorch.
+HF_HUB_OFFLINE=1 .venv/bin/python -m matcher.engine.model_export >/dev/null \
+    || echo "setup: the OpenVINO model could not be prepared; matcher will try again on first use" >&2

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from matcher import services
-from matcher.engine.embeddings import MODEL_ID, text_key
+from matcher.engine.embeddings import shared_embedder, text_key
 from matcher.paths import SAMPLES
 from matcher.store import Store
 
@@ -27,7 +27,7 @@ def test_cancelled_ranking_stores_no_posting_vectors_and_a_later_ranking_complet
     with pytest.raises(services.OperationCancelled):
         services.rank(store, cv, cancelled=lambda: True)
     requirement_keys = [text_key(r.text) for p in store.postings() for r in p.requirements]
-    assert store.get_many(MODEL_ID, requirement_keys) == {}  # nothing half-embedded was kept
+    assert store.get_many(shared_embedder().model_id, requirement_keys) == {}  # nothing half-embedded was kept
     reports: list[tuple[int, int, str]] = []
     [match] = services.rank(store, cv, progress=lambda d, t, m: reports.append((d, t, m)))
     assert 0 <= match.score <= 100

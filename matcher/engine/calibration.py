@@ -1,8 +1,9 @@
 """Similarity thresholds, chosen on labelled data by `benchmarks/calibrate.py` (rerun it to refresh).
 
-All values are cosines of L2-normalised all-MiniLM-L6-v2 vectors (see `embeddings.MODEL_ID`), or
-TF-IDF cosines with the fixed reference weights (see `lexical`). Where each figure comes from is
-written beside it; the script prints them again from the data.
+All values are cosines of L2-normalised all-MiniLM-L6-v2 vectors (PyTorch's,
+`encoders.TORCH_MODEL_ID`; the app's other backends agree with it to a cosine of 0.999), or TF-IDF
+cosines with the fixed reference weights (see `lexical`). Where each figure comes from is written
+beside it; the script prints them again from the data.
 """
 
 from __future__ import annotations

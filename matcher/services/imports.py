@@ -139,20 +139,24 @@ def import_samples(
     return summary
 
 
-def seed_vectors(store: Store, path: Path) -> int:
-    """Put shipped vectors into the cache; returns how many. Vectors of another model, or a
-    missing file, seed nothing: the texts are then embedded as usual."""
+def seed_vectors(store: Store, path: Path, model_id: str | None = None) -> int:
+    """Put shipped vectors of the model in use (`model_id`, by default the shared embedder's) into
+    the cache; returns how many. A file without that model's vectors, or a missing file, seeds
+    nothing: the texts are then embedded as usual."""
     import numpy as np
 
-    from matcher.engine.embeddings import MODEL_ID
+    from matcher.engine.embeddings import shared_embedder
 
+    model_id = model_id or shared_embedder().model_id
     if not path.is_file():
         return 0
     with np.load(path) as shipped:
-        if str(shipped["model"]) != MODEL_ID:
+        models = [str(m) for m in shipped["models"]]
+        if model_id not in models:
             return 0
-        vectors = dict(zip((str(k) for k in shipped["keys"]), shipped["vectors"].astype(np.float32)))
-    store.put_many(MODEL_ID, vectors)
+        rows = shipped["vectors"][models.index(model_id)].astype(np.float32)
+        vectors = dict(zip((str(k) for k in shipped["keys"]), rows))
+    store.put_many(model_id, vectors)
     return len(vectors)
 
 

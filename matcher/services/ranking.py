@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from matcher.domain import PostingFacts, RankedMatch
-from matcher.engine.embeddings import MODEL_ID, CachedEmbedder, Embedder, shared_embedder
+from matcher.engine.embeddings import CachedEmbedder, Embedder, shared_embedder
 from matcher.engine.gap import GapItem, skill_gap
 from matcher.engine.features import (POSTING_OPENING_WORDS, REQUIREMENT_BLEND, CVIndex, embed_postings,
                                      index_cv)
@@ -60,9 +60,9 @@ class _CVState:
     scored_for: tuple[int, str] = (-1, "")  # (index version, weights) the scores were computed for
 
 
-def digest(facts: PostingFacts) -> str:
+def digest(facts: PostingFacts, model_id: str) -> str:
     """What a posting's stored vectors were computed from; a different digest means recompute."""
-    h = hashlib.sha1(f"{MODEL_ID}|{SCHEME}|{POSTING_OPENING_WORDS}|{REQUIREMENT_BLEND}|{facts.title}".encode())
+    h = hashlib.sha1(f"{model_id}|{SCHEME}|{POSTING_OPENING_WORDS}|{REQUIREMENT_BLEND}|{facts.title}".encode())
     for r in facts.requirements:
         h.update(b"\n" + r.text.encode("utf-8"))
     return h.hexdigest()
@@ -251,12 +251,13 @@ class RankingSession:
         return self._index
 
     def _vectors(self, facts: list[PostingFacts], progress: Progress, cancelled: Cancelled) -> dict[int, PackedVectors]:
-        stored = self.store.packed_vectors(MODEL_ID, None if len(facts) > 1000 else [f.id for f in facts])
+        model_id = self._model().model_id
+        stored = self.store.packed_vectors(model_id, None if len(facts) > 1000 else [f.id for f in facts])
         out: dict[int, PackedVectors] = {}
         missing: list[PostingFacts] = []
         for f in facts:
             row = stored.get(f.id)
-            if row is not None and row[0] == digest(f):
+            if row is not None and row[0] == digest(f, model_id):
                 out[f.id] = _unpack(row)
             else:
                 missing.append(f)
@@ -280,11 +281,14 @@ class RankingSession:
                                         embedded, cancelled)
             except InterruptedError as exc:  # the embedder stops between batches on Cancel
                 raise OperationCancelled(str(exc)) from exc
+            if self._model().model_id != model_id:
+                # The model fell back to another backend while loading: start again with its vectors only.
+                return self._vectors(facts, progress, cancelled)
             # What is kept is what is stored (float16): a fresh ranking must equal every later one.
-            rows = {f.id: (digest(f), *_pack(v)) for f, v in zip(chunk, packed)}
+            rows = {f.id: (digest(f, model_id), *_pack(v)) for f, v in zip(chunk, packed)}
             for f in chunk:
                 out[f.id] = _unpack(rows[f.id])
-            self._try_write(lambda rows=rows: self.store.put_packed_vectors(MODEL_ID, rows))
+            self._try_write(lambda rows=rows: self.store.put_packed_vectors(model_id, rows))
         return out
 
     def _try_write(self, write: object) -> None:
