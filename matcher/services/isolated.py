@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-import queue
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -34,48 +33,57 @@ class ChildFailed(RuntimeError):
 
 def run_isolated(fn: Callable[..., T], *args: Any, progress: Progress = no_progress,
                  cancelled: Cancelled = never_cancelled) -> T:
-    """`fn(*args, progress=..., cancelled=...)` in a child process; its result, or its exception."""
+    """`fn(*args, progress=..., cancelled=...)` in a child process; its result, or its exception.
+
+    Each progress report waits for the parent's answer, which says whether the user cancelled:
+    the child then stops exactly where the same work in this process would have."""
     context = multiprocessing.get_context("spawn")
-    messages = context.Queue()
-    stop = context.Event()
-    child = context.Process(target=_child, args=(fn, args, messages, stop), daemon=True,
+    parent_end, child_end = context.Pipe()
+    child = context.Process(target=_child, args=(fn, args, child_end), daemon=True,
                             name=f"matcher-{getattr(fn, '__name__', 'work')}")
     child.start()
+    child_end.close()  # the child holds its own copy: end of file here means the child is gone
     try:
         while True:
-            try:
-                kind, payload = messages.get(timeout=POLL_S)
-            except queue.Empty:
-                if cancelled():
-                    stop.set()  # the child stops at its next cancel check, keeping what it finished
-                if not child.is_alive() and messages.empty():
-                    raise ChildFailed(f"the work stopped unexpectedly (exit code {child.exitcode}); "
-                                      "what was finished before is kept") from None
+            if not parent_end.poll(POLL_S):
                 continue
+            try:
+                kind, payload = parent_end.recv()
+            except EOFError:
+                child.join(STOP_WAIT_S)
+                raise ChildFailed(f"the work stopped unexpectedly (exit code {child.exitcode}); "
+                                  "what was finished before is kept") from None
             if kind == "progress":
                 progress(*payload)
+                parent_end.send(cancelled())
             elif kind == "error":
                 raise payload
             else:
                 return payload  # type: ignore[no-any-return]
     finally:
+        parent_end.close()
         child.join(STOP_WAIT_S)
         if child.is_alive():
             child.kill()
             child.join()
-        messages.close()
 
 
-def _child(fn: Callable[..., object], args: tuple[object, ...], messages: Any, stop: Any) -> None:
+def _child(fn: Callable[..., object], args: tuple[object, ...], conn: Any) -> None:
+    stop = False
+
     def progress(done: int, total: int, message: str) -> None:
-        messages.put(("progress", (done, total, message)))
+        nonlocal stop
+        conn.send(("progress", (done, total, message)))
+        answer = bool(conn.recv())  # always read: every report gets its answer
+        stop = stop or answer
 
     try:
-        result = fn(*args, progress=progress, cancelled=stop.is_set)
+        result = fn(*args, progress=progress, cancelled=lambda: stop)
     except BaseException as error:  # carried to the parent, which raises it where the work was asked for
-        messages.put(("error", _picklable(error)))
+        conn.send(("error", _picklable(error)))
     else:
-        messages.put(("done", result))
+        conn.send(("done", result))
+    conn.close()
 
 
 def _picklable(error: BaseException) -> BaseException:

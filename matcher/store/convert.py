@@ -46,19 +46,17 @@ def posting_to_row(p: Posting, fingerprint: str, imported_at: datetime) -> Posti
     )
 
 
-def row_to_posting(row: PostingRow) -> Posting:
-    """The posting of a row; raises DamagedRow when a value has a type the column never holds
+def row_to_posting(row: Any, requirements: list[Requirement] | None = None) -> Posting:
+    """The posting of a row (an ORM `PostingRow`, or a plain row of the jobs table with its
+    `requirements` read apart); raises DamagedRow when a value has a type the column never holds
     (flipped bytes can turn text into a number or a blob without SQLite noticing)."""
+    if requirements is None:
+        requirements = [requirement(r.text, r.kind, r.skills, r.years) for r in row.requirements]
     _expect(row, str, "title", "description", "raw", "source")
     _expect(row, (str, type(None)), "company", "employment_type", "url", "company_blurb", "remote_policy",
             "language", "skills_version")
     _expect(row, (int, float, type(None)), "salary_min", "salary_max")
     _expect(row, (list, type(None)), "locations", "tags", "skills", "links", "sources")
-    for requirement in row.requirements:
-        _expect(requirement, str, "text")
-        _expect(requirement, (int, float, type(None)), "years")
-        if requirement.kind not in ("required", "preferred"):
-            raise DamagedRow("a requirement of an unknown kind")
     has_salary = any(v is not None for v in (row.salary_min, row.salary_max))
     return Posting(
         id=row.id,
@@ -67,7 +65,7 @@ def row_to_posting(row: PostingRow) -> Posting:
         company=row.company,
         locations=list(row.locations or []),
         remote=row.remote,
-        salary=Salary(row.salary_min, row.salary_max, row.salary_currency, row.salary_period)  # type: ignore[arg-type]
+        salary=Salary(row.salary_min, row.salary_max, row.salary_currency, row.salary_period)
         if has_salary
         else None,
         posted=row.posted,
@@ -84,10 +82,7 @@ def row_to_posting(row: PostingRow) -> Posting:
         links=list(row.links or []),
         sources=list(row.sources or []),
         skills_version=row.skills_version,
-        requirements=[
-            Requirement(text=r.text, kind=r.kind, skills=list(r.skills or []), years=r.years)  # type: ignore[arg-type]
-            for r in row.requirements
-        ],
+        requirements=requirements,
     )
 
 

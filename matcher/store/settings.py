@@ -32,8 +32,17 @@ def _score_weights(value: Any) -> str | None:
     return None
 
 
+def _chosen_cv(value: Any) -> str | None:
+    """The id of the CV the user ranks against, or None: the newest (a removed CV is not found)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "it is not the id of a CV"
+    return None
+
+
 # Setting name → a check that returns what is wrong with a value, or None when it is fine.
-SETTINGS: dict[str, Callable[[Any], str | None]] = {"score_weights": _score_weights}
+SETTINGS: dict[str, Callable[[Any], str | None]] = {"score_weights": _score_weights, "chosen_cv": _chosen_cv}
 
 
 def problem(key: object, value: Any) -> str | None:

@@ -23,7 +23,7 @@ from typing import Any, cast
 import numpy as np
 from platformdirs import user_data_dir
 from sqlalchemy import CursorResult, Engine, delete, func, select, text, update
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from matcher.domain import CV, ApplicationStatus, Posting, PostingFacts, Requirement, ShortlistEntry
 from matcher.store import convert
@@ -510,8 +510,17 @@ class Store:
             return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
 def _load_postings(s: Session, ids: list[int]) -> list[Posting]:
-    query = select(PostingRow).options(selectinload(PostingRow.requirements)).where(PostingRow.id.in_(ids))
-    return [convert.row_to_posting(row) for row in s.scalars(query.order_by(PostingRow.id))]
+    # Plain rows, not ORM instances: reading a few thousand postings back after an import made
+    # hundreds of thousands of short-lived ORM objects, enough to set off full garbage collections
+    # that paused every thread, the window's included.
+    jobs, reqs = PostingRow.__table__, RequirementRow.__table__
+    lines = s.execute(select(reqs.c.job_id, reqs.c.text, reqs.c.kind, reqs.c.skills, reqs.c.years)
+                      .where(reqs.c.job_id.in_(ids)).order_by(reqs.c.job_id, reqs.c.position)).all()
+    by_posting: dict[int, list[Requirement]] = {}
+    for posting_id, text_, kind, skills, years in lines:
+        by_posting.setdefault(posting_id, []).append(convert.requirement(text_, kind, skills, years))
+    rows = s.execute(select(jobs).where(jobs.c.id.in_(ids)).order_by(jobs.c.id)).all()
+    return [convert.row_to_posting(row, by_posting.get(row.id, [])) for row in rows]
 
 
 def _load_cvs(s: Session, ids: list[int]) -> list[CV]:

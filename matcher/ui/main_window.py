@@ -24,6 +24,7 @@ from matcher.ui.detail.pane import DetailPane
 from matcher.ui.dialogs.files import FileChooser, documents_folder
 from matcher.ui.dialogs.issues import ImportIssuesDialog, PasteDialog
 from matcher.ui.hints import waiting_hint
+from matcher.ui.startup_heap import settle_start_up
 from matcher.ui.notice_bar import Button, NoticeBar
 from matcher.ui.panes import PaneTabs
 from matcher.ui.postings.actions import Removal
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         wire(self)
         self._restore()
         self.show_ranking()
+        settle_start_up()  # the window's modules are in: see startup_heap
         core.startup.warm_up()
 
     # -- showing state --------------------------------------------------------------------------

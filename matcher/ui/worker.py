@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from matcher.services.common import OperationCancelled
+from matcher.ui.startup_heap import release_module_sources
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +160,7 @@ class Worker(QObject):
 
     def _forget(self, handle: OpHandle) -> None:
         self._running.discard(handle)
+        release_module_sources()  # what an op imported, PySide6's import hook has read in full
         # Dropping the last reference now would free the handle inside its own signal emission;
         # keep it until the event loop comes round again.
         self._retired.append(handle)

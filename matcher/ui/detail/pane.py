@@ -192,8 +192,12 @@ class DetailPane(QWidget):
     def _show_breakdown(self, breakdown: ScoreBreakdown | None) -> None:
         self.breakdown.setVisible(breakdown is not None)
         values = {f.name: getattr(breakdown, f.name) for f in fields(ScoreBreakdown)} if breakdown else {}
+        # A progress bar whose text changes repaints at once, inside setValue; held back, the five
+        # are painted together with the rest of the pane when the event loop comes round.
+        self.breakdown.setUpdatesEnabled(False)
         for name, bar in self.parts.items():
             bar.setValue(round(100 * float(values.get(name) or 0.0)))
+        self.breakdown.setUpdatesEnabled(True)
         cap = values.get("cap")
         self.cap.setText(f"Capped at {cap:.0f}: a must-have requirement is missing." if cap is not None else "")
         self.cap.setVisible(cap is not None)

@@ -28,6 +28,9 @@ class FilterCriteria:
     starred_only: bool = False
 
 
+NO_FILTER = FilterCriteria()
+
+
 class RankingFilter(QSortFilterProxyModel):
     """Filters rows; sorting is handed to the source model, which sorts in one Python call.
 
@@ -58,6 +61,8 @@ class RankingFilter(QSortFilterProxyModel):
             model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._criteria == NO_FILTER:  # Qt asks for every row at every reset: answer at once
+            return True
         model = self.sourceModel()
         if not isinstance(model, RankingModel):
             return True
@@ -67,7 +72,7 @@ class RankingFilter(QSortFilterProxyModel):
         return self._kept is None or model.posting_id_at(source_row) in self._kept
 
     def _work_out(self, model: RankingModel) -> set[int] | None:
-        if self._criteria == FilterCriteria():
+        if self._criteria == NO_FILTER:
             return None
         return {model.posting_id_at(row) for row in range(model.rowCount()) if self.accepts(model, row)}
 

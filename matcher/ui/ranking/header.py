@@ -45,7 +45,7 @@ def content_widths(table: QTableView, model: RankingModel) -> dict[int, int]:
             continue
         widest = header.horizontalAdvance(cols.COLUMNS[column])
         for row in range(rows):
-            widest = max(widest, metrics.horizontalAdvance(model.index(row, column).data() or ""))
+            widest = max(widest, metrics.horizontalAdvance(model.text(row, column)))
         wanted[column] = min(widest + CELL_PADDING, most)
     return wanted
 

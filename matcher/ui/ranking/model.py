@@ -183,7 +183,7 @@ class RankingModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         match = self.ranked(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self.text(row, column)
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == POSTING_ID_ROLE:
@@ -191,7 +191,7 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == SCORE:
             return f"{match.score:.1f} / 100 — {score_band(match.score)}" if match else "Not ranked yet"
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, COMPANY, LOCATIONS, SALARY):
-            return self._display(row, column) or None  # the full text of a cell the column cuts
+            return self.text(row, column) or None  # the full text of a cell the column cuts
         if column == LANGUAGE and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
             language = self.posting(row).language
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -201,7 +201,8 @@ class RankingModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, row: int, column: int) -> str:
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows (`data`'s display role, without the trip through Qt)."""
         match, posting, entry = self.ranked(row), self.posting(row), self.entry(row)
         if column == STAR:
             return "★" if entry else "☆"
