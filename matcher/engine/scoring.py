@@ -26,8 +26,8 @@ Caps: a required hard skill named in the title that the CV lacks, or years asked
    so such a posting is never in the top band. Caps scale rather than clip: capped postings keep their
    order among themselves.
 Worked example, default weights: R=0.8, P=0.5, S=0.6, N=0.65 →
-   raw = 100·(0.35·0.8 + 0.10·0.5 + 0.30·0.6 + 0·E + 0.15·0.65)/0.90 = 67.5; with a missing must-have
-   → 67.5 × 0.8 = 54.0.
+   raw = 100·(0.35·0.8 + 0.10·0.5 + 0.40·0.6 + 0·E + 0.15·0.65)/1.00 = 66.75; with a missing must-have
+   → 66.75 × 0.8 = 53.4.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ OVERQUALIFIED_STEP = 0.1  # a lead applying to a senior role is a smaller misfit
 FAR_YEARS = 3.0  # "8+ years" against a CV with 4 is a must-have missing; against 6 it is not
 # Both in requirement weights (an ordinary line weighs about 1): chosen with the score weights by
 # benchmarks/calibrate.py on the TUNE half of the relevance set.
-COVERAGE_PRIOR = 0.5  # half an ordinary line's worth of S
+COVERAGE_PRIOR = 2.0  # two ordinary lines' worth of S
 ROLE_WEIGHT = 5.0  # the role weighs as much as five ordinary lines
 MOST_MISSING_CAP = 0.749  # 100 × 0.749 < 75, the "Great" band's floor
 LEVELS = ("intern", "junior", "mid", "senior", "lead")
@@ -69,7 +69,7 @@ class ScoreWeights:
 
     required: float = 0.35
     preferred: float = 0.10
-    semantic: float = 0.30
+    semantic: float = 0.40
     experience: float = 0.0
     seniority: float = 0.15
     lexical_share: float = 0.20  # λ: share of S taken by word overlap

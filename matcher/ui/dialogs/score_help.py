@@ -40,10 +40,10 @@ must-have: Kubernetes”.</p>
 <b>✗</b> missing. Under a met line you see the sentence of your CV that shows it. A line says
 “(nice to have)” when the posting only prefers it.</p>
 <h3>Why a score can change</h3>
-<p>Scores change when you load another CV, edit your skills or change the weights. Importing postings
-can move scores a little too: the word-overlap part weighs rare words more, and which words are rare
-depends on all the postings you have. Removing postings (Edit ▸ Remove, or the Delete key) can be undone
-with Edit ▸ Undo removal.</p>
+<p>Scores change when you load another CV, edit your skills or change the weights. Importing or removing
+other postings never moves a posting's score: nothing in it depends on the rest of your list (the
+word-overlap part weighs words by a reference that comes with matcher). Removing postings (Edit ▸
+Remove, or the Delete key) can be undone with Edit ▸ Undo removal.</p>
 <h3>Skill gap</h3>
 <p>The Skill gap tab lists the skills your best postings ask for and your CV lacks, and what adding each
 would change: the average points gained on those postings and how many would reach a better band.</p>
