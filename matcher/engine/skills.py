@@ -57,6 +57,10 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self._built = False  # the trie is built on the first search: a ranking of stored postings needs none
+
+    def _build(self) -> None:
+        taxonomy = self.taxonomy
         # The trie is kept flat: node numbers and plain tuples, not an object per node and per name.
         # It lives as long as the app, and the garbage collector's full passes walk every container
         # alive; tens of thousands of nodes made each pass long enough to be felt in the window.
@@ -71,6 +75,7 @@ class SkillExtractor:
         # Entries as plain tuples of strings and numbers, best rank first.
         self._entries = {node: tuple(sorted(found, key=lambda e: e[3])) for node, found in entries.items()}
         self._keys = frozenset(keys)  # every token key of every name: "Java17" is split, "Qt5" is not
+        self._built = True  # last: another thread sees a whole trie or builds its own
 
     def _insert(self, pattern: Pattern, keys: set[str],
                 entries: dict[int, list[tuple[str, str, tuple[str, ...] | None, int, bool]]],
@@ -96,6 +101,8 @@ class SkillExtractor:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in `text`, in order; overlapping names resolve to the longest."""
+        if not self._built:
+            self._build()
         tokens = tokenize(text, self._keys)
         spans = tokens.spans
         found: list[Found] = []
