@@ -107,6 +107,7 @@ class Ranker:
     def fit(self, cvx: CVIndex) -> Ranker:
         self.cvx_ = cvx
         self._sims: tuple[PostingIndex, int, Similarities] | None = None
+        self._verdicts: tuple[Similarities, Verdicts] | None = None
         return self
 
     def similarities(self, index: PostingIndex, version: int = 0) -> Similarities:
@@ -118,8 +119,13 @@ class Ranker:
     def score(self, index: PostingIndex, sims: Similarities | None = None) -> Scored:
         sims = sims or self.similarities(index)
         n, owner, w = len(index), index.owner, self.weights
-        verdicts = judge_all(index, self.cvx_.profile, sims.best_sim, sims.best_unit, self.cvx_.years_unit,
-                             self.taxonomy, self.thresholds)
+        # Verdicts depend on the CV and the postings, not on the weights: a weight change re-scores only.
+        if self._verdicts is not None and self._verdicts[0] is sims:
+            verdicts = self._verdicts[1]
+        else:
+            verdicts = judge_all(index, self.cvx_.profile, sims.best_sim, sims.best_unit, self.cvx_.years_unit,
+                                 self.taxonomy, self.thresholds)
+            self._verdicts = (sims, verdicts)
         semantic = relevance(w, sims.doc, sims.lexical, sims.title)
         weighted = index.weights * verdicts.credit
         parts = []
