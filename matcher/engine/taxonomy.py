@@ -105,6 +105,7 @@ class Taxonomy:
             self._lookup[skill.name.lower()] = skill.name
         self._key_lookup: dict[tuple[str, ...], str] | None = None  # built on first need: load stays fast
         self._implied_cache: dict[str, dict[str, float]] = {}
+        self._related_cache: dict[tuple[str, str], float] = {}  # a ranking asks the same pairs over and over
 
     @property
     def version(self) -> str:
@@ -211,6 +212,12 @@ class Taxonomy:
 
     def related(self, a: str, b: str) -> float:
         """How far having `a` counts as having `b`, in [0, 1] (see the class docstring)."""
+        known = self._related_cache.get((a, b))
+        if known is None:
+            known = self._related_cache[(a, b)] = self._relatedness(a, b)
+        return known
+
+    def _relatedness(self, a: str, b: str) -> float:
         ca, cb = self.canonical(a) or a, self.canonical(b) or b
         if ca.lower() == cb.lower():
             return 1.0
