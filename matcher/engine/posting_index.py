@@ -171,13 +171,17 @@ class PostingIndex:
         self._build()
 
     def add(self, entries: Iterable[Entry]) -> None:
-        for e in entries:
-            self.entries[e.facts.id] = e
-        self._build()
+        self.update((), entries)
 
     def remove(self, ids: Iterable[int]) -> None:
-        for i in ids:
+        self.update(ids, ())
+
+    def update(self, removed: Iterable[int], added: Iterable[Entry]) -> None:
+        """Drop `removed`, put in `added` (new or replacing), and stack the arrays once."""
+        for i in removed:
             self.entries.pop(i, None)
+        for e in added:
+            self.entries[e.facts.id] = e
         self._build()
 
     def __len__(self) -> int:

@@ -245,8 +245,7 @@ class RankingSession:
             self._index = PostingIndex(entries)
         else:
             present = {f.id for f in facts}
-            self._index.remove(i for i in wanted if i not in present)
-            self._index.add(entries)
+            self._index.update([i for i in wanted if i not in present], entries)
         self._index_version += 1
         return self._index
 

@@ -24,13 +24,13 @@ from matcher.ui.detail.pane import DetailPane
 from matcher.ui.dialogs.files import FileChooser, documents_folder
 from matcher.ui.dialogs.issues import ImportIssuesDialog, PasteDialog
 from matcher.ui.hints import waiting_hint
-from matcher.ui.startup_heap import settle_start_up
 from matcher.ui.notice_bar import Button, NoticeBar
 from matcher.ui.panes import PaneTabs
 from matcher.ui.postings.actions import Removal
 from matcher.ui.postings.summary import import_summary_text
 from matcher.ui.ranking.view import RankingView
 from matcher.ui.settings import EXPORT_FOLDER, GEOMETRY, SPLITTER, Settings
+from matcher.ui.startup_heap import settle_start_up
 from matcher.ui.status import OpStatus
 from matcher.ui.window_wiring import wire
 
