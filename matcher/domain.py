@@ -238,7 +238,7 @@ class RankedMatch:
     breakdown: ScoreBreakdown
     counts: VerdictCounts = field(default_factory=VerdictCounts)
     why: str = ""  # "6 of 8 required met; missing must-have: Kubernetes; similar work 0.71"
-    notices: list[str] = field(default_factory=list)  # e.g. "Posting in German; your CV is in English"
+    notices: tuple[str, ...] = ()  # e.g. "Posting in German; your CV is in English"
     requirements: list[RequirementMatch] | None = None
 
     @property

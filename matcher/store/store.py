@@ -222,15 +222,17 @@ class Store:
             found.update((row.fingerprint, row) for row in s.scalars(select(PostingRow).where(PostingRow.fingerprint.in_(chunk))))
         return found
 
-    def postings(self, ids: Iterable[int] | None = None) -> list[Posting]:
+    def postings(self, ids: Iterable[int] | None = None, with_requirements: bool = True) -> list[Posting]:
         """Stored postings (not removed), oldest first; a damaged one is skipped and recorded in
-        `damaged`, so one bad row never hides the others."""
+        `damaged`, so one bad row never hides the others. Without requirements (`requirements` left
+        empty): what a list of thousands needs; the window holds these and reads the one it shows whole."""
         query = select(PostingRow.id).where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id)
         if ids is not None:
             query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
             found = list(s.scalars(query))
-        return load_each(found, _load_postings, self.session, "posting", self.damaged)
+        load = _load_postings if with_requirements else _load_listed_postings
+        return load_each(found, load, self.session, "posting", self.damaged)
 
     def posting(self, posting_id: int) -> Posting | None:
         found = self.postings([posting_id])
@@ -511,13 +513,18 @@ class Store:
                 statement = statement.where(SettingRow.key.in_(list(keys)))
             return int(cast(CursorResult[Any], s.execute(statement)).rowcount)
 
-def _load_postings(s: Session, ids: list[int]) -> list[Posting]:
+def _load_listed_postings(s: Session, ids: list[int]) -> list[Posting]:
+    return _load_postings(s, ids, with_requirements=False)
+
+
+def _load_postings(s: Session, ids: list[int], with_requirements: bool = True) -> list[Posting]:
     # Plain rows, not ORM instances: reading a few thousand postings back after an import made
     # hundreds of thousands of short-lived ORM objects, enough to set off full garbage collections
     # that paused every thread, the window's included.
     jobs, reqs = PostingRow.__table__, RequirementRow.__table__
     lines = s.execute(select(reqs.c.job_id, reqs.c.text, reqs.c.kind, reqs.c.skills, reqs.c.years)
-                      .where(reqs.c.job_id.in_(ids)).order_by(reqs.c.job_id, reqs.c.position)).all()
+                      .where(reqs.c.job_id.in_(ids)).order_by(reqs.c.job_id, reqs.c.position)).all() \
+        if with_requirements else []
     by_posting: dict[int, list[Requirement]] = {}
     for posting_id, text_, kind, skills, years in lines:
         by_posting.setdefault(posting_id, []).append(convert.requirement(text_, kind, skills, years))

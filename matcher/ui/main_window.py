@@ -24,13 +24,13 @@ from matcher.ui.detail.pane import DetailPane
 from matcher.ui.dialogs.files import FileChooser, documents_folder
 from matcher.ui.dialogs.issues import ImportIssuesDialog, PasteDialog
 from matcher.ui.hints import waiting_hint
+from matcher.ui.module_sources import release_module_sources
 from matcher.ui.notice_bar import Button, NoticeBar
 from matcher.ui.panes import PaneTabs
 from matcher.ui.postings.actions import Removal
 from matcher.ui.postings.summary import import_summary_text
 from matcher.ui.ranking.view import RankingView
 from matcher.ui.settings import EXPORT_FOLDER, GEOMETRY, SPLITTER, Settings
-from matcher.ui.startup_heap import settle_start_up
 from matcher.ui.status import OpStatus
 from matcher.ui.window_wiring import wire
 
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         wire(self)
         self._restore()
         self.show_ranking()
-        settle_start_up()  # the window's modules are in: see startup_heap
+        release_module_sources()  # the window's modules are in: see module_sources
         core.startup.warm_up()
 
     # -- showing state --------------------------------------------------------------------------
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
     def show_detail(self, match: RankedMatch | None, posting: Posting | None) -> None:
         """The detail pane shows this posting; its requirements are explained off the UI thread."""
         entry = self.core.shortlist.entries.get(posting.id) if posting is not None and posting.id is not None else None
+        if posting is not None and posting.id is not None and (match is None or match.requirements is None):
+            # The window holds postings without their requirements (see PostingActions._changed); until
+            # the verdicts arrive the pane lists them, so the one shown is read whole: ~2 ms, one posting.
+            posting = self.core.store.posting(posting.id) or posting
         cv = self.core.cvs.current
         self.detail.show_match(match, posting, entry, cv.language if cv else None)
         if posting is None:

@@ -42,7 +42,7 @@ class Snapshot:
 
 def read_snapshot(store: Store) -> Snapshot:
     chosen = store.setting(CHOSEN_CV)
-    return Snapshot(store.postings(), store.cvs(), int(chosen) if chosen is not None else None, store.shortlist(),
+    return Snapshot(store.postings(with_requirements=False), store.cvs(), int(chosen) if chosen is not None else None, store.shortlist(),
                     store.setting("score_weights"))
 
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from matcher.services.common import OperationCancelled
-from matcher.ui.startup_heap import release_module_sources
+from matcher.ui.module_sources import release_module_sources
 
 log = logging.getLogger(__name__)
 

@@ -172,7 +172,10 @@ class PostingActions(QObject):
         if not ids:
             return PostingsChange()
         self._session.postings_changed(ids)
-        return PostingsChange(upserted=self._store.postings(ids), shortlist=self._store.shortlist())
+        # Listed, not whole: thousands of postings' requirement objects held by the window made every
+        # full garbage collection long enough to freeze it; the detail pane reads the one it shows.
+        return PostingsChange(upserted=self._store.postings(ids, with_requirements=False),
+                              shortlist=self._store.shortlist())
 
     def _apply(self, change: PostingsChange) -> None:
         if not change.ids:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from matcher.domain import Posting, RankedMatch, ShortlistEntry
 from matcher.ui.ranking.model import RankingModel, yearly_salary
 
 ANY_STATUS = ""
@@ -41,6 +42,7 @@ class RankingFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._criteria = FilterCriteria()
+        self._filtering = False  # any criterion set: Qt asks for every row, so this is kept, not compared
         self._today = today or date.today()
         self._kept: set[int] | None = None  # None: every row
         self._kept_version = -1  # the model's data_version `_kept` was worked out for
@@ -52,6 +54,7 @@ class RankingFilter(QSortFilterProxyModel):
     def set_criteria(self, criteria: FilterCriteria) -> None:
         self.beginFilterChange()
         self._criteria = criteria
+        self._filtering = criteria != NO_FILTER
         self._kept_version = -1
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -61,7 +64,7 @@ class RankingFilter(QSortFilterProxyModel):
             model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._criteria == NO_FILTER:  # Qt asks for every row at every reset: answer at once
+        if not self._filtering:  # Qt asks for every row at every reset: answer at once
             return True
         model = self.sourceModel()
         if not isinstance(model, RankingModel):
@@ -74,11 +77,13 @@ class RankingFilter(QSortFilterProxyModel):
     def _work_out(self, model: RankingModel) -> set[int] | None:
         if self._criteria == NO_FILTER:
             return None
-        return {model.posting_id_at(row) for row in range(model.rowCount()) if self.accepts(model, row)}
+        # One pass over the rows' data: 10,000 rows through three lookups each held the UI thread ~45 ms.
+        return {posting_id for posting_id, match, posting, entry in model.row_items()
+                if self.accepts(model, posting_id, match, posting, entry)}
 
-    def accepts(self, model: RankingModel, row: int) -> bool:
+    def accepts(self, model: RankingModel, posting_id: int, match: RankedMatch | None, posting: Posting,
+                entry: ShortlistEntry | None) -> bool:
         c = self._criteria
-        match, posting, entry = model.ranked(row), model.posting(row), model.entry(row)
         if c.score_min and (match is None or match.score < c.score_min):
             return False  # a posting not ranked yet cannot be shown to pass a minimum score
         if c.starred_only and entry is None:
@@ -98,6 +103,6 @@ class RankingFilter(QSortFilterProxyModel):
         ):
             return False
         if c.text:
-            haystack = model.haystack(model.posting_id_at(row))
+            haystack = model.haystack(posting_id)
             return all(word in haystack for word in c.text.lower().split())
         return True

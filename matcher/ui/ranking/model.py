@@ -10,7 +10,7 @@ by it. Every column has a sort value of a real type (number, date ordinal), so s
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -152,6 +152,12 @@ class RankingModel(QAbstractTableModel):
 
     def posting_id_at(self, row: int) -> int:
         return self._rows[row]
+
+    def row_items(self) -> Iterator[tuple[int, RankedMatch | None, Posting, ShortlistEntry | None]]:
+        """(posting id, match, posting, entry) of every row, in order: one pass for a filter."""
+        matches, postings, entries = self._matches, self._postings, self._entries
+        for posting_id in self._rows:
+            yield posting_id, matches.get(posting_id), postings[posting_id], entries.get(posting_id)
 
     def haystack(self, posting_id: int) -> str:
         """The lower-cased text a search looks in: title, company, tags, description."""
