@@ -105,3 +105,18 @@ def test_a_file_from_a_newer_matcher_is_refused_and_left_alone(tmp_path: Path) -
     with pytest.raises(StoreError, match="newer matcher"):
         Store(path)
     assert stored_version(path) == str(SCHEMA_VERSION + 1)
+
+
+def test_upgraded_postings_are_stamped_and_later_writes_renew_the_stamp(tmp_path: Path) -> None:
+    # Version 4 stamps every posting; the saved ranking index compares stamps to find what changed.
+    store = Store(v0_file(tmp_path))
+    [posting] = store.postings()
+    assert posting.id is not None
+    before = store.posting_stamps()
+    assert set(before) == {posting.id} and len(before[posting.id]) == 8
+    store.set_application(posting.id, notes="not a posting write")  # the shortlist is another table
+    assert store.posting_stamps() == before
+    store.remove_postings([posting.id])
+    assert store.posting_stamps()[posting.id] != before[posting.id], "a removal is a change of the posting"
+    store.delete_postings([posting.id])
+    assert store.posting_stamps() == {}

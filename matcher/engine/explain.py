@@ -16,7 +16,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
     out = []
     profile = cvx.profile
     for i in rows:
-        req, info = index.requirements[i], index.infos[i]
+        req, info = index.requirement(i), index.infos[i]
         code, source = int(verdicts.code[i]), int(verdicts.source[i])
         unit = int(verdicts.unit[i])
         evidence = cvx.units[unit].text if unit >= 0 and code > 0 else None

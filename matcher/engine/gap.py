@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.domain import score_band
-from matcher.engine.posting_index import PostingIndex
 from matcher.engine.ranking import Ranker, Scored, top_rows
 from matcher.engine.verdicts import BY_SKILL, MET, verdict_key
 
@@ -54,7 +53,7 @@ def skill_gap(ranker: Ranker, scored: Scored, with_skill: Callable[[str], Ranker
     rows = top_rows(scored.scores, scored.index.ids, top_n)
     blocking = _blocking(scored, rows)
     ranked = sorted(blocking.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))[:MAX_CANDIDATES]
-    sub = PostingIndex(scored.index.order[k] for k in rows)
+    sub = scored.index.subset(rows)
     before = {int(scored.index.ids[k]): float(scored.scores[k]) for k in rows}
     items = []
     for skill, blocked in ranked:

@@ -133,11 +133,24 @@ class PackedVectors:
 
 @dataclass
 class Entry:
+    """One posting as it enters the index; the index keeps its parts as arrays, not the entry."""
+
     facts: PostingFacts
     vectors: PackedVectors
     infos: list[RequirementInfo]
     title_hard: frozenset[str]  # hard skills named in the title: missing one caps the score
     level: float  # seniority named in the title, NaN when none
+
+
+@dataclass(frozen=True)
+class PostingHead:
+    """What a ranked row shows of its posting, and what scoring needs beyond the arrays."""
+
+    id: int
+    title: str
+    company: str | None
+    language: str | None
+    title_hard: frozenset[str]
 
 
 def _title_hard(facts: PostingFacts, hard: Iterable[str]) -> frozenset[str]:
@@ -164,56 +177,93 @@ def make_entry(facts: PostingFacts, vectors: PackedVectors, taxonomy: Taxonomy |
 
 
 class PostingIndex:
-    """The stacked arrays of a list of entries, in id order."""
+    """Every posting's and every requirement's parts as arrays, in posting id order.
+
+    Posting k owns requirement rows `offsets[k]:offsets[k+1]`. The arrays are the index: `update`
+    keeps the rows of unchanged postings and appends the new ones' (no per-posting objects are
+    kept, so a snapshot on disk can be read back as arrays; see `index_snapshot`)."""
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
-        self.entries: dict[int, Entry] = {e.facts.id: e for e in entries}
-        self._build()
+        entries = sorted(entries, key=lambda e: e.facts.id)
+        dim = entries[0].vectors.doc.shape[0] if entries else 0
+        reqs = [e.vectors.requirements for e in entries if len(e.infos)]
+        infos = [info for e in entries for info in e.infos]
+        requirements = [r for e in entries for r in e.facts.requirements]
+        self._set(
+            ids=np.array([e.facts.id for e in entries], dtype=np.int64),
+            heads=[PostingHead(e.facts.id, e.facts.title, e.facts.company, e.facts.language, e.title_hard)
+                   for e in entries],
+            counts=np.array([len(e.infos) for e in entries], dtype=np.int64),
+            doc=np.stack([e.vectors.doc for e in entries]).astype(np.float32) if entries else np.zeros((0, dim), np.float32),
+            title=np.stack([e.vectors.title for e in entries]).astype(np.float32) if entries else np.zeros((0, dim), np.float32),
+            lexical=stack([e.vectors.lexical for e in entries]),
+            levels=np.array([e.level for e in entries], dtype=np.float64),
+            req_vectors=np.concatenate(reqs).astype(np.float32) if reqs else np.zeros((0, dim), np.float32),
+            infos=infos,
+            texts=[r.text for r in requirements],
+            required=np.array([r.kind == "required" for r in requirements], dtype=bool),
+            years=np.array([np.nan if r.years is None else r.years for r in requirements], dtype=np.float64))
 
-    def add(self, entries: Iterable[Entry]) -> None:
-        self.update((), entries)
-
-    def remove(self, ids: Iterable[int]) -> None:
-        self.update(ids, ())
-
-    def update(self, removed: Iterable[int], added: Iterable[Entry]) -> None:
-        """Drop `removed`, put in `added` (new or replacing), and stack the arrays once."""
-        for i in removed:
-            self.entries.pop(i, None)
-        for e in added:
-            self.entries[e.facts.id] = e
-        self._build()
+    def _set(self, *, ids: np.ndarray, heads: list[PostingHead], counts: np.ndarray, doc: np.ndarray,
+             title: np.ndarray, lexical: sparse.csr_matrix, levels: np.ndarray, req_vectors: np.ndarray,
+             infos: list[RequirementInfo], texts: list[str], required: np.ndarray, years: np.ndarray) -> None:
+        """Take the primary arrays and derive the rest (offsets, owners, weights, the largest years asked)."""
+        self.ids, self.heads, self.doc, self.title, self.lexical, self.levels = ids, heads, doc, title, lexical, levels
+        self.req_vectors, self.infos, self.texts, self.required, self.years = req_vectors, infos, texts, required, years
+        self.offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.offsets[1:])
+        self.owner = np.repeat(np.arange(len(ids)), counts)
+        self.weights = np.array([info.weight for info in infos], dtype=np.float64)
+        self.years_only = np.array([info.years_only for info in infos], dtype=bool)
+        self.hard = np.array([bool(info.hard) for info in infos], dtype=bool)
+        asked = np.where(required, years, np.nan)
+        self.max_years = np.full(len(ids), np.nan)
+        known = ~np.isnan(asked)
+        np.fmax.at(self.max_years, self.owner[known], asked[known])
+        self.row_of = {int(i): k for k, i in enumerate(ids.tolist())}
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _build(self) -> None:
-        entries = [self.entries[i] for i in sorted(self.entries)]
-        self.order = entries
-        self.ids = np.array([e.facts.id for e in entries], dtype=np.int64)
-        counts = np.array([len(e.infos) for e in entries], dtype=np.int64)
-        self.offsets = np.zeros(len(entries) + 1, dtype=np.int64)
-        np.cumsum(counts, out=self.offsets[1:])
-        self.owner = np.repeat(np.arange(len(entries)), counts)
-        dim = entries[0].vectors.doc.shape[0] if entries else 0
-        self.doc = np.stack([e.vectors.doc for e in entries]).astype(np.float32) if entries else np.zeros((0, dim), np.float32)
-        self.title = np.stack([e.vectors.title for e in entries]).astype(np.float32) if entries else self.doc
-        reqs = [e.vectors.requirements for e in entries if len(e.infos)]
-        self.req_vectors = (np.concatenate(reqs).astype(np.float32) if reqs else np.zeros((0, dim), np.float32))
-        self.lexical: sparse.csr_matrix = stack([e.vectors.lexical for e in entries])
-        self.infos: list[RequirementInfo] = [info for e in entries for info in e.infos]
-        self.requirements: list[Requirement] = [r for e in entries for r in e.facts.requirements]
-        self.required = np.array([r.kind == "required" for r in self.requirements], dtype=bool)
-        self.years = np.array([np.nan if r.years is None else r.years for r in self.requirements], dtype=np.float64)
-        self.weights = np.array([info.weight for info in self.infos], dtype=np.float64)
-        self.years_only = np.array([info.years_only for info in self.infos], dtype=bool)
-        self.hard = np.array([bool(info.hard) for info in self.infos], dtype=bool)
-        self.levels = np.array([e.level for e in entries], dtype=np.float64)
-        asked = np.where(self.required, self.years, np.nan)
-        self.max_years = np.full(len(entries), np.nan)
-        known = ~np.isnan(asked)
-        np.fmax.at(self.max_years, self.owner[known], asked[known])
-        self.row_of = {int(i): k for k, i in enumerate(self.ids)}
+    def requirement(self, i: int) -> Requirement:
+        """Requirement row i as the posting stated it (its skills are the canonical names it names)."""
+        years = float(self.years[i])
+        return Requirement(self.texts[i], "required" if self.required[i] else "preferred", list(self.infos[i].names),
+                           None if years != years else years)
 
     def rows(self, posting_ids: Sequence[int]) -> list[int]:
         return [self.row_of[i] for i in posting_ids if i in self.row_of]
+
+    def subset(self, rows: Sequence[int]) -> PostingIndex:
+        """A new index of these posting rows (in id order)."""
+        taken = np.asarray(sorted(rows), dtype=np.int64)
+        counts = self.offsets[taken + 1] - self.offsets[taken]
+        # Requirement rows of the kept postings: each posting's run start, counted up within the run.
+        starts = np.repeat(self.offsets[taken] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        lines = (starts + np.arange(int(counts.sum()))).tolist()
+        out = PostingIndex.__new__(PostingIndex)
+        out._set(ids=self.ids[taken], heads=[self.heads[k] for k in taken.tolist()], counts=counts,
+                 doc=self.doc[taken], title=self.title[taken], lexical=self.lexical[taken], levels=self.levels[taken],
+                 req_vectors=self.req_vectors[lines], infos=[self.infos[i] for i in lines],
+                 texts=[self.texts[i] for i in lines], required=self.required[lines], years=self.years[lines])
+        return out
+
+    def update(self, removed: Iterable[int], added: Iterable[Entry]) -> PostingIndex:
+        """A new index without `removed`, with `added` (new or replacing). Unchanged postings' rows are
+        copied as arrays, never rebuilt from objects."""
+        new = PostingIndex(added)
+        gone = set(removed) | set(new.row_of)
+        kept = self.subset([k for k, i in enumerate(self.ids.tolist()) if i not in gone])
+        if not len(new):
+            return kept
+        both = PostingIndex.__new__(PostingIndex)
+        both._set(ids=np.concatenate([kept.ids, new.ids]), heads=kept.heads + new.heads,
+                  counts=np.concatenate([np.diff(kept.offsets), np.diff(new.offsets)]),
+                  doc=np.concatenate([kept.doc, new.doc]), title=np.concatenate([kept.title, new.title]),
+                  lexical=sparse.vstack([kept.lexical, new.lexical], format="csr"),
+                  levels=np.concatenate([kept.levels, new.levels]),
+                  req_vectors=np.concatenate([kept.req_vectors, new.req_vectors]), infos=kept.infos + new.infos,
+                  texts=kept.texts + new.texts, required=np.concatenate([kept.required, new.required]),
+                  years=np.concatenate([kept.years, new.years]))
+        # In id order, whatever order the changes came in: the same postings always give the same index.
+        return both if bool(np.all(np.diff(both.ids) > 0)) else both.subset(list(range(len(both))))

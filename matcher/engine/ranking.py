@@ -63,7 +63,7 @@ def similarities(index: PostingIndex, cvx: CVIndex, t: Thresholds = DEFAULT_THRE
 
 @dataclass
 class Scored:
-    """One ranking as arrays aligned with `index.order`."""
+    """One ranking as arrays aligned with the index's posting rows."""
 
     index: PostingIndex
     cvx: CVIndex
@@ -79,12 +79,12 @@ class Scored:
         counts, capped, scores = self.counts.tolist(), self.capped.tolist(), self.scores.tolist()
         out = []
         for k in rows:
-            e = self.index.order[k]
+            e = self.index.heads[k]
             c = VerdictCounts(*(int(counts[j][k]) for j in range(5)))
             b = ScoreBreakdown(cols[0][k], cols[1][k], cols[2][k], cols[3][k], cols[4][k], cap if capped[k] else None,
                                cols[5][k])
-            out.append(RankedMatch(e.facts.id, e.facts.title, e.facts.company, scores[k], b, c, "",
-                                   _notices(e.facts.language, self.cvx.cv.language)))
+            out.append(RankedMatch(e.id, e.title, e.company, scores[k], b, c, "",
+                                   _notices(e.language, self.cvx.cv.language)))
         return out
 
 
@@ -174,7 +174,7 @@ class Ranker:
                 if info.spoken:
                     names += list(scored.verdicts.skills[verdict_key(info)].missing)
                 else:
-                    names += [n for n in info.names if n.lower() in scored.index.order[k].title_hard]
+                    names += [n for n in info.names if n.lower() in scored.index.heads[k].title_hard]
         return list(dict.fromkeys(names))
 
 

@@ -138,7 +138,7 @@ def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
 
 @dataclass
 class Verdicts:
-    """Aligned with `PostingIndex.requirements`."""
+    """Aligned with the requirement rows of a `PostingIndex`."""
 
     code: np.ndarray  # (R,) 0 missing, 1 partial, 2 met
     credit: np.ndarray  # (R,) 0..1
@@ -204,7 +204,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
                     codes[i] = PARTIAL if ratio >= YEARS_PARTIAL_RATIO else MISSING
                     credits[i] = ratio if codes[i] else 0.0
         if info.hard and required[i] and sv.missing and not sv.met_skills:
-            owner_title = index.order[int(index.owner[i])].title_hard
+            owner_title = index.heads[int(index.owner[i])].title_hard
             must[i] = bool(owner_title.intersection(m.lower() for m in sv.missing))
     code, credit = np.array(codes, dtype=np.int64), np.array(credits, dtype=np.float64)
     unit, source, years_seen = np.array(units, dtype=np.int64), np.array(sources, dtype=np.int64), np.array(seen)

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.pool import QueuePool
 
 from matcher.store.opening import sqlite_uri
-from matcher.store.schema import SCHEMA_VERSION, Base
+from matcher.store.schema import SCHEMA_VERSION, STAMP_TRIGGERS, Base
 
 # How long a write waits for another matcher's write to finish before saying so. Long writes
 # (a backup restore) commit in batches of well under a second, so this is only ever reached
@@ -64,6 +64,8 @@ def build_schema(path: Path) -> None:
     try:
         with engine.begin() as conn:
             Base.metadata.create_all(conn)
+            for statement in STAMP_TRIGGERS:
+                conn.execute(text(statement))
             conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(SCHEMA_VERSION)})
     finally:
         engine.dispose()

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -109,6 +109,32 @@ class EmbeddingRow(Base):
     model: Mapped[str] = mapped_column(String(64), primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PostingStampRow(Base):
+    """A random stamp per posting, renewed by the triggers below whenever the posting or one of its
+    requirements is written. A ranking index saved with the stamps it was read at tells, by comparing
+    them, which postings changed since, whichever process or code path wrote them (a restored or
+    copied file has other stamps, so it never passes for the one the index was saved from)."""
+
+    __tablename__ = "posting_stamps"
+    posting_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stamp: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+_RESTAMP = "INSERT OR REPLACE INTO posting_stamps (posting_id, stamp) SELECT {0}, randomblob(8) WHERE EXISTS (SELECT 1 FROM jobs WHERE id = {0})"
+STAMP_TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS stamp_posting_insert AFTER INSERT ON jobs BEGIN {_RESTAMP.format('NEW.id')}; END",
+    f"CREATE TRIGGER IF NOT EXISTS stamp_posting_update AFTER UPDATE ON jobs BEGIN {_RESTAMP.format('NEW.id')}; END",
+    "CREATE TRIGGER IF NOT EXISTS stamp_posting_delete AFTER DELETE ON jobs BEGIN "
+    "DELETE FROM posting_stamps WHERE posting_id = OLD.id; END",
+    f"CREATE TRIGGER IF NOT EXISTS stamp_requirement_insert AFTER INSERT ON requirements BEGIN "
+    f"{_RESTAMP.format('NEW.job_id')}; END",
+    f"CREATE TRIGGER IF NOT EXISTS stamp_requirement_update AFTER UPDATE ON requirements BEGIN "
+    f"{_RESTAMP.format('NEW.job_id')}; {_RESTAMP.format('OLD.job_id')}; END",
+    f"CREATE TRIGGER IF NOT EXISTS stamp_requirement_delete AFTER DELETE ON requirements BEGIN "
+    f"{_RESTAMP.format('OLD.job_id')}; END",
+)
 
 
 class PostingVectorsRow(Base):

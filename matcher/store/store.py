@@ -40,6 +40,7 @@ from matcher.store.schema import (
     CVRow,
     EmbeddingRow,
     PostingRow,
+    PostingStampRow,
     PostingVectorsRow,
     RequirementRow,
     MetaRow,
@@ -388,6 +389,17 @@ class Store:
             for chunk in _chunks(None if ids is None else sorted(set(ids))):
                 found += s.scalars(query if chunk is None else query.where(jobs.c.id.in_(chunk)))
         return load_each(found, _load_facts, self.session, "posting", self.damaged)
+
+    def posting_stamps(self, ids: Iterable[int] | None = None) -> dict[int, bytes]:
+        """posting id → its stamp, renewed on every write to the posting (`schema.PostingStampRow`)."""
+        table = PostingStampRow.__table__
+        out: dict[int, bytes] = {}
+        with self.session() as s:
+            for chunk in _chunks(None if ids is None else sorted(set(ids))):
+                query = select(table.c.posting_id, table.c.stamp)
+                rows = s.execute(query if chunk is None else query.where(table.c.posting_id.in_(chunk)))
+                out.update((posting_id, stamp) for posting_id, stamp in rows)
+        return out
 
     def packed_vectors(self, model: str, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
         """posting id → (digest, doc, title, requirements, lexical index, lexical value) as stored bytes.

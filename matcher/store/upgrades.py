@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, text
 
 from matcher.domain import Posting, Salary
+from matcher.store.schema import STAMP_TRIGGERS, Base, PostingStampRow
 
 
 def _stamp_version(conn: Connection) -> None:
@@ -52,8 +53,17 @@ def _languages_links_roles_and_versions(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_jobs_removed_at ON jobs (removed_at)"))
 
 
+def _posting_stamps(conn: Connection) -> None:
+    """Version 4: a stamp per posting, renewed by triggers on every write (`schema.PostingStampRow`)."""
+    Base.metadata.create_all(conn, tables=[PostingStampRow.__table__])  # type: ignore[list-item]
+    for statement in STAMP_TRIGGERS:
+        conn.execute(text(statement))
+    conn.execute(text("INSERT OR IGNORE INTO posting_stamps (posting_id, stamp) SELECT id, randomblob(8) FROM jobs"))
+
+
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     0: _stamp_version,
     1: _fingerprints_with_salary,
     2: _languages_links_roles_and_versions,
+    3: _posting_stamps,
 }
