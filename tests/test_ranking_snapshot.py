@@ -1,6 +1,7 @@
-"""The ranking index saved beside the database: a new process (a reopened app, the next CLI command)
-ranks from it, reads again only the postings that changed since, whoever changed them, and ranks
-exactly as if it had read every posting."""
+"""Ranking only what changed, exactly as if everything had been read and computed again: the index
+saved beside the database (a reopened app, the next CLI command read from it and read again only the
+postings changed since, whoever changed them), and a long-lived session told of changes (it computes
+similarities and verdicts for the new rows only)."""
 
 from __future__ import annotations
 
@@ -115,4 +116,73 @@ def test_a_taxonomy_change_makes_the_saved_index_stale(db: Path, monkeypatch: py
     read = ReadPostings(monkeypatch)
     _rank(store)
     assert read.asked == [None], "every posting is read again with the new taxonomy"
+    store.close()
+
+
+def test_a_session_told_of_changes_ranks_and_explains_as_a_fresh_one(db: Path) -> None:
+    store = Store(db)
+    cv_id = _cv_id(store)
+    session = RankingSession(store)
+    before = session.rank(cv_id).matches
+    added = services.import_posting_text(store, PASTED).posting_ids
+    gone = store.remove_postings([before[0].posting_id])
+    session.postings_changed([*added, *gone])
+    after = session.rank(cv_id).matches
+    store.close()
+    expected = _from_every_posting(db)
+    assert [(m.posting_id, m.score, m.why) for m in after] == expected
+    assert set(added) <= {m.posting_id for m in after} and gone[0] not in {m.posting_id for m in after}
+    fresh = Store(db)
+    ids = [m.posting_id for m in after]
+    assert _verdicts(session.explain(cv_id, ids)) == _verdicts(RankingSession(fresh).explain(cv_id, ids))
+    fresh.close()
+
+
+def _verdicts(matches: list) -> list:  # type: ignore[type-arg]
+    return [(m.posting_id, [(r.text, r.status, r.evidence) for r in m.requirements or []]) for m in matches]
+
+
+def test_a_session_told_of_a_removal_alone_ranks_as_a_fresh_one(db: Path) -> None:
+    store = Store(db)
+    session = RankingSession(store)
+    before = session.rank(_cv_id(store)).matches
+    session.postings_changed(store.remove_postings([before[-1].posting_id]))
+    after = [(m.posting_id, m.score, m.why) for m in session.rank(_cv_id(store)).matches]
+    store.close()
+    assert after == _from_every_posting(db) and len(after) == len(before) - 1
+
+
+def test_a_session_started_with_no_postings_ranks_the_first_ones_imported(tmp_path: Path) -> None:
+    store = Store(tmp_path / "empty.db")
+    services.import_cv(store, SAMPLES / "cvs" / "john_doe.pdf")
+    session = RankingSession(store)
+    assert session.rank(_cv_id(store)).matches == []
+    session.postings_changed(services.import_posting_text(store, PASTED).posting_ids)
+    first = session.rank(_cv_id(store)).matches
+    session.postings_changed(services.import_postings(store, SMALL[:1]).posting_ids)
+    after = [(m.posting_id, m.score, m.why) for m in session.rank(_cv_id(store)).matches]
+    store.close()
+    assert len(first) == 1 and len(after) > 1
+    assert after == _from_every_posting(tmp_path / "empty.db")
+
+
+def test_a_what_if_judges_again_only_what_the_skills_change_and_agrees_with_judging_everything(db: Path) -> None:
+    from matcher.engine.ranking import Ranker
+    from matcher.services.skills import skill_extractor
+
+    store = Store(db)
+    cv_id = _cv_id(store)
+    session = RankingSession(store)
+    skills = ["Kubernetes", "Go", "PostgreSQL", "Spanish"]
+    ranking = session.what_if(cv_id, skills)
+    base_ranker, base = session.scored(cv_id)
+    extractor = skill_extractor(store)
+    everything = Ranker(base_ranker.weights, extractor.taxonomy, base_ranker.thresholds)
+    everything.fit(base.cvx.with_skills(skills, extractor.taxonomy, extractor.skills))
+    judged = everything.score(base.index, base_ranker.similarities(base.index))  # every line judged afresh
+    expected = everything.matches(judged)
+    assert [(m.posting_id, m.score, m.why) for m in ranking.matches] == [(m.posting_id, m.score, m.why) for m in expected]
+    ids = [m.posting_id for m in expected]
+    assert _verdicts(session.explain(cv_id, ids, skills)) == _verdicts(everything.explain(judged, ids))
+    assert ranking.matches != session.rank(cv_id).matches, "the skills changed something"
     store.close()

@@ -9,7 +9,7 @@ counts and one-line why; `explain` builds the requirement verdicts of the postin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -18,12 +18,12 @@ from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.explain import requirement_matches, why_line
 from matcher.engine.features import CVIndex
 from matcher.engine.lexical import cosines
-from matcher.engine.posting_index import PostingIndex
+from matcher.engine.posting_index import Origin, PostingIndex, verdict_key
 from matcher.engine.scoring import (ScoreWeights, combine, coverage, experience_fit, relevance, seniority_fit,
                                     years_far_above)
 from matcher.engine.taxonomy import Taxonomy
 from matcher.language import language_name
-from matcher.engine.verdicts import MET, MISSING, PARTIAL, Verdicts, judge_all, verdict_key
+from matcher.engine.verdicts import MET, MISSING, PARTIAL, Verdicts, judge_all, rejudged
 
 _BATCH_ROWS = 20_000  # requirement rows per matrix product: bounds the (rows × units) temporary
 
@@ -40,6 +40,9 @@ class Similarities:
 
 
 def similarities(index: PostingIndex, cvx: CVIndex, t: Thresholds = DEFAULT_THRESHOLDS) -> Similarities:
+    if not len(index):  # no postings yet (an empty index's arrays have no width)
+        none = np.zeros(0)
+        return Similarities(none, np.zeros(0, dtype=np.int64), none, none, none)
     quotable = np.flatnonzero(cvx.quotable)
     rows = len(index.req_vectors)
     best_sim = np.zeros(rows, dtype=np.float32)
@@ -72,20 +75,35 @@ class Scored:
     parts: np.ndarray  # (6, n): R, P, S, E, N, and the role part of R
     capped: np.ndarray  # (n,) must-have cap applied
     counts: np.ndarray  # (5, n): required met, partial, missing; preferred met, preferred total
+    _must_rows: dict[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def light(self, rows: Sequence[int] | None = None, cap: float = 80.0) -> list[RankedMatch]:
-        rows = range(len(self.index)) if rows is None else rows
-        cols = np.round(self.parts, 4).tolist()
-        counts, capped, scores = self.counts.tolist(), self.capped.tolist(), self.scores.tolist()
-        out = []
-        for k in rows:
-            e = self.index.heads[k]
-            c = VerdictCounts(*(int(counts[j][k]) for j in range(5)))
-            b = ScoreBreakdown(cols[0][k], cols[1][k], cols[2][k], cols[3][k], cols[4][k], cap if capped[k] else None,
-                               cols[5][k])
-            out.append(RankedMatch(e.id, e.title, e.company, scores[k], b, c, "",
-                                   _notices(e.language, self.cvx.cv.language)))
-        return out
+        taken = np.arange(len(self.index)) if rows is None else np.asarray(rows, dtype=np.int64)
+        # Columns of the rows wanted, as plain Python values: one pass per column, not one per cell.
+        parts = zip(*np.round(self.parts[:, taken], 4).tolist())
+        counts = zip(*self.counts[:, taken].tolist())
+        heads, language = self.index.heads, self.cvx.cv.language
+        return [RankedMatch(e.id, e.title, e.company, score, ScoreBreakdown(r, p, s, x, n, cap if capped else None, role),
+                            VerdictCounts(*c), "", _notices(e.language, language))
+                for e, score, (r, p, s, x, n, role), c, capped in zip(
+                    (heads[k] for k in taken.tolist()), self.scores[taken].tolist(), parts, counts,
+                    self.capped[taken].tolist())]
+
+    def missing_must(self, posting_id: int) -> list[str]:
+        """The must-haves the CV lacks, by name: hard skills named in the posting's title, languages."""
+        if self._must_rows is None:  # the few postings with a must-have missing, found once
+            self._must_rows = {}
+            for i in np.flatnonzero(self.verdicts.must).tolist():
+                self._must_rows.setdefault(int(self.index.owner[i]), []).append(i)
+        k = self.index.row_of[posting_id]
+        names: list[str] = []
+        for i in self._must_rows.get(k, []):
+            info = self.index.infos[i]
+            if info.spoken:
+                names += list(self.verdicts.skills[verdict_key(info)].missing)
+            else:
+                names += [n for n in info.names if n.lower() in self.index.heads[k].title_hard]
+        return list(dict.fromkeys(names))
 
 
 def _notices(posting_language: str | None, cv_language: str | None) -> tuple[str, ...]:
@@ -108,25 +126,70 @@ class Ranker:
     def fit(self, cvx: CVIndex) -> Ranker:
         self.cvx_ = cvx
         self._sims: tuple[PostingIndex, int, Similarities] | None = None
-        self._verdicts: tuple[Similarities, Verdicts] | None = None
+        self._judged: tuple[Similarities, Verdicts, PostingIndex] | None = None
         return self
 
     def similarities(self, index: PostingIndex, version: int = 0) -> Similarities:
-        """Cached per (index, version): the caller bumps `version` when the index changes."""
+        """Cached per (index, version): the caller bumps `version` when the index changes. An index
+        updated from the cached one (`index.origin`) computes only its new rows."""
         if self._sims is None or self._sims[0] is not index or self._sims[1] != version:
-            self._sims = (index, version, similarities(index, self.cvx_, self.thresholds))
+            prior = self._carried_from(index)
+            if prior is None:
+                sims = similarities(index, self.cvx_, self.thresholds)
+            else:
+                origin, new_rows, old = prior
+                fresh = similarities(index.subset(new_rows), self.cvx_, self.thresholds)
+                sims = Similarities(origin.carried(old.best_sim, fresh.best_sim, requirements=True),
+                                    origin.carried(old.best_unit, fresh.best_unit, requirements=True),
+                                    *(origin.carried(getattr(old, f), getattr(fresh, f)) for f in ("doc", "lexical", "title")))
+            self._sims = (index, version, sims)
         return self._sims[2]
+
+    def _carried_from(self, index: PostingIndex) -> tuple[Origin, list[int], Similarities] | None:
+        """The origin of `index`, its new rows, and the cached similarities of the index it came from."""
+        origin = index.origin
+        if origin is None or self._sims is None or origin.index() is not self._sims[0]:
+            return None
+        return origin, np.flatnonzero(origin.postings < 0).tolist(), self._sims[2]
+
+    def _verdicts(self, index: PostingIndex, sims: Similarities) -> Verdicts:
+        """Verdicts depend on the CV and the postings, not on the weights: a weight change re-scores
+        only, and an updated index judges only its new rows (a line's verdict is its own)."""
+        if self._judged is not None and self._judged[0] is sims:
+            return self._judged[1]
+        origin, prior = index.origin, self._judged
+        cvx, profile = self.cvx_, self.cvx_.profile
+        if origin is not None and prior is not None and prior[2] is origin.index():
+            new_rows = np.flatnonzero(origin.postings < 0).tolist()
+            part = index.subset(new_rows)
+            lines = origin.requirements < 0
+            fresh = judge_all(part, profile, sims.best_sim[lines], sims.best_unit[lines], cvx.years_unit,
+                              self.taxonomy, self.thresholds, prior[1].skills)
+            old = prior[1]
+
+            def carried(name: str) -> np.ndarray:
+                return origin.carried(getattr(old, name), getattr(fresh, name), requirements=True)
+
+            verdicts = Verdicts(carried("code"), carried("credit"), carried("unit"), carried("source"),
+                                carried("years_seen"), carried("must"), fresh.skills)
+        else:
+            verdicts = judge_all(index, profile, sims.best_sim, sims.best_unit, cvx.years_unit, self.taxonomy,
+                                 self.thresholds)
+        self._judged = (sims, verdicts, index)
+        return verdicts
+
+    def score_as_if(self, base: Scored, sims: Similarities) -> Scored:
+        """Scores for this ranker's CV — `base`'s CV with skills added (a what-if) — from `base`'s
+        similarities and verdicts: only the lines whose skill verdict changes are judged again."""
+        verdicts = rejudged(base.index, base.verdicts, self.cvx_.profile, sims.best_sim, sims.best_unit,
+                            self.cvx_.years_unit, self.taxonomy, self.thresholds)
+        self._judged = (sims, verdicts, base.index)
+        return self.score(base.index, sims)
 
     def score(self, index: PostingIndex, sims: Similarities | None = None) -> Scored:
         sims = sims or self.similarities(index)
         n, owner, w = len(index), index.owner, self.weights
-        # Verdicts depend on the CV and the postings, not on the weights: a weight change re-scores only.
-        if self._verdicts is not None and self._verdicts[0] is sims:
-            verdicts = self._verdicts[1]
-        else:
-            verdicts = judge_all(index, self.cvx_.profile, sims.best_sim, sims.best_unit, self.cvx_.years_unit,
-                                 self.taxonomy, self.thresholds)
-            self._verdicts = (sims, verdicts)
+        verdicts = self._verdicts(index, sims)
         semantic = relevance(w, sims.doc, sims.lexical, sims.title)
         weighted = index.weights * verdicts.credit
         parts = []
@@ -151,7 +214,7 @@ class Ranker:
         order = top_rows(scored.scores, scored.index.ids, top)
         out = scored.light(order, self.weights.must_have_cap)
         for m in out:
-            m.why = why_line(m, self._missing_must(scored, m.posting_id))
+            m.why = why_line(m, scored.missing_must(m.posting_id))
         return out
 
     def explain(self, scored: Scored, posting_ids: Sequence[int]) -> list[RankedMatch]:
@@ -161,21 +224,8 @@ class Ranker:
         for k, m in zip(rows, out):
             start, end = int(scored.index.offsets[k]), int(scored.index.offsets[k + 1])
             m.requirements = requirement_matches(scored.index, scored.verdicts, self.cvx_, range(start, end))
-            m.why = why_line(m, self._missing_must(scored, m.posting_id))
+            m.why = why_line(m, scored.missing_must(m.posting_id))
         return out
-
-    def _missing_must(self, scored: Scored, posting_id: int) -> list[str]:
-        k = scored.index.row_of[posting_id]
-        start, end = int(scored.index.offsets[k]), int(scored.index.offsets[k + 1])
-        names: list[str] = []
-        for i in range(start, end):
-            if scored.verdicts.must[i]:
-                info = scored.index.infos[i]
-                if info.spoken:
-                    names += list(scored.verdicts.skills[verdict_key(info)].missing)
-                else:
-                    names += [n for n in info.names if n.lower() in scored.index.heads[k].title_hard]
-        return list(dict.fromkeys(names))
 
 
 def top_rows(scores: np.ndarray, ids: np.ndarray, top: int | None) -> list[int]:

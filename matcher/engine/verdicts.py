@@ -23,7 +23,7 @@ import numpy as np
 
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.posting_index import PostingIndex, RequirementInfo
+from matcher.engine.posting_index import PostingIndex, RequirementInfo, skill_keys, verdict_key
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
 from matcher.engine.taxonomy import Taxonomy
 
@@ -121,21 +121,6 @@ def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offere
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
 
 
-def verdict_key(info: RequirementInfo) -> tuple[tuple[str, ...], bool]:
-    """Where a line's verdict on names is memoised (and found again by explanations)."""
-    if info.spoken:
-        return tuple("spoken:" + "|".join(g) for g in info.spoken), False
-    return skill_keys(info), info.any_of
-
-
-def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
-    """The skills a line is judged on by name: its hard skills; in a list of alternatives, its
-    soft ones too ("web development or Unix/Linux": either will do)."""
-    if info.any_of and info.hard and info.soft:
-        return info.hard + info.soft
-    return info.hard or info.soft
-
-
 @dataclass
 class Verdicts:
     """Aligned with the requirement rows of a `PostingIndex`."""
@@ -149,24 +134,56 @@ class Verdicts:
     skills: dict[tuple[tuple[str, ...], bool], SkillVerdict] = field(default_factory=dict)
 
 
+def _judge_key(info: RequirementInfo, keys: tuple[str, ...], profile: CVProfile, taxonomy: Taxonomy | None) -> SkillVerdict:
+    return (judge_spoken(info.spoken, profile) if info.spoken
+            else judge_skills(info.names, keys, info.any_of, profile, taxonomy))
+
+
+def rejudged(index: PostingIndex, base: Verdicts, profile: CVProfile, best_sim: np.ndarray, best_unit: np.ndarray,
+             years_unit: int, taxonomy: Taxonomy | None, t: Thresholds = DEFAULT_THRESHOLDS) -> Verdicts:
+    """`base` as `profile` would judge it, when only the skills it shows differ (a what-if): a line's
+    verdict changes only with its skill verdict or the kinds of skill shown, so only the lines whose
+    skill verdict differs and the lines asking for a kind of skill are judged again."""
+    memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] = {}
+    rows_by_key, category_rows = index.verdict_rows()
+    rows = list(category_rows)
+    for key, key_rows in rows_by_key.items():
+        info = index.infos[key_rows[0]]  # the row whose names the base verdict was worded with
+        sv = memo[key] = _judge_key(info, skill_keys(info), profile, taxonomy)
+        if sv != base.skills.get(key):  # absent: no line reached it (a kind of skill shown decided them)
+            rows += key_rows
+    lines = np.unique(np.array(rows, dtype=np.int64))
+    part = judge_all(index, profile, best_sim, best_unit, years_unit, taxonomy, t, memo, lines)
+    out = Verdicts(base.code.copy(), base.credit.copy(), base.unit.copy(), base.source.copy(), base.years_seen.copy(),
+                   base.must.copy(), memo)
+    for name in ("code", "credit", "unit", "source", "years_seen", "must"):
+        getattr(out, name)[lines] = getattr(part, name)
+    return out
+
+
 def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, best_unit: np.ndarray,
               years_unit: int, taxonomy: Taxonomy | None, t: Thresholds = DEFAULT_THRESHOLDS,
-              memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] | None = None) -> Verdicts:
+              memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] | None = None,
+              lines: np.ndarray | None = None) -> Verdicts:
     """`best_sim[i]`/`best_unit[i]`: line i's best quotable CV unit and its cosine; `years_unit`:
-    the unit that states the CV's years (-1 if none); `memo`: skill verdicts to reuse (a what-if
-    passes none: its profile differs)."""
-    sim = np.asarray(best_sim, dtype=np.float64)
+    the unit that states the CV's years (-1 if none); `memo`: skill verdicts to reuse, judged with
+    this profile; `lines`: judge only these rows (the verdicts are aligned with them)."""
+    lines = np.arange(len(index.infos)) if lines is None else lines
+    infos = [index.infos[i] for i in lines.tolist()]
+    owner, years_only, hard = index.owner[lines], index.years_only[lines], index.hard[lines]
+    sim = np.asarray(best_sim[lines], dtype=np.float64)
     code = (sim >= t.partial).astype(np.int64) + (sim >= t.met)
     credit = np.where(code == MET, 1.0, np.where(code == PARTIAL, np.clip((sim - t.floor) / (t.met - t.floor), 0, 1), 0.0))
-    unit = np.where(code > 0, best_unit, -1).astype(np.int64)
+    unit = np.where(code > 0, best_unit[lines], -1).astype(np.int64)
     source = np.zeros(len(sim), dtype=np.int64)
     years_seen = np.full(len(sim), np.nan)
     must = np.zeros(len(sim), dtype=bool)
     memo = {} if memo is None else memo
     codes, credits, units, sources, seen = code.tolist(), credit.tolist(), unit.tolist(), source.tolist(), years_seen.tolist()
-    years = index.years.tolist()
-    required = index.required.tolist()
-    for i, info in enumerate(index.infos):
+    asked = index.years[lines]
+    years = asked.tolist()
+    required = index.required[lines].tolist()
+    for i, info in enumerate(infos):
         if info.categories and codes[i] < MET:
             offered = next((profile.by_category[c] for c in info.categories if c in profile.by_category), None)
             if offered is not None:  # "one or more programming languages": the CV shows Java
@@ -178,8 +195,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         key = verdict_key(info)
         sv = memo.get(key)
         if sv is None:
-            sv = memo[key] = (judge_spoken(info.spoken, profile) if info.spoken
-                              else judge_skills(info.names, keys, info.any_of, profile, taxonomy))
+            sv = memo[key] = _judge_key(info, keys, profile, taxonomy)
         if info.spoken:
             codes[i], credits[i], sources[i] = sv.code, sv.credit, BY_SKILL
             units[i] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
@@ -204,17 +220,16 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
                     codes[i] = PARTIAL if ratio >= YEARS_PARTIAL_RATIO else MISSING
                     credits[i] = ratio if codes[i] else 0.0
         if info.hard and required[i] and sv.missing and not sv.met_skills:
-            owner_title = index.heads[int(index.owner[i])].title_hard
+            owner_title = index.heads[int(owner[i])].title_hard
             must[i] = bool(owner_title.intersection(m.lower() for m in sv.missing))
     code, credit = np.array(codes, dtype=np.int64), np.array(credits, dtype=np.float64)
     unit, source, years_seen = np.array(units, dtype=np.int64), np.array(sources, dtype=np.int64), np.array(seen)
     if profile.years is not None:
-        asked = index.years
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = profile.years / asked
-            by_years = index.years_only & (asked > 0)
+            by_years = years_only & (asked > 0)
             yv = np.where(ratio >= 1.0, MET, np.where(ratio >= YEARS_PARTIAL_RATIO, PARTIAL, MISSING))
-            lowers = (asked > 0) & ((source == BY_MEANING) | ((source == BY_SKILL) & ~index.hard)) & ~by_years & (yv < code)
+            lowers = (asked > 0) & ((source == BY_MEANING) | ((source == BY_SKILL) & ~hard)) & ~by_years & (yv < code)
         code = np.where(by_years | lowers, yv, code)
         credit = np.where(by_years, np.clip(ratio, 0, 1), np.where(lowers, np.minimum(credit, np.clip(ratio, 0, 1)), credit))
         credit = np.where(code == MISSING, 0.0, credit)
@@ -222,7 +237,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         source = np.where(by_years, BY_YEARS, source)
         unit = np.where(by_years, np.where(code > 0, years_unit, -1), unit)
     else:  # the CV's years are unknown: a years-only line can be neither met nor missed
-        by_years = index.years_only
+        by_years = years_only
         code = np.where(by_years, PARTIAL, code)
         credit = np.where(by_years, YEARS_UNKNOWN_CREDIT, credit)
         source = np.where(by_years, BY_YEARS, source)

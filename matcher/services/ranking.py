@@ -204,13 +204,12 @@ class RankingSession:
 
     def _what_if(self, cv_id: int, skills: tuple[str, ...], progress: Progress,
                  cancelled: Cancelled) -> tuple[Ranker, Scored]:
-        state, _ = self._scored(cv_id, progress, cancelled)
+        state, base = self._scored(cv_id, progress, cancelled)
         extractor = skill_extractor(self.store)
         names = [extractor.taxonomy.canonical(s) or s.strip() for s in skills]
         ranker = Ranker(state.ranker.weights, extractor.taxonomy, state.ranker.thresholds)
         ranker.fit(state.cvx.with_skills(names, extractor.taxonomy, extractor.skills))
-        assert self._index is not None
-        return ranker, ranker.score(self._index, state.ranker.similarities(self._index, self._index_version))
+        return ranker, ranker.score_as_if(base, state.ranker.similarities(base.index, self._index_version))
 
     def _cv_state(self, cv_id: int) -> _CVState:
         with self._marks:
