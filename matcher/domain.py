@@ -112,6 +112,9 @@ class Role:
     end: date | None  # None with `current`: still held; resolved against `CV.as_of`
     current: bool = False
     text: str = ""  # what the CV says under it: the sentences that show which skills it used
+    # Canonical skills its heading and text name, found with the CV's `skills_version` taxonomy
+    # (derived, like the CV's skills); None until found.
+    skills: tuple[str, ...] | None = None
 
 
 @dataclass

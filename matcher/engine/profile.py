@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from matcher.domain import CV, EvidenceKind
+from matcher.domain import CV, EvidenceKind, Role
 from matcher.engine.evidence import Unit
 from matcher.engine.taxonomy import Taxonomy
 from matcher.language import detect_language, language_name
@@ -107,6 +107,11 @@ class CVProfile:
         return merged_length(ranges) if ranges else None
 
 
+def role_text(role: Role) -> str:
+    """What a role's skills are found in: its heading and its text."""
+    return f"{role.heading}\n{role.text}"
+
+
 def _spans(cv: CV, skills_in: Callable[[str], list[str]], taxonomy: Taxonomy | None) -> list[Span]:
     """Each dated role with the skills its text names and those they imply (Django ⇒ Python)."""
     spans = []
@@ -120,7 +125,7 @@ def _spans(cv: CV, skills_in: Callable[[str], list[str]], taxonomy: Taxonomy | N
         start = role.start.year + (role.start.month - 1) / 12
         end = end_date.year + end_date.month / 12
         if end > start:
-            named = skills_in(f"{role.heading}\n{role.text}")
+            named = list(role.skills) if role.skills is not None else skills_in(role_text(role))
             implied = [t for n in named for t, strength in (taxonomy.implied(n).items() if taxonomy else ())
                        if strength >= IMPLIED_MET]
             spans.append(Span(start, end, frozenset(s.lower() for s in [*named, *implied])))

@@ -222,7 +222,7 @@ class RankingSession:
             if cv is None:
                 raise LookupError(f"no CV with id {cv_id}")
             extractor = skill_extractor(self.store)
-            if cv.skills_version != skills_version(extractor):
+            if cv.skills_version != skills_version(extractor) or any(r.skills is None for r in cv.roles):
                 from matcher.services.skills import annotate_cv
 
                 annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept

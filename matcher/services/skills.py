@@ -68,6 +68,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     sentence about work (experience, projects) before a skills list or the summary; never a heading,
     the header or an objective statement, so a skill named only there is not credited."""
     from matcher.engine.evidence import cv_units
+    from matcher.engine.profile import role_text
 
     manual = [e for e in cv.skills if e.source == "manual"]
     best: dict[str, tuple[int, SkillEvidence]] = {}
@@ -81,6 +82,8 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     for evidence in manual:
         found.setdefault(evidence.skill.lower(), evidence)
     cv.skills = list(found.values())
+    for role in cv.roles:  # what each dated role used: the years with a skill (`CVProfile.years_with`)
+        role.skills = tuple(extractor.skills(role_text(role)))
     cv.skills_version = skills_version(extractor)
     if cv.report is not None:
         cv.report.skills_found = len(cv.skills)

@@ -82,9 +82,11 @@ def cv(item: dict[str, Any]) -> CV:
 
 
 def _role(item: dict[str, Any]) -> Role:
-    result: Role = _record(Role, item, "start", "end")
+    result: Role = _record(Role, item, "start", "end", "skills")
     result.start = date.fromisoformat(item["start"]) if item.get("start") else None
     result.end = date.fromisoformat(item["end"]) if item.get("end") else None
+    skills = item.get("skills")  # derived: what is not a list of names is found again
+    result.skills = tuple(skills) if isinstance(skills, list) and all(isinstance(s, str) for s in skills) else None
     return result
 
 

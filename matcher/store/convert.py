@@ -133,14 +133,17 @@ def row_to_cv(row: CVRow) -> CV:
 
 
 def role_to_json(r: Role) -> dict[str, Any]:
-    return {"heading": r.heading, "start": r.start.isoformat() if r.start else None,
-            "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+    out = {"heading": r.heading, "start": r.start.isoformat() if r.start else None,
+           "end": r.end.isoformat() if r.end else None, "current": r.current, "text": r.text}
+    return out if r.skills is None else {**out, "skills": list(r.skills)}
 
 
 def role_from_json(data: dict[str, Any]) -> Role:
     start, end = data.get("start"), data.get("end")
+    skills = data.get("skills")
     return Role(str(data.get("heading", "")), date.fromisoformat(start) if start else None,
-                date.fromisoformat(end) if end else None, bool(data.get("current")), str(data.get("text", "")))
+                date.fromisoformat(end) if end else None, bool(data.get("current")), str(data.get("text", "")),
+                tuple(str(s) for s in skills) if isinstance(skills, list) else None)
 
 
 def row_to_entry(row: ShortlistRow) -> ShortlistEntry:

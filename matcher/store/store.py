@@ -329,13 +329,16 @@ class Store:
         return found[0]
 
     def update_cv_skills(self, cv: CV) -> None:
-        """Save the user's hand edits: added skills (source="manual") and removed ones."""
+        """Save the CV's skills: the user's hand edits (added skills, source="manual", and removed
+        ones), and those found again with a newer taxonomy (with its version, and each role's)."""
         with self.writing() as s:
             row = s.get(CVRow, cv.id)
             if row is None:
                 raise KeyError(cv.id)
             row.skills = [convert.evidence_to_json(e) for e in cv.skills]
             row.removed_skills = list(cv.removed_skills)
+            row.skills_version = cv.skills_version
+            row.roles = [convert.role_to_json(r) for r in cv.roles]
 
     def delete_cv(self, cv_id: int) -> bool:
         with self.writing() as s:

@@ -157,3 +157,21 @@ def test_roles_and_their_date_survive_the_store_and_a_backup(tmp_path: Path) -> 
     restore_backup(fresh, tmp_path / "backup.zip")
     for kept in (store.cvs()[0], fresh.cvs()[0]):
         assert kept.roles == cv.roles and kept.as_of == cv.as_of == cv_samples.MADE.date()
+
+
+def test_each_dated_role_keeps_the_skills_it_names_found_again_with_a_new_taxonomy(tmp_path: Path) -> None:
+    # Kept with the CV, a ranking needs no skill search of the roles (years with a skill come from them).
+    from matcher import services
+    from matcher.paths import SAMPLES
+
+    store = Store(tmp_path / "m.db")
+    cv_id = services.import_cv(store, SAMPLES / "cvs" / "john_doe.pdf").id
+    assert cv_id is not None
+    first = store.cv(cv_id)
+    assert first is not None and first.roles and all(r.skills is not None for r in first.roles)
+    assert "Java" in (first.roles[0].skills or ())
+    store.add_user_skill("Anywhere")  # the user's own skill, named in every role's heading
+    services.RankingSession(store).rank(cv_id)
+    again = store.cv(cv_id)
+    assert again is not None and again.skills_version != first.skills_version, "the new version is stored"
+    assert all("Anywhere" in (r.skills or ()) for r in again.roles)
