@@ -23,13 +23,16 @@ the figures above (kept as they were), the same figures measured where the proto
 - dropped too: of the other lines, those asking something the weakened CV lost although the
   generator does not list it (`_dropped`);
 - false moves (honest): over the other lines less those.
-Run: `.venv/bin/python -m benchmarks.rjdb`.
+Run: `.venv/bin/python -m benchmarks.rjdb`; `--examples N` prints N random TUNE lines of each kind of
+failure (undetected with the skill really gone, false moves not explained by a drop) with both verdicts,
+their evidence and similarity, to diagnose on TUNE without looking at REPORT.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,9 +158,38 @@ def evaluate(bench: Bench, triples: list[Triple]) -> dict[str, float | int]:
             "false moves (honest)": kept_moved / max(kept, 1)}
 
 
+def examples(bench: Bench, triples: list[Triple], n: int, seed: int = 0) -> None:
+    """Print `n` random undetected lines (removed skill really gone) and `n` false moves (not
+    explained by a drop) of `triples`, each with both verdicts, evidence and similarity."""
+    undetected, false_moves = [], []
+    for k, t in enumerate(triples):
+        assert t.matched.id is not None and t.weakened.id is not None
+        [a] = bench.session.explain(t.matched.id, [t.posting_id])
+        [b] = bench.session.explain(t.weakened.id, [t.posting_id])
+        for ra, rb in zip(a.requirements or [], b.requirements or []):
+            named = [s for s in t.removed if _names_removed(ra.text, [s])]
+            if named and ra.status != "missing" and ORDER[rb.status] >= ORDER[ra.status]:
+                if not all(_names_removed(t.weakened.text, [s]) for s in named):
+                    undetected.append((k, named, ra, rb))
+            elif (not named and not YEARS_OR_EXPERIENCE.search(ra.text) and ra.status != rb.status
+                  and not _dropped(ra.text, ra.skills, t.matched, t.weakened)):
+                false_moves.append((k, named, ra, rb))
+    rng = np.random.default_rng(seed)
+    for title, rows in (("undetected, skill gone", undetected), ("false moves, nothing dropped", false_moves)):
+        print(f"\n== {title}: {len(rows)}")
+        for j in rng.permutation(len(rows))[:n]:
+            k, named, ra, rb = rows[j]
+            print(f"\n#{k} removed {named or triples[k].removed}\n  line: {ra.text!r} skills {ra.skills}")
+            for side, m in (("matched", ra), ("weakened", rb)):
+                print(f"  {side:<8} {m.status:<7} sim {m.similarity:.2f} [{m.reason}] evidence {m.evidence!r}")
+
+
 def main() -> None:
     bench, triples = load()
     try:
+        if len(sys.argv) > 2 and sys.argv[1] == "--examples":
+            examples(bench, triples[:len(triples) // 2], int(sys.argv[2]))
+            return
         half = len(triples) // 2
         print("rjdb triples: matched CV vs the same CV with skills and years removed")
         print("targets (issue 12): above at least as often as TF-IDF; >= 80% of removed-skill lines worse; <= 5% of other lines move")
