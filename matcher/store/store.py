@@ -24,7 +24,7 @@ from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import CursorResult, Engine, Text, delete, func, select, text, type_coerce, update
+from sqlalchemy import CursorResult, Engine, Text, delete, func, insert, select, text, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from matcher.domain import CV, ApplicationStatus, Posting, PostingFacts, Requirement, ShortlistEntry
@@ -422,9 +422,10 @@ class Store:
 
     def put_packed_vectors(self, model: str, rows: dict[int, tuple[str, bytes, bytes, bytes, bytes, bytes]]) -> None:
         def write(s: Session) -> None:
-            for posting_id, (digest, doc, title, reqs, lex_idx, lex_val) in rows.items():
-                s.merge(PostingVectorsRow(posting_id=posting_id, model=model, digest=digest, doc=doc, title=title,
-                                          requirements=reqs, lexical_index=lex_idx, lexical_value=lex_val))
+            s.execute(_replacing(PostingVectorsRow), [
+                {"posting_id": posting_id, "model": model, "digest": digest, "doc": doc, "title": title,
+                 "requirements": reqs, "lexical_index": lex_idx, "lexical_value": lex_val}
+                for posting_id, (digest, doc, title, reqs, lex_idx, lex_val) in rows.items()])
 
         self._write_derived(f"vectors of {len(rows)} postings", write)
 
@@ -471,8 +472,8 @@ class Store:
 
     def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         def write(s: Session) -> None:
-            for key, vector in vectors.items():
-                s.merge(EmbeddingRow(model=model, key=key, vector=np.asarray(vector, np.float32).tobytes()))
+            s.execute(_replacing(EmbeddingRow), [{"model": model, "key": key, "vector": np.asarray(vector, np.float32).tobytes()}
+                                                 for key, vector in vectors.items()])
 
         self._write_derived(f"{len(vectors)} new vectors", write)
 
@@ -555,6 +556,12 @@ def _load_shortlist(s: Session, ids: list[int]) -> list[ShortlistEntry]:
     rows = s.scalars(select(ShortlistRow).where(ShortlistRow.posting_id.in_(ids))
                      .order_by(ShortlistRow.added, ShortlistRow.posting_id))
     return [convert.row_to_entry(row) for row in rows]
+
+
+def _replacing(row: type[Base]) -> Any:
+    """One INSERT OR REPLACE for many rows of cached vectors: merging them one by one (a SELECT and
+    an INSERT each) took ~2 s of embedding 1,000 new postings."""
+    return insert(row).prefix_with("OR REPLACE")
 
 
 @functools.lru_cache(maxsize=65_536)
