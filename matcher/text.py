@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 # Typographic ligatures that PDF producers emit as one glyph: "ﬁnance" must read "finance".
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 # Bullet glyphs from word processors, web pages and icon fonts; all become the one bullet "- ".
@@ -54,6 +52,8 @@ def fix_text(text: str) -> str:
         text = text.replace(bad, good)
     if text.isascii():  # nothing to repair, and ftfy is the slow part of a big import
         return text
+    import ftfy  # here: a ranking cleans no text, and importing ftfy took 56 ms of every `matcher rank`
+
     text = ftfy.fix_text(text, normalization="NFC")
     for bad, good in MOJIBAKE.items():  # again: ftfy turns "â€‹" into a zero-width space
         text = text.replace(bad, good)
