@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
 from matcher.engine.features import CVIndex
-from matcher.engine.posting_index import PostingIndex, verdict_key
+from matcher.engine.posting_index import PostingIndex
+from matcher.engine.requirement_info import verdict_key
 from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, Verdicts
 
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from matcher.domain import score_band
 from matcher.engine.ranking import Ranker, Scored, top_rows
-from matcher.engine.posting_index import verdict_key
+from matcher.engine.requirement_info import verdict_key
 from matcher.engine.verdicts import BY_SKILL, MET
 
 MAX_CANDIDATES = 15  # skills tried by a what-if each; the most blocking first

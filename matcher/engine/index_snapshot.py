@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from matcher.engine.posting_index import PostingHead, PostingIndex, RequirementInfo
+from matcher.engine.posting_index import PostingHead, PostingIndex
+from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # bumped when what is saved changes

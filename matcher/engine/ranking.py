@@ -18,7 +18,8 @@ from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.explain import requirement_matches, why_line
 from matcher.engine.features import CVIndex
 from matcher.engine.lexical import cosines
-from matcher.engine.posting_index import Origin, PostingIndex, verdict_key
+from matcher.engine.posting_index import Origin, PostingIndex
+from matcher.engine.requirement_info import verdict_key
 from matcher.engine.scoring import (ScoreWeights, combine, coverage, experience_fit, relevance, seniority_fit,
                                     years_far_above)
 from matcher.engine.taxonomy import Taxonomy

@@ -23,7 +23,8 @@ import numpy as np
 
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.posting_index import PostingIndex, RequirementInfo, skill_keys, verdict_key
+from matcher.engine.posting_index import PostingIndex
+from matcher.engine.requirement_info import RequirementInfo, skill_keys, verdict_key
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
 from matcher.engine.taxonomy import Taxonomy
 

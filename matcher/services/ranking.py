@@ -85,11 +85,11 @@ def _pack(v: PackedVectors) -> tuple[bytes, bytes, bytes, bytes, bytes]:
 def _code_digest() -> str:
     """The code and data a saved index's requirement weights and title facts were computed with."""
     from matcher import years
-    from matcher.engine import features, lexical, posting_index, scoring
+    from matcher.engine import features, lexical, posting_index, requirement_info, scoring
     from matcher.paths import REFERENCE
 
     h = hashlib.sha1()
-    for module in (posting_index, lexical, scoring, years, features):
+    for module in (posting_index, requirement_info, lexical, scoring, years, features):
         h.update(Path(module.__file__ or "").read_bytes())
     h.update(REFERENCE.read_bytes())
     return h.hexdigest()

@@ -1,0 +1,126 @@
+"""What one requirement line is, whatever the CV: the skills it names (by name only, or also by
+meaning), whether one of them is enough, whether it asks for years alone, and what it is worth.
+
+What a requirement is worth (`weight`) follows how specific it is: a named hard skill weighs
+`SKILL_WEIGHT + SKILL_RARITY_WEIGHT × rarity` ("Kubernetes" more than "SQL"), a line judged on
+meaning `TEXT_WEIGHT + TEXT_RARITY_WEIGHT × rarity of its rarest words` ("excellent communication
+skills" little), years alone `YEARS_WEIGHT`, a line of three words or fewer with no skill
+`LOW_INFO_WEIGHT`. Worked example: "Kubernetes" (rarity 0.71) → 1.0 + 1.0 × 0.71 = 1.71; "Strong
+communication skills" (rarities 0.10, 0.05, 0.02; two rarest mean 0.075) → 0.4 + 0.8 × 0.075 = 0.46.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matcher.domain import Requirement
+from matcher.engine.lexical import Reference, tokens
+from matcher.engine.taxonomy import Taxonomy
+from matcher.years import without_years
+
+# Skills checked by name only: a sentence about another skill never shows them.
+HARD_CATEGORIES = frozenset({"language", "framework", "database", "cloud", "tool", "certification"})
+# Fields, methods and soft skills ("Statistics", "Visual design", "Time management"): when a line names
+# some and the CV names none of them, a sentence close in meaning shows at most part of it ("a BS in
+# Design" is not met by "a BS in Computer Science", however alike the two sentences read; "strong time
+# management" is not shown by "organised events" as surely as by saying it).
+NAMED_FIELD_CATEGORIES = frozenset({"method", "domain", "soft skill"})
+SKILL_WEIGHT, SKILL_RARITY_WEIGHT = 1.0, 1.0
+TEXT_WEIGHT, TEXT_RARITY_WEIGHT = 0.4, 0.8
+TEXT_RARITY_WORDS = 2  # the rarest words say what a line is about; "strong", "skills" say nothing
+YEARS_WEIGHT = 0.8
+LOW_INFO_WEIGHT = 0.3
+LOW_INFO_WORDS = 3
+# Words that say nothing beyond the years in "5+ years of relevant professional experience".
+YEARS_FILLER = frozenset({"of", "experience", "relevant", "professional", "work", "working", "industry", "at",
+                          "least", "minimum", "min", "in", "the", "a", "an", "total", "overall", "with", "proven",
+                          "year", "years", "plus", "hands", "on", "practical", "related", "equivalent"})
+_ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b|/", re.I)
+# "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
+_EXAMPLES_IN_BRACKETS = re.compile(r"\([^()]*,[^()]*\)")
+# Lines that ask for a kind of skill rather than a named one ("one or more programming languages",
+# "relational databases", "a cloud platform"): any skill of that taxonomy category the CV shows meets them.
+CATEGORY_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:programming|coding|scripting|general[- ]purpose|object[- ]oriented|back[- ]?end|"
+                r"high[- ]level|compiled|modern|typed) (?:programming )?languages?\b", re.I), "language"),
+    (re.compile(r"\bcloud (?:platforms?|providers?|services|infrastructure|environments?)\b|\bpublic clouds?\b",
+                re.I), "cloud"),
+    (re.compile(r"\b(?:relational|sql|nosql) (?:databases?|data ?stores?)\b|\bdatabases?\b", re.I), "database"),
+    (re.compile(r"\b(?:web|front[- ]?end|javascript|js|back[- ]?end|ui) frameworks?\b", re.I), "framework"),
+)
+
+
+@dataclass(frozen=True)
+class RequirementInfo:
+    """What one requirement line is, whatever the CV."""
+
+    hard: tuple[str, ...]  # lower-case canonical skills judged by name only
+    soft: tuple[str, ...]  # skills a sentence may show by meaning (methods, domains, soft skills)
+    names: tuple[str, ...]  # canonical names of all its skills, as written in explanations
+    any_of: bool  # one named skill is enough ("Java or Go")
+    years_only: bool  # "5+ years of experience": nothing to judge but the years
+    weight: float
+    categories: tuple[str, ...] = ()  # kinds of skill asked for without a name ("a programming language")
+    fields: bool = False  # names fields or methods that meaning alone cannot meet (NAMED_FIELD_CATEGORIES)
+    spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
+
+
+def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Reference) -> RequirementInfo:
+    hard: list[str] = []
+    soft: list[str] = []
+    fields = False
+    spoken: list[str] = []
+    for name in req.skills:
+        skill = taxonomy.get(name) if taxonomy is not None else None
+        (hard if skill is None or skill.category in HARD_CATEGORIES else soft).append(name.lower())
+        fields = fields or (skill is not None and skill.category in NAMED_FIELD_CATEGORIES)
+        if skill is not None and skill.category == "spoken language":
+            spoken.append(name)
+    words = tokens(req.text)
+    years_only = (not req.skills and req.years is not None
+                  and not [w for w in tokens(without_years(req.text)) if not w.isdigit() and w not in YEARS_FILLER])
+    if hard:
+        weight = SKILL_WEIGHT + SKILL_RARITY_WEIGHT * max(reference.skill_rarity(n) for n in req.skills
+                                                          if n.lower() in hard)
+    elif years_only:
+        weight = YEARS_WEIGHT
+    elif len(words) <= LOW_INFO_WORDS and not soft:
+        weight = LOW_INFO_WEIGHT
+    else:
+        rarest = sorted((reference.rarity(w) for w in words), reverse=True)[:TEXT_RARITY_WORDS] or [0.0]
+        weight = TEXT_WEIGHT + TEXT_RARITY_WEIGHT * sum(rarest) / len(rarest)
+    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text))
+    categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
+    return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
+                           categories, fields, spoken_groups(req.text, spoken))
+
+
+def spoken_groups(text: str, languages: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """"English, and Mandarin or Cantonese" → (("english",), ("mandarin", "cantonese")): every group
+    is needed, one language of a group is enough."""
+    groups: list[list[str]] = []
+    for name in languages:
+        key = name.lower()
+        joined = groups and re.search(rf"{re.escape(groups[-1][-1])}\W+(?:or|/)\W+{re.escape(key)}", text, re.I)
+        if joined:
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    return tuple(tuple(g) for g in groups)
+
+
+def verdict_key(info: RequirementInfo) -> tuple[tuple[str, ...], bool]:
+    """Where a line's verdict on names is memoised (and found again by explanations)."""
+    if info.spoken:
+        return tuple("spoken:" + "|".join(g) for g in info.spoken), False
+    return skill_keys(info), info.any_of
+
+
+def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
+    """The skills a line is judged on by name: its hard skills; in a list of alternatives, its
+    soft ones too ("web development or Unix/Linux": either will do)."""
+    if info.any_of and info.hard and info.soft:
+        return info.hard + info.soft
+    return info.hard or info.soft
