@@ -217,6 +217,17 @@ class Taxonomy:
             known = self._related_cache[(a, b)] = self._relatedness(a, b)
         return known
 
+    def related_to(self, skill: str) -> dict[str, float]:
+        """Every skill `b` with `related(skill, b) > 0` except `skill` itself (by canonical name),
+        with that strength: what it implies and its siblings."""
+        ca = self.canonical(skill) or skill
+        out = self.implied(ca)
+        for strength, members in self._siblings:
+            if ca in members:
+                for member in members:
+                    out[member] = max(out.get(member, 0.0), strength)
+        return out
+
     def _relatedness(self, a: str, b: str) -> float:
         ca, cb = self.canonical(a) or a, self.canonical(b) or b
         if ca.lower() == cb.lower():

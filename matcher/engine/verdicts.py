@@ -111,12 +111,8 @@ def judge_spoken(groups: tuple[tuple[str, ...], ...], profile: CVProfile) -> Ski
 def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offered | None:
     if taxonomy is None:
         return None
-    best, strength = None, RELATED_MIN
-    for key, offered in profile.skills.items():
-        s = taxonomy.related(offered.name, name)
-        if s >= strength and offered.kind == "cv":
-            best, strength = offered, s
-    return best
+    closest = profile.closest_shown(name, taxonomy)
+    return closest[1] if closest is not None and closest[0] >= RELATED_MIN else None
 
 
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best

@@ -108,3 +108,28 @@ def test_a_required_language_the_cv_does_not_show_caps_the_score(jane: World) ->
 def test_a_degree_in_another_field_is_at_most_partial(jane: World) -> None:
     line = jane.line("Data Scientist", "PhD in Statistics or Mathematics")
     assert line.status != "met"
+
+
+def test_the_closest_skill_shown_agrees_with_taxonomy_relatedness_for_every_skill() -> None:
+    # The per-profile map (built once) against the definition: every offered skill asked in turn.
+    from matcher.engine.evidence import cv_units
+    from matcher.engine.profile import CVProfile
+    from matcher.engine.taxonomy import default_taxonomy
+    from matcher.ingest.cv import read_cv
+    from matcher.paths import SAMPLES
+    from matcher.services import annotate_cv
+    from matcher.engine.skills import SkillExtractor
+
+    taxonomy = default_taxonomy()
+    cv = annotate_cv(read_cv(SAMPLES / "cvs" / "john_doe.pdf"), SkillExtractor(taxonomy))
+    profile = CVProfile.of(cv, cv_units(cv), taxonomy)
+    asked = [s.name for s in taxonomy.skills()] + ["mysql", "Postgres", "not a skill at all"]
+    shown = [o for o in profile.skills.values() if o.kind == "cv"]
+    assert len(shown) > 10
+    for name in asked:
+        best = None
+        for offered in shown:  # the definition: the strongest, the last of equals
+            strength = taxonomy.related(offered.name, name)
+            if strength > 0 and (best is None or strength >= best[0]):
+                best = (strength, offered)
+        assert profile.closest_shown(name, taxonomy) == best, name
