@@ -186,3 +186,18 @@ def test_a_what_if_judges_again_only_what_the_skills_change_and_agrees_with_judg
     assert _verdicts(session.explain(cv_id, ids, skills)) == _verdicts(everything.explain(judged, ids))
     assert ranking.matches != session.rank(cv_id).matches, "the skills changed something"
     store.close()
+
+
+def test_a_saved_index_whose_arrays_disagree_is_ignored(db: Path) -> None:
+    import numpy as np
+
+    snapshot = db.with_name(db.name + SNAPSHOT_SUFFIX)
+    expected = _from_every_posting(db)
+    with np.load(snapshot) as saved:  # the right key and stamps, but vectors of two widths
+        arrays = {name: saved[name] for name in saved.files}
+    arrays["doc"] = arrays["doc"][:, :-1]
+    with snapshot.open("wb") as f:
+        np.savez(f, **arrays)
+    store = Store(db)
+    assert _rank(store) == expected
+    store.close()

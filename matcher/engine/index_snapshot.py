@@ -83,8 +83,12 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
                req_vectors=arrays["req_vectors"].astype(np.float32),
                infos=[infos[k] for k in arrays["info_of"].tolist()], texts=list(meta["texts"]),
                required=arrays["required"], years=arrays["years"])
-    if len(index.texts) != len(index.infos) or len(index.req_vectors) != len(index.infos):
-        raise ValueError("requirement arrays of different lengths")
+    rows = {len(index.ids), len(index.doc), len(index.title), len(index.levels), index.lexical.shape[0]}
+    lines = {len(index.infos), len(index.texts), len(index.req_vectors), len(index.required), len(index.years),
+             int(index.offsets[-1])}
+    widths = {index.doc.shape[1], index.title.shape[1], index.req_vectors.shape[1]} if len(index.ids) else set()
+    if len(rows) != 1 or len(lines) != 1 or len(widths) > 1:
+        raise ValueError("arrays of different lengths")
     return index
 
 
