@@ -16,13 +16,16 @@ from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, V
 def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: Iterable[int]) -> list[RequirementMatch]:
     out = []
     profile = cvx.profile
+    quotable = cvx.unit_vectors[cvx.quotable]
     for i in rows:
         req, info = index.requirement(i), index.infos[i]
+        # The cosine of the line with its best quotable CV unit: what a "meaning" verdict rests on.
+        cosine = float((quotable @ index.req_vectors[i]).max()) if len(quotable) else 0.0
         code, source = int(verdicts.code[i]), int(verdicts.source[i])
         unit = int(verdicts.unit[i])
         evidence = cvx.units[unit].text if unit >= 0 and code > 0 else None
         kind, basis, missing = "cv", None, []
-        reason = f"meaning {verdicts_similarity(cvx, index, i):.2f}"
+        reason = f"meaning {cosine:.2f}"
         if source == BY_CATEGORY:
             shown = next(profile.by_category[c] for c in info.categories if c in profile.by_category)
             reason = f"asks for a kind of skill ({', '.join(info.categories)}); your CV shows {shown.name}"
@@ -49,17 +52,9 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
             kind = "none"
         status: MatchStatus = STATUSES[code]
         out.append(RequirementMatch(req.text, req.kind, status, evidence, float(index.weights[i]),
-                                    list(req.skills), missing, round(verdicts_similarity(cvx, index, i), 4),
+                                    list(req.skills), missing, round(cosine, 4),
                                     reason, kind, basis))  # type: ignore[arg-type]
     return out
-
-
-def verdicts_similarity(cvx: CVIndex, index: PostingIndex, i: int) -> float:
-    """The cosine of line i with its best quotable CV unit (what a "meaning" verdict rests on)."""
-    quotable = cvx.unit_vectors[cvx.quotable]
-    if not len(quotable):
-        return 0.0
-    return float((quotable @ index.req_vectors[i]).max())
 
 
 def why_line(m: RankedMatch, missing_must: list[str]) -> str:

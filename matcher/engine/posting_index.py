@@ -133,9 +133,9 @@ class PostingIndex:
 
     def requirement(self, i: int) -> Requirement:
         """Requirement row i as the posting stated it (its skills are the canonical names it names)."""
-        years = float(self.years[i])
-        return Requirement(self.texts[i], "required" if self.required[i] else "preferred", list(self.infos[i].names),
-                           None if years != years else years)
+        years = self.years.item(i)  # a Python float: numpy scalars are slow to format and compare
+        return Requirement(self.texts[i], "required" if self.required.item(i) else "preferred",
+                           list(self.infos[i].names), None if years != years else years)
 
     def verdict_rows(self) -> tuple[dict[tuple[tuple[str, ...], bool], list[int]], list[int]]:
         """The requirement rows of each skill verdict (`verdict_key`), and the rows asking for a kind
