@@ -201,3 +201,18 @@ def test_a_saved_index_whose_arrays_disagree_is_ignored(db: Path) -> None:
     store = Store(db)
     assert _rank(store) == expected
     store.close()
+
+
+def test_a_session_reading_everything_again_does_not_keep_scores_of_what_it_held(db: Path) -> None:
+    store = Store(db)
+    session = RankingSession(store)
+    session.rank(_cv_id(store))
+    added = services.import_posting_text(store, PASTED).posting_ids
+    session.postings_changed(added)
+    assert set(added) <= {m.posting_id for m in session.rank(_cv_id(store)).matches}
+    store.delete_postings(added)  # the file is as the saved index has it again
+    session.postings_changed()  # read everything again (as after a restore)
+    after = [(m.posting_id, m.score, m.why) for m in session.rank(_cv_id(store)).matches]
+    store.close()
+    assert not set(added) & {m[0] for m in after}
+    assert after == _from_every_posting(db)

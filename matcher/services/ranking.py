@@ -267,6 +267,7 @@ class RankingSession:
             changed = {i for i, s in self._stamps.items() if stamps.get(i) != s} | (stamps.keys() - self._stamps.keys())
             if len(changed) <= len(self._stamps) // 2:  # else reading everything is as quick
                 self._index, self._unsaved = index, 0
+                self._index_version += 1  # scores cached for the index held before are not for this one
                 return self._load(sorted(changed), extractor, version, progress, cancelled) if changed else index
         index = self._load(None, extractor, version, progress, cancelled)
         self._save_snapshot(key)

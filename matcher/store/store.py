@@ -421,6 +421,9 @@ class Store:
         return out
 
     def put_packed_vectors(self, model: str, rows: dict[int, tuple[str, bytes, bytes, bytes, bytes, bytes]]) -> None:
+        if not rows:
+            return
+
         def write(s: Session) -> None:
             s.execute(_replacing(PostingVectorsRow), [
                 {"posting_id": posting_id, "model": model, "digest": digest, "doc": doc, "title": title,
@@ -471,6 +474,9 @@ class Store:
         return found
 
     def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        if not vectors:
+            return
+
         def write(s: Session) -> None:
             s.execute(_replacing(EmbeddingRow), [{"model": model, "key": key, "vector": np.asarray(vector, np.float32).tobytes()}
                                                  for key, vector in vectors.items()])
