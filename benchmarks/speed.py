@@ -33,7 +33,7 @@ from pathlib import Path
 from benchmarks.harness import CACHE_DIR, DEV, ROOT, embedder_for
 from matcher import services
 from matcher.paths import SAMPLES
-from matcher.services.ranking import SNAPSHOT_SUFFIX
+from matcher.services.saved_index import SAVED_INDEX_SUFFIX
 from matcher.store import Store
 
 BOARD = SAMPLES / "jobs" / "000_7d3acf110e98f847.txt"
@@ -87,9 +87,9 @@ def copy_of(db: Path, folder: Path) -> Path:
     """A copy of the database with the ranking index saved beside it, as a reopened app finds them."""
     target = folder / db.name
     shutil.copy(db, target)
-    saved = db.with_name(db.name + SNAPSHOT_SUFFIX)
+    saved = db.with_name(db.name + SAVED_INDEX_SUFFIX)
     if saved.exists():
-        shutil.copy(saved, target.with_name(target.name + SNAPSHOT_SUFFIX))
+        shutil.copy(saved, target.with_name(target.name + SAVED_INDEX_SUFFIX))
     return target
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from matcher import services
 from matcher.paths import SAMPLES
-from matcher.services.ranking import SNAPSHOT_SUFFIX, RankingSession
+from matcher.services.ranking import RankingSession
+from matcher.services.saved_index import SAVED_INDEX_SUFFIX
 from matcher.store import Store
 
 pytestmark = pytest.mark.slow  # loads the embedding model
@@ -44,7 +45,7 @@ def _rank(store: Store) -> list[tuple[int, float, str]]:
 
 def _from_every_posting(path: Path) -> list[tuple[int, float, str]]:
     """The ranking a session gives with no saved index: every posting read and indexed."""
-    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
+    snapshot = path.with_name(path.name + SAVED_INDEX_SUFFIX)
     saved = snapshot.read_bytes()
     snapshot.unlink()
     store = Store(path)
@@ -71,7 +72,7 @@ class ReadPostings:
 
 def test_a_new_session_ranks_from_the_saved_index_without_reading_the_postings(
         db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert db.with_name(db.name + SNAPSHOT_SUFFIX).stat().st_size > 0
+    assert db.with_name(db.name + SAVED_INDEX_SUFFIX).stat().st_size > 0
     expected = _from_every_posting(db)
     read = ReadPostings(monkeypatch)
     store = Store(db)
@@ -99,7 +100,7 @@ def test_postings_changed_by_another_process_are_read_again_and_only_they(
 
 
 def test_a_damaged_saved_index_is_ignored_and_written_again(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    snapshot = db.with_name(db.name + SNAPSHOT_SUFFIX)
+    snapshot = db.with_name(db.name + SAVED_INDEX_SUFFIX)
     expected = _from_every_posting(db)
     snapshot.write_bytes(snapshot.read_bytes()[: snapshot.stat().st_size // 2])
     store = Store(db)
@@ -191,7 +192,7 @@ def test_a_what_if_judges_again_only_what_the_skills_change_and_agrees_with_judg
 def test_a_saved_index_whose_arrays_disagree_is_ignored(db: Path) -> None:
     import numpy as np
 
-    snapshot = db.with_name(db.name + SNAPSHOT_SUFFIX)
+    snapshot = db.with_name(db.name + SAVED_INDEX_SUFFIX)
     expected = _from_every_posting(db)
     with np.load(snapshot) as saved:  # the right key and stamps, but vectors of two widths
         arrays = {name: saved[name] for name in saved.files}

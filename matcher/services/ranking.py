@@ -14,13 +14,11 @@ what changed only marks it (under a lock of its own), so an import never waits f
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,11 +29,12 @@ from matcher.engine.gap import GapItem, skill_gap
 from matcher.engine.features import (POSTING_OPENING_WORDS, REQUIREMENT_BLEND, CVIndex, embed_postings,
                                      index_cv)
 from matcher.engine.lexical import SCHEME, Reference, default_reference
-from matcher.engine import index_snapshot
 from matcher.engine.posting_index import PackedVectors, PostingIndex, make_entry
 from matcher.engine.ranking import Ranker, Scored
 from matcher.engine.scoring import ScoreWeights
+from matcher.services import saved_index
 from matcher.services.common import Cancelled, Eta, OperationCancelled, Progress, never_cancelled, no_progress
+from matcher.services.saved_index import SavedIndex
 from matcher.services.skills import reannotate_facts, skill_extractor, skills_version
 from matcher.store import Store
 
@@ -44,10 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMBED_CHUNK = 256  # postings embedded and stored per step: a cancel keeps what was finished
-SNAPSHOT_SUFFIX = ".ranking-index"  # beside the database: matcher.db → matcher.db.ranking-index
-# Postings read again after the saved index was loaded before it is saved anew: below it, a new
-# process reads them again (100 postings: ~30 ms); saving at 10,000 postings takes ~0.3 s.
-SAVE_AFTER_CHANGES = 100
 
 
 @dataclass
@@ -81,20 +76,6 @@ def _pack(v: PackedVectors) -> tuple[bytes, bytes, bytes, bytes, bytes]:
             v.lexical[1].astype(np.float16).tobytes())
 
 
-@functools.cache
-def _code_digest() -> str:
-    """The code and data a saved index's requirement weights and title facts were computed with."""
-    from matcher import years
-    from matcher.engine import features, lexical, posting_index, requirement_info, scoring
-    from matcher.paths import REFERENCE
-
-    h = hashlib.sha1()
-    for module in (posting_index, requirement_info, lexical, scoring, years, features):
-        h.update(Path(module.__file__ or "").read_bytes())
-    h.update(REFERENCE.read_bytes())
-    return h.hexdigest()
-
-
 def _unpack(row: tuple[object, ...]) -> PackedVectors:
     doc, title, reqs, idx, val = (np.frombuffer(b, dtype=t) for b, t in zip(  # type: ignore[call-overload]
         row[1:], (np.float16, np.float16, np.float16, np.int32, np.float16)))
@@ -118,12 +99,9 @@ class RankingSession:
         self._index_version = 0
         self._taxonomy_version: str | None = None
         self._infos: dict = {}  # type: ignore[type-arg]  # requirement infos, shared across postings
-        # The index saved beside the database (`index_snapshot`), kept only with the shipped reference
-        # statistics: they are what its requirement weights were computed from.
-        self._keeps_snapshot = reference is None and store.path.name != ":memory:"
-        self._snapshot_path = store.path.with_name(store.path.name + SNAPSHOT_SUFFIX)
-        self._stamps: dict[int, bytes] = {}  # each indexed posting's stamp when it was read
-        self._unsaved = 0  # postings read again since the saved index was written or loaded
+        # The index saved beside the database, kept only with the shipped reference statistics: they
+        # are what its requirement weights were computed from.
+        self._saved = SavedIndex(store, keeps=reference is None and store.path.name != ":memory:")
         self._cvs: dict[int, _CVState] = {}
 
     # -- what changed ---------------------------------------------------------------------------
@@ -259,43 +237,19 @@ class RankingSession:
 
     def _open(self, extractor: SkillExtractor, version: str, progress: Progress, cancelled: Cancelled) -> PostingIndex:
         """The index as saved on disk with what changed since read again, or every posting read."""
-        key = self._snapshot_key(version)
-        saved = index_snapshot.load(self._snapshot_path, key) if key else None
-        self._stamps = self.store.posting_stamps()  # before any posting is read: a later write is seen next time
-        if saved is not None:
-            index, stamps = saved
-            changed = {i for i, s in self._stamps.items() if stamps.get(i) != s} | (stamps.keys() - self._stamps.keys())
-            if len(changed) <= len(self._stamps) // 2:  # else reading everything is as quick
-                self._index, self._unsaved = index, 0
-                self._index_version += 1  # scores cached for the index held before are not for this one
-                return self._load(sorted(changed), extractor, version, progress, cancelled) if changed else index
+        opened = self._saved.open(saved_index.key(self._model().model_id, version))
+        if opened is not None:
+            self._index, changed = opened
+            self._index_version += 1  # scores cached for the index held before are not for this one
+            return self._load(changed, extractor, version, progress, cancelled) if changed else self._index
         index = self._load(None, extractor, version, progress, cancelled)
-        self._save_snapshot(key)
+        self._saved.save(index)
         return index
-
-    def _snapshot_key(self, version: str) -> str | None:
-        """What a saved index depends on besides the postings; None: this session keeps none."""
-        if not self._keeps_snapshot:
-            return None
-        return "|".join((self._model().model_id, version, SCHEME, str(POSTING_OPENING_WORDS), str(REQUIREMENT_BLEND),
-                         _code_digest()))
-
-    def _save_snapshot(self, key: str | None) -> None:
-        if key is None or self._index is None:
-            return
-        try:
-            # Only postings in the index: one left out (unreadable, no vectors) is tried again next time.
-            stamps = {i: s for i, s in self._stamps.items() if i in self._index.row_of}
-            index_snapshot.save(self._snapshot_path, self._index, key, stamps)
-            self._unsaved = 0
-        except OSError as exc:  # a read-only folder or a full disk: ranking goes on without it
-            log.warning("could not save the ranking index: %s", exc)
 
     def _load(self, wanted: list[int] | None, extractor: SkillExtractor, version: str, progress: Progress,
               cancelled: Cancelled) -> PostingIndex:
         if wanted is not None:
-            fresh = self.store.posting_stamps(wanted)  # before the postings are read, as in `_open`
-            self._stamps = {i: s for i, s in self._stamps.items() if i not in wanted} | fresh
+            self._saved.reading(wanted)
         facts = self.store.posting_facts(wanted)
         stale = [f for f in facts if f.skills_version != version]
         if stale:
@@ -310,9 +264,7 @@ class RankingSession:
             self._index = PostingIndex(entries)
         else:
             self._index = self._index.update(wanted, entries)
-            self._unsaved += len(wanted)
-            if self._unsaved >= SAVE_AFTER_CHANGES:
-                self._save_snapshot(self._snapshot_key(version))
+            self._saved.save(self._index, when_due=True)
         self._index_version += 1
         return self._index
 
