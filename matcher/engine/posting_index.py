@@ -158,12 +158,16 @@ class PostingIndex:
         """A new index of these posting rows (in id order)."""
         return self._take(np.asarray(sorted(rows), dtype=np.int64))[0]
 
+    def _lines_of(self, taken: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many requirement rows each of the posting rows `taken` owns, and those rows, in order."""
+        counts = self.offsets[taken + 1] - self.offsets[taken]
+        # Each posting's run start, counted up within the run.
+        starts = np.repeat(self.offsets[taken] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        return counts, starts + np.arange(int(counts.sum()))
+
     def _take(self, taken: np.ndarray) -> tuple[PostingIndex, np.ndarray]:
         """A new index of the posting rows `taken` in that order, and the requirement rows it took."""
-        counts = self.offsets[taken + 1] - self.offsets[taken]
-        # Requirement rows of the kept postings: each posting's run start, counted up within the run.
-        starts = np.repeat(self.offsets[taken] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        lines = starts + np.arange(int(counts.sum()))
+        counts, lines = self._lines_of(taken)
         kept = lines.tolist()
         out = PostingIndex.__new__(PostingIndex)
         out._set(ids=self.ids[taken], heads=[self.heads[k] for k in taken.tolist()], counts=counts,
@@ -200,9 +204,7 @@ class PostingIndex:
         if not gone & set(self.row_of) and (not len(new) or new.ids[0] > self.ids[-1]):
             return self._appended(new)
         kept = np.array([k for k, i in enumerate(self.ids.tolist()) if i not in gone], dtype=np.int64)
-        counts = self.offsets[kept + 1] - self.offsets[kept]
-        starts = np.repeat(self.offsets[kept] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        lines = starts + np.arange(int(counts.sum()))
+        counts, lines = self._lines_of(kept)
         kept_lines = lines.tolist()
         both = PostingIndex.__new__(PostingIndex)
         both._set(ids=_gather(self.ids, kept, new.ids), heads=[self.heads[k] for k in kept.tolist()] + new.heads,

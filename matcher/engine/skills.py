@@ -112,8 +112,7 @@ class SkillExtractor:
         while i < n:
             key = keys[i]
             # Most words start no name: skip them without the trie walk (a third of an import's time).
-            if key not in starts and (len(key) <= PLURAL_MIN_LEN or not key.endswith("s") or key.endswith("ss")
-                                      or key[:-1] not in starts):
+            if key not in starts and _singular(key) not in starts:
                 i += 1
                 continue
             match = self._longest(text, tokens, i)
@@ -176,11 +175,18 @@ class SkillExtractor:
 
     def _step(self, node: int, key: str) -> int | None:
         child = self._children.get((node, key))
-        # Plural of a longer name ("Microservices", "Dashboards"); short keys are left alone
-        # so "https" is not "HTTP" (short plurals like "CPAs" are listed as aliases).
-        if child is None and len(key) > PLURAL_MIN_LEN and key.endswith("s") and not key.endswith("ss"):
-            child = self._children.get((node, key[:-1]))
+        if child is None and (singular := _singular(key)) is not None:
+            child = self._children.get((node, singular))
         return child
+
+
+def _singular(key: str) -> str | None:
+    """The singular a plural key may stand for: a longer name's plural ("Microservices",
+    "Dashboards"); short keys are left alone so "https" is not "HTTP" (short plurals like "CPAs" are
+    listed as aliases)."""
+    if len(key) > PLURAL_MIN_LEN and key.endswith("s") and not key.endswith("ss"):
+        return key[:-1]
+    return None
 
 
 def _spells_out(text: str, prev: SkillMention, mention: SkillMention) -> bool:
