@@ -17,15 +17,16 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from scipy import sparse
 
+from matcher.engine.lexical import HashedRows
 from matcher.engine.posting_index import PostingHead, PostingIndex
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 1  # bumped when what is saved changes
+FORMAT = 2  # bumped when what is saved changes
 
 
 def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) -> None:
@@ -36,13 +37,14 @@ def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) ->
             "heads": [[h.title, h.company, h.language, sorted(h.title_hard)] for h in index.heads],
             "infos": [_info_fields(info) for info in unique], "texts": index.texts}
     lexical = index.lexical
-    arrays = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8), "ids": index.ids,
+    # Any: numpy's stubs read **arrays as possibly naming savez's own allow_pickle flag.
+    arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8), "ids": index.ids,
               "counts": np.diff(index.offsets), "levels": index.levels, "required": index.required,
               "years": index.years, "info_of": info_of,
               # Vectors come from float16 storage (services.ranking): float16 here loses nothing.
               "doc": index.doc.astype(np.float16), "title": index.title.astype(np.float16),
               "req_vectors": index.req_vectors.astype(np.float16), "lex_data": lexical.data,
-              "lex_indices": lexical.indices, "lex_indptr": lexical.indptr, "lex_shape": np.array(lexical.shape)}
+              "lex_indices": lexical.indices, "lex_indptr": lexical.indptr}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, scratch = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
     try:
@@ -75,19 +77,19 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
     infos = [_info(fields) for fields in meta["infos"]]
     heads = [PostingHead(int(i), title, company, language, frozenset(hard))
              for i, (title, company, language, hard) in zip(ids.tolist(), meta["heads"], strict=True)]
-    lexical = sparse.csr_matrix((arrays["lex_data"], arrays["lex_indices"], arrays["lex_indptr"]),
-                                shape=tuple(arrays["lex_shape"].tolist()))
+    lexical = HashedRows(arrays["lex_data"], arrays["lex_indices"], arrays["lex_indptr"])
     index = PostingIndex.__new__(PostingIndex)
     index._set(ids=ids, heads=heads, counts=arrays["counts"], doc=arrays["doc"].astype(np.float32),
                title=arrays["title"].astype(np.float32), lexical=lexical, levels=arrays["levels"],
                req_vectors=arrays["req_vectors"].astype(np.float32),
                infos=[infos[k] for k in arrays["info_of"].tolist()], texts=list(meta["texts"]),
                required=arrays["required"], years=arrays["years"])
-    rows = {len(index.ids), len(index.doc), len(index.title), len(index.levels), index.lexical.shape[0]}
+    rows = {len(index.ids), len(index.doc), len(index.title), len(index.levels), len(index.lexical)}
     lines = {len(index.infos), len(index.texts), len(index.req_vectors), len(index.required), len(index.years),
              int(index.offsets[-1])}
     widths = {index.doc.shape[1], index.title.shape[1], index.req_vectors.shape[1]} if len(index.ids) else set()
-    if len(rows) != 1 or len(lines) != 1 or len(widths) > 1:
+    words = {len(index.lexical.data), len(index.lexical.indices), int(index.lexical.indptr[-1])}
+    if len(rows) != 1 or len(lines) != 1 or len(widths) > 1 or len(words) != 1:
         raise ValueError("arrays of different lengths")
     return index
 

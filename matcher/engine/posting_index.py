@@ -16,10 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from matcher.domain import PostingFacts, Requirement
-from matcher.engine.lexical import Reference, stack, tokens
+from matcher.engine.lexical import HashedRows, Reference, runs, stack, tokens
 from matcher.engine.requirement_info import HARD_CATEGORIES, RequirementInfo, requirement_info, skill_keys, verdict_key
 from matcher.engine.scoring import title_level
 from matcher.engine.taxonomy import Taxonomy
@@ -108,7 +107,7 @@ class PostingIndex:
             years=np.array([np.nan if r.years is None else r.years for r in requirements], dtype=np.float64))
 
     def _set(self, *, ids: np.ndarray, heads: list[PostingHead], counts: np.ndarray, doc: np.ndarray,
-             title: np.ndarray, lexical: sparse.csr_matrix, levels: np.ndarray, req_vectors: np.ndarray,
+             title: np.ndarray, lexical: HashedRows, levels: np.ndarray, req_vectors: np.ndarray,
              infos: list[RequirementInfo], texts: list[str], required: np.ndarray, years: np.ndarray) -> None:
         """Take the primary arrays and derive the rest (offsets, owners, weights, the largest years asked)."""
         self.ids, self.heads, self.doc, self.title, self.lexical, self.levels = ids, heads, doc, title, lexical, levels
@@ -158,20 +157,13 @@ class PostingIndex:
         """A new index of these posting rows (in id order)."""
         return self._take(np.asarray(sorted(rows), dtype=np.int64))[0]
 
-    def _lines_of(self, taken: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """How many requirement rows each of the posting rows `taken` owns, and those rows, in order."""
-        counts = self.offsets[taken + 1] - self.offsets[taken]
-        # Each posting's run start, counted up within the run.
-        starts = np.repeat(self.offsets[taken] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        return counts, starts + np.arange(int(counts.sum()))
-
     def _take(self, taken: np.ndarray) -> tuple[PostingIndex, np.ndarray]:
         """A new index of the posting rows `taken` in that order, and the requirement rows it took."""
-        counts, lines = self._lines_of(taken)
+        counts, lines = runs(self.offsets, taken)
         kept = lines.tolist()
         out = PostingIndex.__new__(PostingIndex)
         out._set(ids=self.ids[taken], heads=[self.heads[k] for k in taken.tolist()], counts=counts,
-                 doc=self.doc[taken], title=self.title[taken], lexical=self.lexical[taken], levels=self.levels[taken],
+                 doc=self.doc[taken], title=self.title[taken], lexical=self.lexical.take(taken), levels=self.levels[taken],
                  req_vectors=self.req_vectors[lines], infos=[self.infos[i] for i in kept],
                  texts=[self.texts[i] for i in kept], required=self.required[lines], years=self.years[lines])
         return out, lines
@@ -184,7 +176,7 @@ class PostingIndex:
                for name in ("doc", "title", "req_vectors")}
         both._set(ids=np.concatenate([self.ids, new.ids]), heads=self.heads + new.heads,
                   counts=np.concatenate([np.diff(self.offsets), np.diff(new.offsets)]), doc=big["doc"][0],
-                  title=big["title"][0], lexical=sparse.vstack([self.lexical, new.lexical], format="csr"),
+                  title=big["title"][0], lexical=self.lexical.then(new.lexical),
                   levels=np.concatenate([self.levels, new.levels]), req_vectors=big["req_vectors"][0],
                   infos=self.infos + new.infos, texts=self.texts + new.texts,
                   required=np.concatenate([self.required, new.required]), years=np.concatenate([self.years, new.years]))
@@ -204,13 +196,13 @@ class PostingIndex:
         if not gone & set(self.row_of) and (not len(new) or new.ids[0] > self.ids[-1]):
             return self._appended(new)
         kept = np.array([k for k, i in enumerate(self.ids.tolist()) if i not in gone], dtype=np.int64)
-        counts, lines = self._lines_of(kept)
+        counts, lines = runs(self.offsets, kept)
         kept_lines = lines.tolist()
         both = PostingIndex.__new__(PostingIndex)
         both._set(ids=_gather(self.ids, kept, new.ids), heads=[self.heads[k] for k in kept.tolist()] + new.heads,
                   counts=np.concatenate([counts, np.diff(new.offsets)]), doc=_gather(self.doc, kept, new.doc),
                   title=_gather(self.title, kept, new.title),
-                  lexical=sparse.vstack([self.lexical[kept], new.lexical], format="csr"),
+                  lexical=self.lexical.take(kept).then(new.lexical),
                   levels=_gather(self.levels, kept, new.levels), req_vectors=_gather(self.req_vectors, lines, new.req_vectors),
                   infos=[self.infos[i] for i in kept_lines] + new.infos,
                   texts=[self.texts[i] for i in kept_lines] + new.texts,

@@ -9,11 +9,12 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matcher import services
 from matcher.domain import Role, score_band
-from matcher.engine.lexical import default_reference, lexical_vector, tokens
+from matcher.engine.lexical import cosines, default_reference, lexical_vector, stack, tokens
 from tests.engine.conftest import World, make_cv, make_posting
 
 pytestmark = pytest.mark.slow  # the real model
@@ -100,3 +101,22 @@ def test_word_overlap_keeps_language_names_whole_and_uses_fixed_weights() -> Non
     b = lexical_vector("Senior C++ engineer for trading systems", reference)
     assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()  # no corpus fitted: same vector
     assert reference.rarity("kubernetes") > reference.rarity("experience")
+
+
+def test_word_overlap_of_many_postings_matches_one_by_one_including_a_posting_with_no_words() -> None:
+    reference = default_reference()
+    texts = ["Python developer building Django services", "", "Nurse for the night shift in a busy ward",
+             "Senior Python and Go engineer, Kubernetes"]
+    vectors = [lexical_vector(t, reference) for t in texts]
+    rows = stack(vectors)
+    query = lexical_vector("Python engineer with Django and Kubernetes", reference)
+
+    def one_by_one(picked: list[tuple[np.ndarray, np.ndarray]]) -> list[float]:
+        q = dict(zip(query[0].tolist(), query[1].tolist(), strict=True))
+        return [sum(w * q.get(i, 0.0) for i, w in zip(idx.tolist(), val.tolist(), strict=True)) for idx, val in picked]
+
+    assert cosines(rows, query) == pytest.approx(one_by_one(vectors), abs=1e-6)
+    assert cosines(rows, query)[1] == 0.0 and cosines(rows, query)[0] > cosines(rows, query)[2]
+    order = np.array([3, 1, 0])
+    picked = rows.take(order).then(stack(vectors[2:3]))  # as an index update keeps some rows and adds one
+    assert cosines(picked, query) == pytest.approx(one_by_one([vectors[3], vectors[1], vectors[0], vectors[2]]), abs=1e-6)
