@@ -229,11 +229,21 @@ JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066
 
 def _emit(as_json: bool, document: Any, lines: Sequence[str]) -> None:
     if as_json:
-        text = json.dumps(document, ensure_ascii=False, indent=2)
+        text = _json_text(document, for_terminal=sys.stdout.isatty())
         sys.stdout.write(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     else:
         for line in lines:
             print(printable(line))
+
+
+def _json_text(document: Any, for_terminal: bool) -> str:
+    """Indented for a person at a terminal; else one list item per line, which Python's C encoder writes
+    (indenting takes its pure-Python one: 0.13 s of `rank --json`'s 1 s at 1,250 postings)."""
+    if for_terminal:
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    if isinstance(document, list) and document:
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in document) + "\n]"
+    return json.dumps(document, ensure_ascii=False)
 
 
 def _stderr_progress(done: int, total: int, message: str) -> None:

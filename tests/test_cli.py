@@ -157,6 +157,18 @@ def test_rank_json_is_best_first_with_explained_requirements(capsys: pytest.Capt
     assert run_json(capsys, ranked_db, "rank", "--top", "2") == ranked[:2]
     assert cv_text  # the CV list is still readable after ranking
 
+    _, piped, _ = run(capsys, ranked_db, "rank", "--json")
+    assert len(piped.splitlines()) == len(ranked) + 2  # into a file or a pipe: one posting per line
+
+
+def test_json_at_a_terminal_is_indented_and_says_the_same() -> None:
+    from matcher.cli import _json_text
+
+    document = [{"job_id": 1, "requirements": [{"status": "met", "evidence": "Wrote 600 unit tests — pytest"}]}]
+    shown = _json_text(document, for_terminal=True)
+    assert '\n        "status": "met"' in shown and json.loads(shown) == document
+    assert json.loads(_json_text(document, for_terminal=False)) == document
+
 
 @pytest.mark.slow
 def test_shortlist_and_exports_in_every_format(capsys: pytest.CaptureFixture[str], ranked_db: Path, tmp_path: Path) -> None:
