@@ -4,7 +4,6 @@ similar work 0.71"). Built only for the postings someone looks at or exports."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
 from matcher.engine.features import CVIndex
@@ -13,14 +12,15 @@ from matcher.engine.requirement_info import verdict_key
 from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, Verdicts
 
 
-def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: Iterable[int]) -> list[RequirementMatch]:
+def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: range) -> list[RequirementMatch]:
     out = []
     profile = cvx.profile
     quotable = cvx.unit_vectors[cvx.quotable]
-    for i in rows:
+    # The cosine of each line with its best quotable CV unit: what a "meaning" verdict rests on.
+    cosines = ((index.req_vectors[rows.start:rows.stop] @ quotable.T).max(axis=1).tolist() if len(quotable)
+               else [0.0] * len(rows))
+    for i, cosine in zip(rows, cosines, strict=True):
         req, info = index.requirement(i), index.infos[i]
-        # The cosine of the line with its best quotable CV unit: what a "meaning" verdict rests on.
-        cosine = float((quotable @ index.req_vectors[i]).max()) if len(quotable) else 0.0
         code, source = int(verdicts.code[i]), int(verdicts.source[i])
         unit = int(verdicts.unit[i])
         evidence = cvx.units[unit].text if unit >= 0 and code > 0 else None
