@@ -5,6 +5,8 @@ similar work 0.71"). Built only for the postings someone looks at or exports."""
 from __future__ import annotations
 
 
+import numpy as np
+
 from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
 from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
@@ -17,7 +19,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
     profile = cvx.profile
     quotable = cvx.unit_vectors[cvx.quotable]
     # The cosine of each line with its best quotable CV unit: what a "meaning" verdict rests on.
-    cosines = ((index.req_vectors[rows.start:rows.stop] @ quotable.T).max(axis=1).tolist() if len(quotable)
+    cosines = ((index.req_vectors[rows.start:rows.stop].astype(np.float32) @ quotable.T).max(axis=1).tolist() if len(quotable)
                else [0.0] * len(rows))
     for i, cosine in zip(rows, cosines, strict=True):
         req, info = index.requirement(i), index.infos[i]

@@ -43,7 +43,7 @@ def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) ->
               "years": index.years, "info_of": info_of,
               # Vectors come from float16 storage (services.ranking): float16 here loses nothing.
               "doc": index.doc.astype(np.float16), "title": index.title.astype(np.float16),
-              "req_vectors": index.req_vectors.astype(np.float16), "lex_data": lexical.data,
+              "req_vectors": index.req_vectors.astype(np.float16, copy=False), "lex_data": lexical.data,
               "lex_indices": lexical.indices, "lex_indptr": lexical.indptr}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, scratch = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
@@ -81,7 +81,7 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
     index = PostingIndex.__new__(PostingIndex)
     index._set(ids=ids, heads=heads, counts=arrays["counts"], doc=arrays["doc"].astype(np.float32),
                title=arrays["title"].astype(np.float32), lexical=lexical, levels=arrays["levels"],
-               req_vectors=arrays["req_vectors"].astype(np.float32),
+               req_vectors=arrays["req_vectors"].astype(np.float16, copy=False),
                infos=[infos[k] for k in arrays["info_of"].tolist()], texts=list(meta["texts"]),
                required=arrays["required"], years=arrays["years"])
     rows = {len(index.ids), len(index.doc), len(index.title), len(index.levels), len(index.lexical)}

@@ -19,7 +19,7 @@ import numpy as np
 
 from matcher.domain import PostingFacts, Requirement
 from matcher.engine.lexical import HashedRows, Reference, runs, stack, tokens
-from matcher.engine.requirement_info import HARD_CATEGORIES, RequirementInfo, requirement_info, skill_keys, verdict_key
+from matcher.engine.requirement_info import HARD_CATEGORIES, LineKeys, RequirementInfo, requirement_info
 from matcher.engine.scoring import title_level
 from matcher.engine.taxonomy import Taxonomy
 
@@ -83,7 +83,8 @@ class PostingIndex:
 
     Posting k owns requirement rows `offsets[k]:offsets[k+1]`. The arrays are the index: `update`
     keeps the rows of unchanged postings and appends the new ones' (no per-posting objects are
-    kept, so a snapshot on disk can be read back as arrays; see `index_snapshot`)."""
+    kept, so a snapshot on disk can be read back as arrays; see `index_snapshot`). Requirement
+    vectors stay float16, as the database stores them: they are most of the index's memory."""
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         entries = sorted(entries, key=lambda e: e.facts.id)
@@ -100,7 +101,7 @@ class PostingIndex:
             title=np.stack([e.vectors.title for e in entries]).astype(np.float32) if entries else np.zeros((0, dim), np.float32),
             lexical=stack([e.vectors.lexical for e in entries]),
             levels=np.array([e.level for e in entries], dtype=np.float64),
-            req_vectors=np.concatenate(reqs).astype(np.float32) if reqs else np.zeros((0, dim), np.float32),
+            req_vectors=np.concatenate(reqs).astype(np.float16) if reqs else np.zeros((0, dim), np.float16),
             infos=infos,
             texts=[r.text for r in requirements],
             required=np.array([r.kind == "required" for r in requirements], dtype=bool),
@@ -125,7 +126,7 @@ class PostingIndex:
         self.row_of = {int(i): k for k, i in enumerate(ids.tolist())}
         self.origin: Origin | None = None
         self._rows: dict[str, _Rows] = {}  # room to append in place (`_appended`)
-        self._verdict_rows: tuple[dict[tuple[tuple[str, ...], bool], list[int]], list[int]] | None = None
+        self._line_keys: LineKeys | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -136,19 +137,11 @@ class PostingIndex:
         return Requirement(self.texts[i], "required" if self.required.item(i) else "preferred",
                            list(self.infos[i].names), None if years != years else years)
 
-    def verdict_rows(self) -> tuple[dict[tuple[tuple[str, ...], bool], list[int]], list[int]]:
-        """The requirement rows of each skill verdict (`verdict_key`), and the rows asking for a kind
-        of skill: what a what-if may change. Computed once per index (it never changes)."""
-        if self._verdict_rows is None:
-            by_key: dict[tuple[tuple[str, ...], bool], list[int]] = {}
-            kinds = []
-            for i, info in enumerate(self.infos):
-                if info.categories:
-                    kinds.append(i)
-                if skill_keys(info):
-                    by_key.setdefault(verdict_key(info), []).append(i)
-            self._verdict_rows = (by_key, kinds)
-        return self._verdict_rows
+    def line_keys(self) -> LineKeys:
+        """What judging the requirement rows needs of their infos; computed once per index (it never changes)."""
+        if self._line_keys is None:
+            self._line_keys = LineKeys.of(self.infos)
+        return self._line_keys
 
     def rows(self, posting_ids: Sequence[int]) -> list[int]:
         return [self.row_of[i] for i in posting_ids if i in self.row_of]

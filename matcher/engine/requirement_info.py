@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from matcher.domain import Requirement
 from matcher.engine.lexical import Reference, tokens
 from matcher.engine.taxonomy import Taxonomy
@@ -111,7 +113,10 @@ def spoken_groups(text: str, languages: Sequence[str]) -> tuple[tuple[str, ...],
     return tuple(tuple(g) for g in groups)
 
 
-def verdict_key(info: RequirementInfo) -> tuple[tuple[str, ...], bool]:
+VerdictKey = tuple[tuple[str, ...], bool]  # what lines judged alike by name share (`verdict_key`)
+
+
+def verdict_key(info: RequirementInfo) -> VerdictKey:
     """Where a line's verdict on names is memoised (and found again by explanations)."""
     if info.spoken:
         return tuple("spoken:" + "|".join(g) for g in info.spoken), False
@@ -124,3 +129,33 @@ def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
     if info.any_of and info.hard and info.soft:
         return info.hard + info.soft
     return info.hard or info.soft
+
+
+@dataclass(frozen=True)
+class LineKeys:
+    """What judging many requirement lines needs of their infos, as arrays aligned with the lines."""
+
+    keys: list[VerdictKey]  # every skill verdict the lines ask for, in order of first line
+    key_of: np.ndarray  # (R,) the line's entry in `keys`; -1 when it names no skill to judge by name
+    spoken: np.ndarray  # (R,) bool: asks for spoken languages
+    fields: np.ndarray  # (R,) bool: names fields or methods meaning alone cannot meet
+    categories: np.ndarray  # (R,) bool: asks for a kind of skill ("a programming language")
+
+    @classmethod
+    def of(cls, infos: Sequence[RequirementInfo]) -> LineKeys:
+        # Lines read back from a saved index share their info objects (10,000 postings: ~400 distinct
+        # infos for ~97,000 lines), so each distinct object is looked at once.
+        ids: dict[VerdictKey, int] = {}
+        seen: dict[int, int] = {}  # id(info) → its row of `table`
+        table: list[tuple[int, bool, bool, bool]] = []
+        which: list[int] = []
+        for info in infos:
+            row = seen.get(id(info))
+            if row is None:
+                row = seen[id(info)] = len(table)
+                key = ids.setdefault(verdict_key(info), len(ids)) if skill_keys(info) else -1
+                table.append((key, bool(info.spoken), info.fields, bool(info.categories)))
+            which.append(row)
+        columns = np.array(table, dtype=np.int64).reshape(-1, 4)[np.array(which, dtype=np.int64)]
+        return cls(list(ids), columns[:, 0], columns[:, 1].astype(bool), columns[:, 2].astype(bool),
+                   columns[:, 3].astype(bool))

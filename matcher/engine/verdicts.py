@@ -24,7 +24,7 @@ import numpy as np
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.posting_index import PostingIndex
-from matcher.engine.requirement_info import RequirementInfo, skill_keys, verdict_key
+from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
 from matcher.engine.taxonomy import Taxonomy
 
@@ -118,6 +118,25 @@ def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offere
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
 
 
+class _SkillColumns:
+    """Skill verdicts as columns by key number (`LineKeys.keys`), to be spread over their lines."""
+
+    def __init__(self, keys: int) -> None:
+        self.code = np.zeros(keys, dtype=np.int64)
+        self.credit = np.zeros(keys)
+        self.unit = np.full(keys, -1, dtype=np.int64)
+        self.missing = np.zeros(keys, dtype=bool)
+        self.met = np.zeros(keys, dtype=bool)
+        self.years = np.full(keys, np.nan)  # the most years a dated role shows with a met skill
+
+    def put(self, k: int, sv: SkillVerdict, profile: CVProfile) -> None:
+        self.code[k], self.credit[k], self.missing[k], self.met[k] = sv.code, sv.credit, bool(sv.missing), bool(sv.met_skills)
+        self.unit[k] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
+        with_skill = [y for y in (profile.years_with(s) for s in sv.met_skills) if y is not None]
+        if with_skill:
+            self.years[k] = max(with_skill)
+
+
 @dataclass
 class Verdicts:
     """Aligned with the requirement rows of a `PostingIndex`."""
@@ -128,7 +147,7 @@ class Verdicts:
     source: np.ndarray  # (R,) BY_MEANING, BY_SKILL or BY_YEARS
     years_seen: np.ndarray  # (R,) the years the CV shows for the line's ask, NaN when unknown or none asked
     must: np.ndarray  # (R,) a required hard skill named in the title that the CV lacks
-    skills: dict[tuple[tuple[str, ...], bool], SkillVerdict] = field(default_factory=dict)
+    skills: dict[VerdictKey, SkillVerdict] = field(default_factory=dict)
 
 
 def _judge_key(info: RequirementInfo, keys: tuple[str, ...], profile: CVProfile, taxonomy: Taxonomy | None) -> SkillVerdict:
@@ -141,15 +160,17 @@ def rejudged(index: PostingIndex, base: Verdicts, profile: CVProfile, best_sim: 
     """`base` as `profile` would judge it, when only the skills it shows differ (a what-if): a line's
     verdict changes only with its skill verdict or the kinds of skill shown, so only the lines whose
     skill verdict differs and the lines asking for a kind of skill are judged again."""
-    memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] = {}
-    rows_by_key, category_rows = index.verdict_rows()
-    rows = list(category_rows)
-    for key, key_rows in rows_by_key.items():
-        info = index.infos[key_rows[0]]  # the row whose names the base verdict was worded with
-        sv = memo[key] = _judge_key(info, skill_keys(info), profile, taxonomy)
-        if sv != base.skills.get(key):  # absent: no line reached it (a kind of skill shown decided them)
-            rows += key_rows
-    lines = np.unique(np.array(rows, dtype=np.int64))
+    memo: dict[VerdictKey, SkillVerdict] = {}
+    lk = index.line_keys()
+    keys, first = np.unique(lk.key_of, return_index=True)
+    changed = np.zeros(max(len(lk.keys), 1), dtype=bool)  # lines with no key read row 0, masked out
+    for k, row in zip(keys.tolist(), first.tolist()):
+        if k < 0:
+            continue
+        info = index.infos[row]  # the first line of the key, whose names the base verdict was worded with
+        sv = memo[lk.keys[k]] = _judge_key(info, skill_keys(info), profile, taxonomy)
+        changed[k] = sv != base.skills.get(lk.keys[k])  # absent: no line reached it (a kind of skill decided them)
+    lines = np.flatnonzero(lk.categories | ((lk.key_of >= 0) & changed[np.maximum(lk.key_of, 0)]))
     part = judge_all(index, profile, best_sim, best_unit, years_unit, taxonomy, t, memo, lines)
     out = Verdicts(base.code.copy(), base.credit.copy(), base.unit.copy(), base.source.copy(), base.years_seen.copy(),
                    base.must.copy(), memo)
@@ -160,14 +181,19 @@ def rejudged(index: PostingIndex, base: Verdicts, profile: CVProfile, best_sim: 
 
 def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, best_unit: np.ndarray,
               years_unit: int, taxonomy: Taxonomy | None, t: Thresholds = DEFAULT_THRESHOLDS,
-              memo: dict[tuple[tuple[str, ...], bool], SkillVerdict] | None = None,
+              memo: dict[VerdictKey, SkillVerdict] | None = None,
               lines: np.ndarray | None = None) -> Verdicts:
     """`best_sim[i]`/`best_unit[i]`: line i's best quotable CV unit and its cosine; `years_unit`:
     the unit that states the CV's years (-1 if none); `memo`: skill verdicts to reuse, judged with
-    this profile; `lines`: judge only these rows (the verdicts are aligned with them)."""
+    this profile; `lines`: judge only these rows, in ascending order (the verdicts are aligned with them).
+
+    Column-wise: each skill verdict is judged once for all the lines that share it, then the rules
+    below apply to whole columns (a loop over 97,000 lines took 0.3 s at 10,000 postings)."""
     lines = np.arange(len(index.infos)) if lines is None else lines
-    infos = [index.infos[i] for i in lines.tolist()]
+    lk = index.line_keys()
+    key_of, spoken, fields = lk.key_of[lines], lk.spoken[lines], lk.fields[lines]
     owner, years_only, hard = index.owner[lines], index.years_only[lines], index.hard[lines]
+    required, asked = index.required[lines], index.years[lines]
     sim = np.asarray(best_sim[lines], dtype=np.float64)
     code = (sim >= t.partial).astype(np.int64) + (sim >= t.met)
     credit = np.where(code == MET, 1.0, np.where(code == PARTIAL, np.clip((sim - t.floor) / (t.met - t.floor), 0, 1), 0.0))
@@ -176,51 +202,58 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     years_seen = np.full(len(sim), np.nan)
     must = np.zeros(len(sim), dtype=bool)
     memo = {} if memo is None else memo
-    codes, credits, units, sources, seen = code.tolist(), credit.tolist(), unit.tolist(), source.tolist(), years_seen.tolist()
-    asked = index.years[lines]
-    years = asked.tolist()
-    required = index.required[lines].tolist()
-    for i, info in enumerate(infos):
-        if info.categories and codes[i] < MET:
-            offered = next((profile.by_category[c] for c in info.categories if c in profile.by_category), None)
-            if offered is not None:  # "one or more programming languages": the CV shows Java
-                codes[i], credits[i], sources[i] = MET, 1.0, BY_CATEGORY
-                units[i] = offered.unit if offered.unit is not None else -1
-        keys = skill_keys(info)
-        if not keys or sources[i] == BY_CATEGORY and not info.hard:
-            continue
-        key = verdict_key(info)
+    # "One or more programming languages": met when the CV shows a skill of that kind (few lines).
+    for j in np.flatnonzero(lk.categories[lines] & (code < MET)).tolist():
+        info = index.infos[int(lines[j])]
+        offered = next((profile.by_category[c] for c in info.categories if c in profile.by_category), None)
+        if offered is not None:
+            code[j], credit[j], source[j] = MET, 1.0, BY_CATEGORY
+            unit[j] = offered.unit if offered.unit is not None else -1
+    # A line judged by names: each skill verdict once, worded with the names of its first line.
+    named = (key_of >= 0) & ~((source == BY_CATEGORY) & ~hard)
+    used, first = np.unique(key_of[named], return_index=True)
+    rows_named = np.flatnonzero(named)
+    table = _SkillColumns(max(len(lk.keys), 1))  # one at least: lines with no key read row 0, masked out
+    for k, j in zip(used.tolist(), rows_named[first].tolist()):
+        key = lk.keys[k]
         sv = memo.get(key)
         if sv is None:
-            sv = memo[key] = _judge_key(info, keys, profile, taxonomy)
-        if info.spoken:
-            codes[i], credits[i], sources[i] = sv.code, sv.credit, BY_SKILL
-            units[i] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
-            must[i] = bool(required[i] and sv.missing)  # a job in a language you do not speak
-            continue
-        if not info.hard and info.fields and sv.code == MISSING and codes[i] == MET:
-            codes[i], credits[i] = PARTIAL, min(credits[i], FIELD_ONLY_CREDIT)
-        if not info.hard and sv.credit <= credits[i]:
-            continue  # a soft skill: its meaning showed it better than its name
-        if sources[i] == BY_CATEGORY and sv.code < MET:
-            continue  # the named examples are missing, but the kind of skill asked for is there
-        codes[i], credits[i], sources[i] = sv.code, sv.credit, BY_SKILL
-        units[i] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
-        if info.hard and sv.code == MET and not np.isnan(years[i]):
-            with_skill = [y for y in (profile.years_with(s) for s in sv.met_skills) if y is not None]
-            if not with_skill:
-                codes[i], credits[i] = PARTIAL, YEARS_UNKNOWN_CREDIT
-            else:
-                seen[i] = max(with_skill)
-                ratio = seen[i] / years[i]
-                if ratio < 1.0:
-                    codes[i] = PARTIAL if ratio >= YEARS_PARTIAL_RATIO else MISSING
-                    credits[i] = ratio if codes[i] else 0.0
-        if info.hard and required[i] and sv.missing and not sv.met_skills:
-            owner_title = index.heads[int(owner[i])].title_hard
-            must[i] = bool(owner_title.intersection(m.lower() for m in sv.missing))
-    code, credit = np.array(codes, dtype=np.int64), np.array(credits, dtype=np.float64)
-    unit, source, years_seen = np.array(units, dtype=np.int64), np.array(sources, dtype=np.int64), np.array(seen)
+            info = index.infos[int(lines[j])]
+            sv = memo[key] = _judge_key(info, skill_keys(info), profile, taxonomy)
+        table.put(k, sv, profile)
+    k = np.maximum(key_of, 0)
+    sv_code, sv_credit, sv_unit = table.code[k], table.credit[k], table.unit[k]
+    # Spoken languages: the names decide; a required one the CV lacks is a must-have.
+    said = named & spoken
+    code, credit, source, unit = (np.where(said, sv_code, code), np.where(said, sv_credit, credit),
+                                  np.where(said, BY_SKILL, source), np.where(said, sv_unit, unit))
+    must |= said & required & table.missing[k]
+    rest = named & ~spoken
+    # A field the CV never names: a sentence close in meaning shows part of it at most.
+    down = rest & ~hard & fields & (sv_code == MISSING) & (code == MET)
+    code, credit = np.where(down, PARTIAL, code), np.where(down, np.minimum(credit, FIELD_ONLY_CREDIT), credit)
+    # A soft skill whose meaning showed it better than its name keeps that; so does a kind of skill
+    # shown when the named examples are missing.
+    take = rest & ~(~hard & (sv_credit <= credit)) & ~((source == BY_CATEGORY) & (sv_code < MET))
+    code, credit = np.where(take, sv_code, code), np.where(take, sv_credit, credit)
+    source, unit = np.where(take, BY_SKILL, source), np.where(take, sv_unit, unit)
+    # Years asked for a named skill: judged on the years of the dated roles that use it.
+    timed = take & hard & (sv_code == MET) & ~np.isnan(asked)
+    seen = table.years[k]
+    unknown = timed & np.isnan(seen)
+    code, credit = np.where(unknown, PARTIAL, code), np.where(unknown, YEARS_UNKNOWN_CREDIT, credit)
+    known = timed & ~np.isnan(seen)
+    years_seen = np.where(known, seen, years_seen)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = seen / asked
+    short = known & (ratio < 1.0)
+    code = np.where(short, np.where(ratio >= YEARS_PARTIAL_RATIO, PARTIAL, MISSING), code)
+    credit = np.where(short, np.where(code > MISSING, ratio, 0.0), credit)
+    # A required hard skill the CV lacks that the posting's title names: a must-have.
+    for j in np.flatnonzero(take & hard & required & table.missing[k] & ~table.met[k]).tolist():
+        title_hard = index.heads[int(owner[j])].title_hard
+        if title_hard:
+            must[j] = bool(title_hard.intersection(m.lower() for m in memo[lk.keys[key_of[j]]].missing))
     if profile.years is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = profile.years / asked
