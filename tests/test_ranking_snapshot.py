@@ -5,6 +5,7 @@ similarities and verdicts for the new rows only)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,6 +112,20 @@ def test_a_damaged_saved_index_is_ignored_and_written_again(db: Path, monkeypatc
     store.close()
 
 
+
+def test_an_index_saved_by_an_older_matcher_is_replaced_without_a_warning(db: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import numpy as np
+
+    snapshot = db.with_name(db.name + SAVED_INDEX_SUFFIX)
+    expected = _from_every_posting(db)
+    with snapshot.open("wb") as f:  # formats 1 and 2 were np.savez zips
+        np.savez(f, meta=np.frombuffer(b'{"format": 2}', dtype=np.uint8))
+    store = Store(db)
+    assert _rank(store) == expected
+    store.close()
+    assert not [r for r in caplog.records if "saved ranking index" in r.getMessage()]
+    assert snapshot.read_bytes().startswith(b"\x93NUMPY"), "written again in today's format"
+
 def test_a_taxonomy_change_makes_the_saved_index_stale(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(db)
     store.add_user_skill("Acme Payments")  # a user's skill: what postings name may change
@@ -194,11 +209,13 @@ def test_a_saved_index_whose_arrays_disagree_is_ignored(db: Path) -> None:
 
     snapshot = db.with_name(db.name + SAVED_INDEX_SUFFIX)
     expected = _from_every_posting(db)
-    with np.load(snapshot) as saved:  # the right key and stamps, but vectors of two widths
-        arrays = {name: saved[name] for name in saved.files}
+    with snapshot.open("rb") as f:  # the right key and stamps, but vectors of two widths
+        meta = np.load(f)
+        arrays = {name: np.load(f) for name in json.loads(meta.tobytes())["arrays"]}
     arrays["doc"] = arrays["doc"][:, :-1]
     with snapshot.open("wb") as f:
-        np.savez(f, **arrays)
+        for array in [meta, *arrays.values()]:
+            np.save(f, array)
     store = Store(db)
     assert _rank(store) == expected
     store.close()

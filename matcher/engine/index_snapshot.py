@@ -5,7 +5,9 @@ posting again: at 10,544 postings, reading them from SQLite and building the ind
 The file is derived data, like the vector cache: `key` says what it was computed from (model,
 taxonomy, code) and `stamps` which version of each posting it holds (`Store.posting_stamps`). The
 caller compares both and reads again only what differs; a file that cannot be read is ignored and
-written again. Only arrays and JSON are stored (`allow_pickle=False`): loading runs no code.
+written again. Only arrays and JSON are stored (`allow_pickle=False`): loading runs no code. The
+file is plain `.npy` arrays one after another, the JSON first (it says which follow): a zip (`np.savez`)
+checked a CRC over every byte as it read, 0.09 s of loading 10,000 postings.
 """
 
 from __future__ import annotations
@@ -15,9 +17,7 @@ import json
 import logging
 import os
 import tempfile
-import zipfile
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -26,7 +26,8 @@ from matcher.engine.posting_index import PostingHead, PostingIndex
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 2  # bumped when what is saved changes
+FORMAT = 3  # bumped when what is saved changes
+OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
 def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) -> None:
@@ -37,8 +38,7 @@ def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) ->
             "heads": [[h.title, h.company, h.language, sorted(h.title_hard)] for h in index.heads],
             "infos": [_info_fields(info) for info in unique], "texts": index.texts}
     lexical = index.lexical
-    # Any: numpy's stubs read **arrays as possibly naming savez's own allow_pickle flag.
-    arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8), "ids": index.ids,
+    arrays: dict[str, np.ndarray] = {"ids": index.ids,
               "counts": np.diff(index.offsets), "levels": index.levels, "required": index.required,
               "years": index.years, "info_of": info_of,
               # Vectors come from float16 storage (services.ranking): float16 here loses nothing.
@@ -49,7 +49,9 @@ def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) ->
     handle, scratch = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as f:
-            np.savez(f, **arrays)
+            np.save(f, np.frombuffer(json.dumps({**meta, "arrays": list(arrays)}).encode("utf-8"), dtype=np.uint8))
+            for array in arrays.values():
+                np.save(f, array, allow_pickle=False)
         os.replace(scratch, path)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
@@ -59,15 +61,20 @@ def save(path: Path, index: PostingIndex, key: str, stamps: dict[int, bytes]) ->
 def load(path: Path, key: str) -> tuple[PostingIndex, dict[int, bytes]] | None:
     """The saved index and the stamps it holds, or None when there is none for `key` or it cannot be read."""
     try:
-        with np.load(path, allow_pickle=False) as saved:
-            meta = json.loads(saved["meta"].tobytes().decode("utf-8"))
+        with path.open("rb") as f:
+            if f.read(len(OLD_ZIP_FORMAT)) == OLD_ZIP_FORMAT:
+                return None  # saved by an older matcher (formats 1 and 2): built again, nothing to report
+            f.seek(0)
+            meta = json.loads(np.lib.format.read_array(f, allow_pickle=False).tobytes().decode("utf-8"))
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 return None
-            arrays = {name: saved[name] for name in saved.files if name != "meta"}
+            arrays = {name: np.lib.format.read_array(f, allow_pickle=False) for name in meta["arrays"]}
+            if f.read(1):
+                raise ValueError("more bytes than the arrays it lists")
         return _index(meta, arrays), {int(i): bytes.fromhex(s) for i, s in meta["stamps"].items()}
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile, io.UnsupportedOperation) as exc:
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, io.UnsupportedOperation) as exc:
         log.warning("ignoring the saved ranking index %s (%s); it is built again", path, exc)
         return None
 
