@@ -24,7 +24,7 @@ from typing import Any, cast
 
 import numpy as np
 from platformdirs import user_data_dir
-from sqlalchemy import CursorResult, Engine, Text, delete, func, insert, select, text, type_coerce, update
+from sqlalchemy import CursorResult, Engine, Select, Text, delete, func, insert, select, text, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from matcher.domain import CV, ApplicationStatus, Posting, PostingFacts, Requirement, ShortlistEntry
@@ -62,13 +62,15 @@ def default_db_path() -> Path:
     return Path(user_data_dir("matcher", appauthor=False)) / "matcher.db"
 
 
-def _chunks(ids: list[int] | None, size: int = 500) -> Iterator[list[int] | None]:
-    """`None` once (everything), or the ids in chunks: SQLite caps bound parameters per statement."""
+def _for_ids(query: Select[Any], column: Any, ids: Iterable[int] | None, size: int = 500) -> Iterator[Select[Any]]:
+    """`query` once (ids None: everything), or once per chunk of the ids, limited to them with
+    `column IN (...)`: SQLite caps the parameters bound to one statement."""
     if ids is None:
-        yield None
+        yield query
         return
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield query.where(column.in_(ordered[start:start + size]))
 
 
 @dataclass(frozen=True)
@@ -389,8 +391,8 @@ class Store:
         query = select(jobs.c.id).where(jobs.c.removed_at.is_(None)).order_by(jobs.c.id)
         found: list[int] = []
         with self.session() as s:
-            for chunk in _chunks(None if ids is None else sorted(set(ids))):
-                found += s.scalars(query if chunk is None else query.where(jobs.c.id.in_(chunk)))
+            for chunk in _for_ids(query, jobs.c.id, ids):
+                found += s.scalars(chunk)
         return load_each(found, _load_facts, self.session, "posting", self.damaged)
 
     def posting_stamps(self, ids: Iterable[int] | None = None) -> dict[int, bytes]:
@@ -398,10 +400,8 @@ class Store:
         table = PostingStampRow.__table__
         out: dict[int, bytes] = {}
         with self.session() as s:
-            for chunk in _chunks(None if ids is None else sorted(set(ids))):
-                query = select(table.c.posting_id, table.c.stamp)
-                rows = s.execute(query if chunk is None else query.where(table.c.posting_id.in_(chunk)))
-                out.update((posting_id, stamp) for posting_id, stamp in rows)
+            for chunk in _for_ids(select(table.c.posting_id, table.c.stamp), table.c.posting_id, ids):
+                out.update((posting_id, stamp) for posting_id, stamp in s.execute(chunk))
         return out
 
     def packed_vectors(self, model: str, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
@@ -411,11 +411,10 @@ class Store:
         query = select(table.c.posting_id, table.c.digest, table.c.doc, table.c.title, table.c.requirements,
                        table.c.lexical_index, table.c.lexical_value).where(table.c.model == model)
         out: dict[int, tuple[str, ...]] = {}
-        for chunk in _chunks(None if ids is None else sorted(set(ids))):
+        for chunk in _for_ids(query, table.c.posting_id, ids):
             try:
                 with self.session() as s:
-                    rows = s.execute(query if chunk is None else query.where(table.c.posting_id.in_(chunk)))
-                    out.update({row[0]: tuple(row[1:]) for row in rows})
+                    out.update({row[0]: tuple(row[1:]) for row in s.execute(chunk)})
             except DAMAGE:
                 continue
         return out
