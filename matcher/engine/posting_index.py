@@ -127,6 +127,7 @@ class PostingIndex:
         self.origin: Origin | None = None
         self._rows: dict[str, _Rows] = {}  # room to append in place (`_appended`)
         self._line_keys: LineKeys | None = None
+        self._added: PostingIndex | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -145,6 +146,14 @@ class PostingIndex:
 
     def rows(self, posting_ids: Sequence[int]) -> list[int]:
         return [self.row_of[i] for i in posting_ids if i in self.row_of]
+
+    def added(self) -> PostingIndex:
+        """The postings `update` brought in (new or replaced) as an index of their own: what a ranker
+        computes afresh for an updated index, similarities and verdicts alike. Built once."""
+        if self._added is None:
+            assert self.origin is not None, "only an updated index has added postings"
+            self._added = self.subset(np.flatnonzero(self.origin.postings < 0).tolist())
+        return self._added
 
     def subset(self, rows: Sequence[int]) -> PostingIndex:
         """A new index of these posting rows (in id order)."""

@@ -143,20 +143,20 @@ class Ranker:
             if prior is None:
                 sims = similarities(index, self.cvx_, self.thresholds)
             else:
-                origin, new_rows, old = prior
-                fresh = similarities(index.subset(new_rows), self.cvx_, self.thresholds)
+                origin, old = prior
+                fresh = similarities(index.added(), self.cvx_, self.thresholds)
                 sims = Similarities(origin.carried(old.best_sim, fresh.best_sim, requirements=True),
                                     origin.carried(old.best_unit, fresh.best_unit, requirements=True),
                                     *(origin.carried(getattr(old, f), getattr(fresh, f)) for f in ("doc", "lexical", "title")))
             self._sims = (index, version, sims)
         return self._sims[2]
 
-    def _carried_from(self, index: PostingIndex) -> tuple[Origin, list[int], Similarities] | None:
-        """The origin of `index`, its new rows, and the cached similarities of the index it came from."""
+    def _carried_from(self, index: PostingIndex) -> tuple[Origin, Similarities] | None:
+        """The origin of `index` and the cached similarities of the index it came from."""
         origin = index.origin
         if origin is None or self._sims is None or origin.index() is not self._sims[0]:
             return None
-        return origin, np.flatnonzero(origin.postings < 0).tolist(), self._sims[2]
+        return origin, self._sims[2]
 
     def _verdicts(self, index: PostingIndex, sims: Similarities) -> Verdicts:
         """Verdicts depend on the CV and the postings, not on the weights: a weight change re-scores
@@ -166,10 +166,8 @@ class Ranker:
         origin, prior = index.origin, self._judged
         cvx, profile = self.cvx_, self.cvx_.profile
         if origin is not None and prior is not None and prior[2] is origin.index():
-            new_rows = np.flatnonzero(origin.postings < 0).tolist()
-            part = index.subset(new_rows)
             lines = origin.requirements < 0
-            fresh = judge_all(part, profile, sims.best_sim[lines], sims.best_unit[lines], cvx.years_unit,
+            fresh = judge_all(index.added(), profile, sims.best_sim[lines], sims.best_unit[lines], cvx.years_unit,
                               self.taxonomy, self.thresholds, prior[1].skills)
             old = prior[1]
 
