@@ -162,12 +162,12 @@ def test_rank_json_is_best_first_with_explained_requirements(capsys: pytest.Capt
 
 
 def test_json_at_a_terminal_is_indented_and_says_the_same() -> None:
-    from matcher.cli import _json_text
+    from matcher.cli.output import json_text
 
     document = [{"job_id": 1, "requirements": [{"status": "met", "evidence": "Wrote 600 unit tests — pytest"}]}]
-    shown = _json_text(document, for_terminal=True)
+    shown = json_text(document, for_terminal=True)
     assert '\n        "status": "met"' in shown and json.loads(shown) == document
-    assert json.loads(_json_text(document, for_terminal=False)) == document
+    assert json.loads(json_text(document, for_terminal=False)) == document
 
 
 @pytest.mark.slow
