@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,6 +112,17 @@ def test_console_script_and_module_run_the_same_command(tmp_path: Path) -> None:
         done = subprocess.run([*command, "--db", str(db), "jobs", "list", "--json"], capture_output=True, text=True)
         assert done.returncode == 0 and json.loads(done.stdout) == []
 
+
+
+def test_a_reader_that_stops_reading_is_no_error(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    assert main(["--db", str(db), "jobs", "import", str(sample("001"))]) == 0
+    capsys.readouterr()
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before a line is written, as `matcher jobs list | head -0` does
+    done = subprocess.run([sys.executable, "-m", "matcher", "--db", str(db), "jobs", "list"], stdout=write_end,
+                          stderr=subprocess.PIPE, text=True)
+    os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")
 
 # -- with a CV and the real embedding model ------------------------------------------------------
 @pytest.fixture(scope="module")
