@@ -54,8 +54,9 @@ def similarities(index: PostingIndex, cvx: CVIndex, t: Thresholds = DEFAULT_THRE
         # buffer for the float32 product (a float32 copy of them all was 150 MB at 10,000 postings).
         widened = np.empty((min(rows, _BATCH_ROWS), units.shape[0]), dtype=np.float32)
         for start in range(0, rows, _BATCH_ROWS):
-            batch = widened[:len(index.req_vectors[start:start + _BATCH_ROWS])]
-            batch[...] = index.req_vectors[start:start + _BATCH_ROWS]
+            stored = index.req_vectors[start:start + _BATCH_ROWS]
+            batch = widened[:len(stored)]
+            batch[...] = stored
             sims = batch @ units
             arg = sims.argmax(axis=1)
             best_sim[start:start + len(arg)] = sims[np.arange(len(arg)), arg]

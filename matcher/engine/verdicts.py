@@ -132,6 +132,8 @@ class _SkillColumns:
     def put(self, k: int, sv: SkillVerdict, profile: CVProfile) -> None:
         self.code[k], self.credit[k], self.missing[k], self.met[k] = sv.code, sv.credit, bool(sv.missing), bool(sv.met_skills)
         self.unit[k] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
+        if sv.code != MET:  # years asked are weighed only against a skill the CV has
+            return
         with_skill = [y for y in (profile.years_with(s) for s in sv.met_skills) if y is not None]
         if with_skill:
             self.years[k] = max(with_skill)
