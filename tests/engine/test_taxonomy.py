@@ -91,6 +91,22 @@ def test_implications_are_transitive_and_bounded(tax: Taxonomy) -> None:
         assert name not in tax.implied(name)
 
 
+@pytest.mark.parametrize(("narrow", "wide"), [
+    ("Sass", "CSS"), ("SCSS", "CSS"), ("HTTP", "Networking"), ("Telecommunications", "3GPP"),
+    ("Persuasion", "Communication"), ("Troubleshooting", "Problem solving"),
+])
+def test_a_name_is_not_an_alias_of_another_skill_it_only_touches(tax: Taxonomy, narrow: str, wide: str) -> None:
+    # As aliases, a CV naming the wide one met a line asking for the narrow one ("SASS" by "CSS",
+    # "HTTP Protocol" by "Network Engineering"): each is a skill of its own, implying the other at most.
+    assert tax.canonical(narrow) not in (None, wide)
+    assert tax.related(wide, narrow) < 0.5
+
+
+def test_a_preprocessor_shows_the_language_it_compiles_to(tax: Taxonomy) -> None:
+    assert tax.implied("Sass")["CSS"] == pytest.approx(1.0)
+    assert tax.implied("Persuasion")["Communication"] == pytest.approx(0.5)
+
+
 def test_react_does_not_imply_angular(tax: Taxonomy) -> None:
     assert "Angular" not in tax.implied("React")
     assert tax.related("React", "Angular") == 0.0

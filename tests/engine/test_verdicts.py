@@ -133,3 +133,19 @@ def test_the_closest_skill_shown_agrees_with_taxonomy_relatedness_for_every_skil
             if strength > 0 and (best is None or strength >= best[0]):
                 best = (strength, offered)
         assert profile.closest_shown(name, taxonomy) == best, name
+
+
+def test_a_wider_skill_does_not_meet_a_narrower_one_by_name(world: Callable[..., World]) -> None:
+    # Sass was an alias of CSS and HTTP one of Networking: a CV naming CSS met "SASS", a degree in
+    # network engineering met "HTTP Protocol" (rjdb triples #90 and #79 kept them met once removed).
+    text = ("Sam Poe\nExperience\nFront-end developer at a web agency: styled client sites in CSS3 and HTML5.\n"
+            "Education\nBachelor's degree in Network Engineering")
+    cv = make_cv(text, [("experience", "Experience", "Front-end developer at a web agency: styled client sites "
+                         "in CSS3 and HTML5."),
+                        ("education", "Education", "Bachelor's degree in Network Engineering")])
+    sam = world(cv, [make_posting("Front-end Developer", [
+        "Outstanding knowledge of preprocessor scripting language SASS", "HTTP Protocol", "CSS"])])
+    for text in ("Outstanding knowledge of preprocessor scripting language SASS", "HTTP Protocol"):
+        line = sam.line("Front-end Developer", text)
+        assert line.status != "met" and "exact skill" not in line.reason, (text, line.reason)
+    assert sam.line("Front-end Developer", "CSS").status == "met"
