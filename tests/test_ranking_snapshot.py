@@ -234,3 +234,20 @@ def test_a_session_reading_everything_again_does_not_keep_scores_of_what_it_held
     store.close()
     assert not set(added) & {m[0] for m in after}
     assert after == _from_every_posting(db)
+
+
+def test_a_saved_index_keeps_the_names_a_line_writes_that_the_taxonomy_does_not_know(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "m.db"
+    store = Store(path)
+    [added] = services.import_posting_text(store, PASTED + "\n- Proficiency in .Net, WCF, HTML5").posting_ids
+    services.import_cv(store, SAMPLES / "cvs" / "john_doe.pdf")
+    _rank(store)  # the first ranking saves the index of every posting
+    store.close()
+    read = ReadPostings(monkeypatch)
+    store = Store(path)
+    [match] = RankingSession(store).explain(_cv_id(store), [added])
+    store.close()
+    assert read.asked == [], "ranked from the saved index"
+    line = next(r for r in match.requirements or [] if "WCF" in r.text)
+    assert "your CV never names WCF" in line.reason

@@ -11,6 +11,7 @@ from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
 from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import verdict_key
+from matcher.engine.unknown_names import lacking
 from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, Verdicts
 
 
@@ -50,6 +51,9 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+        if info.unknown and source != BY_YEARS and not (info.any_of or info.spoken):
+            if never := lacking(info.unknown, profile.words):
+                reason += f"; your CV never names {', '.join(never)}"
         if evidence is None and kind == "cv":
             kind = "none"
         status: MatchStatus = STATUSES[code]

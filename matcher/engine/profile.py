@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from matcher.domain import CV, EvidenceKind, Role
 from matcher.engine.evidence import Unit
 from matcher.engine.taxonomy import Taxonomy
+from matcher.engine.unknown_names import words_of
 from matcher.language import detect_language, language_name
 
 IMPLIED_MET = 0.9  # an implication this strong (Django ⇒ Python: 1.0) counts as having the skill
@@ -52,6 +53,7 @@ class CVProfile:
     spans: list[Span] = field(default_factory=list)
     language: str | None = None
     by_category: dict[str, Offered] = field(default_factory=dict)  # taxonomy category → a skill of it the CV shows
+    words: frozenset[str] = frozenset()  # what the CV writes, for names the taxonomy does not know (unknown_names)
     _related: tuple[dict[str, tuple[float, int, Offered]], dict[str, tuple[float, int, Offered]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
@@ -60,7 +62,9 @@ class CVProfile:
            skills_in: Callable[[str], list[str]] | None = None, extra_skills: Sequence[str] = ()) -> CVProfile:
         """`skills_in(text)`: canonical skills a text names (the extractor), for the skills of each
         dated role; `extra_skills`: a what-if's skills, offered as the user's own."""
-        profile = cls(years=cv.years_experience, language=cv.language)
+        manual = [e.skill for e in cv.effective_skills() if e.source == "manual"]
+        profile = cls(years=cv.years_experience, language=cv.language,
+                      words=words_of("\n".join([cv.text, *manual, *extra_skills])))
         unit_of = {u.text: i for i, u in enumerate(units) if u.quotable}
         for evidence in cv.effective_skills():
             if evidence.source == "manual":

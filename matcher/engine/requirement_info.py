@@ -20,6 +20,7 @@ import numpy as np
 from matcher.domain import Requirement
 from matcher.engine.lexical import Reference, tokens
 from matcher.engine.taxonomy import Taxonomy
+from matcher.engine.unknown_names import UnknownName, unknown_names
 from matcher.years import without_years
 
 # Skills checked by name only: a sentence about another skill never shows them.
@@ -67,6 +68,7 @@ class RequirementInfo:
     categories: tuple[str, ...] = ()  # kinds of skill asked for without a name ("a programming language")
     fields: bool = False  # names fields or methods that meaning alone cannot meet (NAMED_FIELD_CATEGORIES)
     spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
+    unknown: tuple[UnknownName, ...] = ()  # names the taxonomy does not know ("IGBTs", "WCF"): see unknown_names
 
 
 def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Reference) -> RequirementInfo:
@@ -96,7 +98,8 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text))
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
-                           categories, fields, spoken_groups(req.text, spoken))
+                           categories, fields, spoken_groups(req.text, spoken),
+                           unknown_names(req.text, taxonomy, reference))
 
 
 def spoken_groups(text: str, languages: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -140,6 +143,7 @@ class LineKeys:
     spoken: np.ndarray  # (R,) bool: asks for spoken languages
     fields: np.ndarray  # (R,) bool: names fields or methods meaning alone cannot meet
     categories: np.ndarray  # (R,) bool: asks for a kind of skill ("a programming language")
+    unknown: np.ndarray  # (R,) bool: writes names the taxonomy does not know, all of which it asks for
 
     @classmethod
     def of(cls, infos: Sequence[RequirementInfo]) -> LineKeys:
@@ -147,15 +151,16 @@ class LineKeys:
         # infos for ~97,000 lines), so each distinct object is looked at once.
         ids: dict[VerdictKey, int] = {}
         seen: dict[int, int] = {}  # id(info) → its row of `table`
-        table: list[tuple[int, bool, bool, bool]] = []
+        table: list[tuple[int, bool, bool, bool, bool]] = []
         which: list[int] = []
         for info in infos:
             row = seen.get(id(info))
             if row is None:
                 row = seen[id(info)] = len(table)
                 key = ids.setdefault(verdict_key(info), len(ids)) if skill_keys(info) else -1
-                table.append((key, bool(info.spoken), info.fields, bool(info.categories)))
+                table.append((key, bool(info.spoken), info.fields, bool(info.categories),
+                              bool(info.unknown) and not (info.any_of or info.spoken)))
             which.append(row)
-        columns = np.array(table, dtype=np.int64).reshape(-1, 4)[np.array(which, dtype=np.int64)]
+        columns = np.array(table, dtype=np.int64).reshape(-1, 5)[np.array(which, dtype=np.int64)]
         return cls(list(ids), columns[:, 0], columns[:, 1].astype(bool), columns[:, 2].astype(bool),
-                   columns[:, 3].astype(bool))
+                   columns[:, 3].astype(bool), columns[:, 4].astype(bool))

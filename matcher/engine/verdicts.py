@@ -13,6 +13,8 @@ Evidence, in order of trust:
    line count by name as well as by meaning.
 4. Years alone ("5+ years of experience") are judged on the CV's years; years asked in a line judged
    on meaning can only lower its verdict.
+5. A name the taxonomy does not know ("IGBTs", "WCF": `unknown_names`) that the CV never writes
+   keeps a line judged on meaning or on named skills from being met, unless one of several will do.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
 from matcher.engine.taxonomy import Taxonomy
+from matcher.engine.unknown_names import lacking
 
 MISSING, PARTIAL, MET = 0, 1, 2
 STATUSES: tuple[MatchStatus, ...] = ("missing", "partial", "met")
@@ -116,6 +119,7 @@ def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offere
 
 
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
+UNKNOWN_NAME_CREDIT = FIELD_ONLY_CREDIT  # the same doubt: the line names something the CV never writes
 
 
 class _SkillColumns:
@@ -172,7 +176,8 @@ def rejudged(index: PostingIndex, base: Verdicts, profile: CVProfile, best_sim: 
         info = index.infos[row]  # the first line of the key, whose names the base verdict was worded with
         sv = memo[lk.keys[k]] = _judge_key(info, skill_keys(info), profile, taxonomy)
         changed[k] = sv != base.skills.get(lk.keys[k])  # absent: no line reached it (a kind of skill decided them)
-    lines = np.flatnonzero(lk.categories | ((lk.key_of >= 0) & changed[np.maximum(lk.key_of, 0)]))
+    # The words a CV writes change with the skills a what-if adds, and with them lines naming unknown names.
+    lines = np.flatnonzero(lk.categories | lk.unknown | ((lk.key_of >= 0) & changed[np.maximum(lk.key_of, 0)]))
     part = judge_all(index, profile, best_sim, best_unit, years_unit, taxonomy, t, memo, lines)
     out = Verdicts(base.code.copy(), base.credit.copy(), base.unit.copy(), base.source.copy(), base.years_seen.copy(),
                    base.must.copy(), memo)
@@ -256,6 +261,19 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         title_hard = index.heads[int(owner[j])].title_hard
         if title_hard:
             must[j] = bool(title_hard.intersection(m.lower() for m in memo[lk.keys[key_of[j]]].missing))
+    # Names the taxonomy does not know that the CV never writes: "Proficiency in .Net, WCF, HTML5"
+    # without WCF is one named thing of three missing, whatever meaning or the other names show.
+    lacks_of: dict[int, int] = {}  # id(info) → how many of its names the CV lacks (lines share infos)
+    for j in np.flatnonzero(lk.unknown[lines] & (code == MET) & ((source == BY_MEANING) | (source == BY_SKILL))).tolist():
+        info = index.infos[int(lines[j])]
+        lacks = lacks_of.get(id(info))
+        if lacks is None:
+            lacks = lacks_of[id(info)] = len(lacking(info.unknown, profile.words))
+        if lacks:
+            code[j] = PARTIAL
+            named_skills = len(skill_keys(info))
+            credit[j] = (credit[j] * named_skills / (named_skills + lacks) if source[j] == BY_SKILL
+                         else min(credit[j], UNKNOWN_NAME_CREDIT))
     if profile.years is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = profile.years / asked

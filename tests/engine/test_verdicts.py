@@ -149,3 +149,28 @@ def test_a_wider_skill_does_not_meet_a_narrower_one_by_name(world: Callable[...,
         line = sam.line("Front-end Developer", text)
         assert line.status != "met" and "exact skill" not in line.reason, (text, line.reason)
     assert sam.line("Front-end Developer", "CSS").status == "met"
+
+
+def test_a_name_the_taxonomy_does_not_know_keeps_a_line_from_being_met(world: Callable[..., World]) -> None:
+    # rjdb #174: "Solid understanding of MOSFETs" met "From MOSFETs to IGBTs" by meaning alone.
+    text = ("Ada Poe\nExperience\nPower electronics engineer: solid understanding of MOSFETs in motor drives.\n"
+            "Built .NET services with HTML5 front ends.")
+    cv = make_cv(text, [("experience", "Experience", "Power electronics engineer: solid understanding of MOSFETs "
+                         "in motor drives.\nBuilt .NET services with HTML5 front ends.")])
+    ada = world(cv, [make_posting("Engineer", ["Solid-State Devices – From MOSFETs to IGBTs.",
+                                               "Proficiency in .Net, WCF, HTML5", "Proficiency in .Net and HTML5"])])
+    devices = ada.line("Engineer", "Solid-State Devices – From MOSFETs to IGBTs.")
+    assert devices.status != "met" and "your CV never names IGBTs" in devices.reason
+    wcf = ada.line("Engineer", "Proficiency in .Net, WCF, HTML5")
+    assert wcf.status == "partial" and "your CV never names WCF" in wcf.reason
+    assert ada.line("Engineer", "Proficiency in .Net and HTML5").status == "met"
+
+
+def test_a_what_if_naming_an_unknown_name_meets_the_line_that_asks_for_it(world: Callable[..., World]) -> None:
+    text = "Ada Poe\nExperience\nBuilt .NET services with HTML5 front ends."
+    cv = make_cv(text, [("experience", "Experience", "Built .NET services with HTML5 front ends.")])
+    ada = world(cv, [make_posting("Engineer", ["Proficiency in .Net, WCF, HTML5"])])
+    before = ada.session.rank(ada.cv_id).matches[0].score
+    assert ada.session.what_if(ada.cv_id, ["WCF"]).matches[0].score > before
+    [explained] = ada.session.explain(ada.cv_id, [ada.ids["Engineer"]], ["WCF"])
+    assert explained.requirements is not None and explained.requirements[0].status == "met"
