@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import Engine, Select, insert, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,9 +21,14 @@ from matcher.store.schema import SCHEMA_VERSION, Base, MetaRow
 from matcher.store.upgrades import UPGRADES
 
 
-def for_ids(query: Select[Any], column: Any, ids: Iterable[int] | None, size: int = 500) -> Iterator[Select[Any]]:
-    """`query` once (ids None: everything), or once per chunk of the ids, limited to them with
-    `column IN (...)`: SQLite caps the parameters bound to one statement."""
+Key = TypeVar("Key", int, str)
+Query = TypeVar("Query", bound=Select[Unpack[tuple[Any, ...]]])
+
+
+def for_ids(query: Query, column: Any, ids: Iterable[Key] | None, size: int = 500) -> Iterator[Query]:
+    """`query` once (ids None: everything), or once per chunk of the ids (or other keys) in
+    ascending order, limited to them with `column IN (...)`: SQLite caps the parameters bound to one
+    statement."""
     if ids is None:
         yield query
         return

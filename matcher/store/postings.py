@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from matcher.domain import Posting, Requirement
 from matcher.store import convert
-from matcher.store.base import StoreBase
+from matcher.store.base import StoreBase, for_ids
 from matcher.store.reading import load_each
 from matcher.store.schema import PostingRow, RequirementRow
 from matcher.store.merge import merge_into, source_file
@@ -64,21 +64,16 @@ class PostingTable(StoreBase):
 
     @staticmethod
     def _stored_rows(s: Session, fingerprints: list[str]) -> dict[str, PostingRow]:
-        found: dict[str, PostingRow] = {}
-        for start in range(0, len(fingerprints), 500):  # SQLite caps bound parameters per statement
-            chunk = fingerprints[start : start + 500]
-            found.update((row.fingerprint, row) for row in s.scalars(select(PostingRow).where(PostingRow.fingerprint.in_(chunk))))
-        return found
+        return {row.fingerprint: row for query in for_ids(select(PostingRow), PostingRow.fingerprint, fingerprints)
+                for row in s.scalars(query)}
 
     def postings(self, ids: Iterable[int] | None = None, with_requirements: bool = True) -> list[Posting]:
         """Stored postings (not removed), oldest first; a damaged one is skipped and recorded in
         `damaged`, so one bad row never hides the others. Without requirements (`requirements` left
         empty): what a list of thousands needs; the window holds these and reads the one it shows whole."""
         query = select(PostingRow.id).where(PostingRow.removed_at.is_(None)).order_by(PostingRow.id)
-        if ids is not None:
-            query = query.where(PostingRow.id.in_(list(ids)))
         with self.session() as s:
-            found = list(s.scalars(query))
+            found = [posting_id for chunk in for_ids(query, PostingRow.id, ids) for posting_id in s.scalars(chunk)]
         load = _load_postings if with_requirements else _load_listed_postings
         return load_each(found, load, self.session, "posting", self.damaged)
 
@@ -92,7 +87,7 @@ class PostingTable(StoreBase):
 
     def delete_postings(self, ids: Iterable[int]) -> int:
         with self.writing() as s:
-            rows = list(s.scalars(select(PostingRow).where(PostingRow.id.in_(list(ids)))))
+            rows = [row for chunk in for_ids(select(PostingRow), PostingRow.id, ids) for row in s.scalars(chunk)]
             for row in rows:
                 s.delete(row)
             return len(rows)
@@ -101,10 +96,9 @@ class PostingTable(StoreBase):
     def remove_postings(self, ids: Iterable[int]) -> list[int]:
         """Mark postings removed (kept for `restore_postings` until `purge_removed`); returns the ids
         that were stored and not removed yet."""
-        wanted = list(ids)
         with self.writing() as s:
-            rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
-                select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_(None)))]
+            stored = select(PostingRow).where(PostingRow.removed_at.is_(None))
+            rows = [row for chunk in for_ids(stored, PostingRow.id, ids) for row in s.scalars(chunk)]
             now = datetime.now()
             for row in rows:
                 row.removed_at = now
@@ -122,10 +116,9 @@ class PostingTable(StoreBase):
 
     def restore_postings(self, ids: Iterable[int]) -> list[int]:
         """Undo `remove_postings`; returns the ids brought back."""
-        wanted = list(ids)
         with self.writing() as s:
-            rows = [row for start in range(0, len(wanted), 500) for row in s.scalars(
-                select(PostingRow).where(PostingRow.id.in_(wanted[start:start + 500]), PostingRow.removed_at.is_not(None)))]
+            removed = select(PostingRow).where(PostingRow.removed_at.is_not(None))
+            rows = [row for chunk in for_ids(removed, PostingRow.id, ids) for row in s.scalars(chunk)]
             for row in rows:
                 row.removed_at = None
             return sorted(row.id for row in rows)

@@ -84,15 +84,10 @@ class RankingData(StoreBase):
     # -- vector cache (engine's VectorCache protocol) -------------------------------------------
     def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
+        query = select(EmbeddingRow.key, EmbeddingRow.vector).where(EmbeddingRow.model == model)
         with self.session() as s:
-            for start in range(0, len(keys), 500):  # SQLite caps bound parameters per statement
-                chunk = keys[start : start + 500]
-                rows = s.execute(
-                    select(EmbeddingRow.key, EmbeddingRow.vector).where(
-                        EmbeddingRow.model == model, EmbeddingRow.key.in_(chunk)
-                    )
-                )
-                for key, blob in rows:
+            for chunk in for_ids(query, EmbeddingRow.key, keys):
+                for key, blob in s.execute(chunk):
                     found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
