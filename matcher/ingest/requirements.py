@@ -120,7 +120,16 @@ def split_top_level(text: str, separator: str = ",") -> list[str]:
         else:
             current.append(char)
     parts.append("".join(current))
-    return [part.strip(" .;") for part in parts if part.strip(" .;")]
+    return [trimmed for trimmed in map(_trimmed, parts) if trimmed]
+
+
+def _trimmed(part: str) -> str:
+    """A list item without the spaces, dots and semicolons around it; a dot that begins a name
+    stays (".NET framework", ".js files")."""
+    part = part.strip(" \t\n;").rstrip(" .;")
+    while part.startswith(".") and not part[1:2].isalnum():
+        part = part[1:].lstrip(" ;")
+    return part
 
 
 def make_requirement(text: str, kind: RequirementKind) -> Requirement:

@@ -18,6 +18,12 @@ def test_years(text: str, years: float | None) -> None:
     assert years_of(text) == years
 
 
+def test_a_dot_that_begins_a_name_is_kept_when_list_items_are_trimmed() -> None:
+    # ../shared/samples/jobs/000, "Senior.NET Developer": "Key requirements: .NET framework, nHibernate ORM, …"
+    assert split_top_level(".NET framework, nHibernate ORM, MS SQL Server.") == [".NET framework", "nHibernate ORM", "MS SQL Server"]
+    assert split_top_level(". Python;, . ") == ["Python"]
+
+
 def test_commas_inside_parentheses_do_not_split() -> None:
     assert split_top_level("AWS (Lambda, SQS), Crypto/Web3, Python or Kotlin") == ["AWS (Lambda, SQS)", "Crypto/Web3", "Python or Kotlin"]
     items = extract_requirements("Key requirements: 3 years of experience, Relational databases (Postgres preferred)")
