@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QStyleOptionHeader
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory, QStyleOptionHeader, QWidget
 
 from matcher.paths import SAMPLES
 from tests.ui.held_pool import HeldPool
@@ -20,7 +21,7 @@ from matcher.ui.core import AppCore
 from matcher.ui.gap.data import Move
 from matcher.ui.gap.view import _move_cells
 from matcher.ui.main_window import MainWindow
-from matcher.ui.ranking.header import FLEX_MAX, SortArrowStyle, fit_widths, flipped
+from matcher.ui.ranking.header import FLEX_MAX, fit_widths, flipped
 from matcher.ui.settings import Settings
 from matcher.ui.shortlist.model import POSTING_ID_ROLE as SHORTLIST_JOB_ID
 from matcher.ui.worker import SyncPool, Worker
@@ -120,12 +121,29 @@ def test_fit_widths_worked_example() -> None:
     assert fit_widths(120, {1: 300, 2: 200}, {1: 50, 2: 50}, title_min=100) == {1: 50, 2: 50}
 
 
+def arrow(style: QStyle, indicator: QStyleOptionHeader.SortIndicator, header: QWidget) -> QImage:
+    image = QImage(16, 16, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.rect, option.sortIndicator = QRect(0, 0, 16, 16), indicator
+    painter = QPainter(image)
+    try:
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter, header)
+    finally:
+        painter.end()
+    return image
+
+
 def test_best_first_shows_a_down_arrow(ranked: MainWindow) -> None:
     header = ranked.table.horizontalHeader()
     assert header.sortIndicatorSection() == cols.SCORE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    # Qt asks the style for an up arrow (SortUp) when descending; ours draws it pointing down.
-    assert isinstance(header.style(), SortArrowStyle)
+    # Qt asks the style for an up arrow (SortUp) when descending; ours draws it pointing down. Drawn
+    # through whatever style the header has: with a theme's style sheet, Qt wraps ours in its own.
+    base = QStyleFactory.create("Fusion")  # the style of every theme (matcher.ui.theme)
+    up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+    assert arrow(header.style(), up, header) == arrow(base, down, header) != arrow(base, up, header)
     assert flipped(QStyleOptionHeader.SortIndicator.SortUp) == QStyleOptionHeader.SortIndicator.SortDown
     assert flipped(QStyleOptionHeader.SortIndicator.None_) == QStyleOptionHeader.SortIndicator.None_
 
@@ -140,7 +158,7 @@ def test_clicking_a_shortlisted_posting_shows_it_in_the_detail_pane(ranked: Main
     rect = pane.table.visualRect(pane.proxy.index(row, 1))
     window.tabs.setCurrentWidget(pane)
     qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.current_job_id() == last == window.detail.posting_id
+    assert window.current_posting_id() == last == window.detail.posting_id
 
 
 def test_what_if_scores_read_as_the_table_reads_them() -> None:
