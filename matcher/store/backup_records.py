@@ -120,7 +120,7 @@ def _conforms(value: object, hint: Any) -> bool:
 
 def convert(section: str, item: Any) -> Any:
     """A record of a backup's `section`, checked and built: (old id, Posting, imported at) for a
-    posting, a CV, (job id, status, notes, added) for a shortlist entry, (name, category) for a
+    posting, a CV, (posting id, status, notes, added) for a shortlist entry, (name, category) for a
     skill, the dict itself for aliases and settings. Raises TypeError, ValueError or KeyError."""
     if section in ("user_aliases", "settings"):
         if not isinstance(item, dict) or (section == "user_aliases" and not all(isinstance(v, str) for v in item.values())):

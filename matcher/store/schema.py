@@ -28,6 +28,8 @@ class MetaRow(Base):
 
 
 class PostingRow(Base):
+    # The tables keep the names of schema version 0 ("jobs", "job_id"): existing files open as they
+    # are, without a table-renaming upgrade. In code a posting is a posting.
     __tablename__ = "jobs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True, index=True)

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
 
     def show_posting(self, posting_id: int) -> None:
         """Show a posting in the detail pane (selected in the table when the filters show it)."""
-        if self.ranking.select_job(posting_id):
+        if self.ranking.select_posting(posting_id):
             return
         posting = self.core.postings.postings.get(posting_id)
         match = self.core.ranking.by_id().get(posting_id)
@@ -156,21 +156,21 @@ class MainWindow(QMainWindow):
         self.issues_dialog.show()
 
     # -- user actions ---------------------------------------------------------------------------
-    def current_job_id(self) -> int | None:
-        return self.ranking.current_job_id()
+    def current_posting_id(self) -> int | None:
+        return self.ranking.current_posting_id()
 
-    def select_job(self, posting_id: int) -> bool:
-        return self.ranking.select_job(posting_id)
+    def select_posting(self, posting_id: int) -> bool:
+        return self.ranking.select_posting(posting_id)
 
     def toggle_star(self) -> None:
-        if (posting_id := self.current_job_id()) is not None:
+        if (posting_id := self.current_posting_id()) is not None:
             self.core.tracking.toggle_star(posting_id)
 
     def remove_selected(self) -> None:
         self.core.posting_actions.remove(self.ranking.selected_ids())
 
     def remove_current_source(self) -> None:
-        posting = self.core.postings.postings.get(self.current_job_id() or -1)
+        posting = self.core.postings.postings.get(self.current_posting_id() or -1)
         if posting is not None:
             self.core.posting_actions.remove_source(source_file(posting.source))
 
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         actions = self.menu_actions
         actions.remove.setText(f"Remove {len(ids)} selected postings" if len(ids) > 1 else "Remove this posting")
-        posting = self.core.postings.postings.get(self.current_job_id() or -1)
+        posting = self.core.postings.postings.get(self.current_posting_id() or -1)
         if posting is not None:
             source = source_file(posting.source)
             same = sum(source_file(p.source) == source for p in self.core.postings.postings.values())

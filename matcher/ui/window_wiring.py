@@ -58,11 +58,11 @@ def wire(window: MainWindow) -> None:
 
 def _tab_changed(window: MainWindow) -> None:
     """The detail pane follows the list in view: the shortlist's selection on its tab, else the table's."""
-    shortlisted = window.tabs.shortlist.current_job_id()
+    shortlisted = window.tabs.shortlist.current_posting_id()
     if window.tabs.shortlist_shown() and shortlisted is not None:
         window.show_posting(shortlisted)
         return
-    current = window.current_job_id()
+    current = window.current_posting_id()
     if current is not None and current != window.detail.posting_id:
         window.show_detail(window.core.ranking.by_id().get(current), window.core.postings.postings.get(current))
 

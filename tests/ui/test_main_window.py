@@ -73,7 +73,7 @@ def test_import_and_load_cv_show_a_ranking_best_first_with_the_top_one_explained
     scores = [window.proxy.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
     assert scores == sorted(scores, reverse=True)
     assert window.table.currentIndex().row() == 0
-    assert window.detail.posting_id == window.current_job_id()
+    assert window.detail.posting_id == window.current_posting_id()
     assert _titles(window)[0] in window.detail.heading.text()
     assert any(line[0] in "✓~✗" for line in window.detail.requirement_lines())  # explained: each line has a verdict
     best = window.core.ranking.matches[0]
@@ -93,7 +93,7 @@ def test_arrow_keys_move_the_selection_and_the_detail_follows(ranked: MainWindow
 def test_space_stars_the_selected_posting_and_it_is_kept(ranked: MainWindow, qtbot) -> None:
     window = ranked
     window.table.setFocus()
-    posting_id = window.current_job_id()
+    posting_id = window.current_posting_id()
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     assert [e.posting_id for e in window.core.store.shortlist()] == [posting_id]
     assert window.proxy.index(0, cols.STAR).data() == "★"
@@ -110,7 +110,7 @@ def test_filters_narrow_the_table_and_ctrl_f_goes_to_search(ranked: MainWindow, 
     assert window.filter_bar.search.hasFocus()
     qtbot.keyClicks(window.filter_bar.search, "rust")  # applied after a pause in typing
     qtbot.waitUntil(lambda: _titles(window) == ["Senior Backend Engineer (Rust)"])
-    assert window.detail.posting_id == window.current_job_id()  # the one row left is shown
+    assert window.detail.posting_id == window.current_posting_id()  # the one row left is shown
     assert window.filter_bar.count.text() == "1 of 4"
     window.filter_bar.search.clear()
     qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)  # Enter applies at once
@@ -253,7 +253,7 @@ def test_a_pasted_posting_is_imported(window: MainWindow) -> None:
     [posting] = window.core.store.postings()
     assert posting.title == "Backend Developer 7"
     assert "Imported 1 new posting" in window.notice.text()
-    assert window.current_job_id() == posting.id == window.detail.posting_id  # selected, there to read
+    assert window.current_posting_id() == posting.id == window.detail.posting_id  # selected, there to read
 
 
 def test_settings_are_typed_and_the_window_remembers_its_size(qtbot, tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_a_whole_import_is_removed_from_the_table_menu_and_undone_from_the_edit_
     window = ranked
     table_file = SMALL_JOBS[1]
     row = next(r for r in range(window.model.rowCount()) if window.model.posting(r).source.startswith(str(table_file)))
-    window.select_job(window.model.posting_id_at(row))
+    window.select_posting(window.model.posting_id_at(row))
     window.menu_actions.remove_source.trigger()
     assert window.core.store.count_postings() == 1  # the three postings of that file are gone
     assert f"the import of {table_file.name}" in window.notice.text()
@@ -142,7 +142,7 @@ def test_the_detail_pane_follows_the_list_in_view(ranked: MainWindow) -> None:
     window = ranked
     first, last = window.model.posting_id_at(0), window.model.posting_id_at(3)
     window.core.tracking.set_starred(last, True)
-    window.select_job(first)
+    window.select_posting(first)
     assert window.detail.posting_id == first
     window.tabs.setCurrentWidget(window.tabs.shortlist)  # its one row is selected: the pane shows it
     assert window.detail.posting_id == last
@@ -207,7 +207,7 @@ def test_a_pasted_posting_gets_company_and_place_from_its_byline_and_is_selected
 
     window = ranked
     window.core.posting_actions.import_text(PASTED_WITH_BYLINE)
-    posting_id = window.current_job_id()
+    posting_id = window.current_posting_id()
     assert posting_id is not None and window.detail.posting_id == posting_id
     row = window.proxy.mapToSource(window.table.currentIndex()).row()
     assert window.model.index(row, cols.COMPANY).data() == "Acme Payments"

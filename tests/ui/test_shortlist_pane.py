@@ -61,7 +61,7 @@ def test_shows_starred_postings_with_status_and_notes(qtbot, tmp_path: Path, dat
     assert titles == {postings[i].title for i in sorted(postings)[:3]}
     assert "3 starred" in pane.summary.text() and "1 applied" in pane.summary.text()
     applied = sorted(postings)[1]
-    pane.select_job(applied)
+    pane.select_posting(applied)
     assert pane.notes.toPlainText() == "Sent CV on Monday"
     pane.grab().save(str(tmp_path / "shortlist_pane.png"))
 
@@ -83,7 +83,7 @@ def test_notes_are_saved_after_typing_stops_and_stored(qtbot, data: Data) -> Non
     store = data[0]
     pane = _pane(qtbot, data)
     pane.notesChanged.connect(lambda posting_id, text: store.set_application(posting_id, notes=text))
-    posting_id = pane.current_job_id()
+    posting_id = pane.current_posting_id()
     assert posting_id is not None
     with qtbot.waitSignal(pane.notesChanged, timeout=3000) as signal:
         qtbot.keyClicks(pane.notes, "Call recruiter")
@@ -94,17 +94,17 @@ def test_notes_are_saved_after_typing_stops_and_stored(qtbot, data: Data) -> Non
 
 def test_switching_rows_saves_pending_notes(qtbot, data: Data) -> None:
     pane = _pane(qtbot, data)
-    first = pane.current_job_id()
+    first = pane.current_posting_id()
     pane.notes.setPlainText("draft")
     other = next(e.entry.posting_id for e in pane.model.rows if e.entry.posting_id != first)
     with qtbot.waitSignal(pane.notesChanged, timeout=100) as signal:  # at once, not after the idle delay
-        pane.select_job(other)
+        pane.select_posting(other)
     assert signal.args == [first, "draft"]
 
 
 def test_unstar_export_and_activate(qtbot, data: Data) -> None:
     pane = _pane(qtbot, data)
-    posting_id = pane.current_job_id()
+    posting_id = pane.current_posting_id()
     with qtbot.waitSignal(pane.unstarRequested) as unstar:
         qtbot.mouseClick(pane.unstar_button, Qt.MouseButton.LeftButton)
     assert unstar.args == [posting_id]

@@ -35,7 +35,7 @@ NO_FILTER = FilterCriteria()
 class RankingFilter(QSortFilterProxyModel):
     """Filters rows; sorting is handed to the source model, which sorts in one Python call.
 
-    The rows a filter keeps are worked out once per change, as a set of job ids, so the per-row
+    The rows a filter keeps are worked out once per change, as a set of posting ids, so the per-row
     check Qt makes is a set lookup: 10,000 postings filter in a few milliseconds.
     """
 

@@ -1,6 +1,6 @@
 """A table model adapting the ranked matches (plain dataclasses) for the view (Anki browser style).
 
-The rows are job ids: each row's match (if ranked yet), posting and shortlist entry are looked up
+The rows are posting ids: each row's match (if ranked yet), posting and shortlist entry are looked up
 by it. Every column has a sort value of a real type (number, date ordinal), so sorting by "Posted" or
 "Salary" sorts by time or money, not by the text shown. The model sorts itself with one Python
 `list.sort`: a proxy would compare rows through a Python call each time, about 300,000 of them for
@@ -80,7 +80,7 @@ class RankingModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[int] = []  # job ids, in display order
+        self._rows: list[int] = []  # posting ids, in display order
         self._matches: dict[int, RankedMatch] = {}
         self._postings: dict[int, Posting] = {}
         self._entries: dict[int, ShortlistEntry] = {}

@@ -66,11 +66,11 @@ class RankingView(QWidget):
                 and shown[0] == self._shown[0]:
             return
         self._shown = shown
-        keep = self.current_job_id()
+        keep = self.current_posting_id()
         self.model.set_data(matches, postings, entries)
         self._update_count()
         self._hide_empty_columns()
-        if keep is not None and self.select_job(keep):
+        if keep is not None and self.select_posting(keep):
             return
         # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
         if self.proxy.rowCount() and self.model.ranked_count:
@@ -112,7 +112,7 @@ class RankingView(QWidget):
         elif not self.proxy.rowCount():
             self.currentChanged.emit(None, None, None)
 
-    def select_job(self, posting_id: int) -> bool:
+    def select_posting(self, posting_id: int) -> bool:
         """Select the posting's row (if the filter shows it); True when it is now selected."""
         row = self.model.row_of(posting_id)
         if row is None:
@@ -129,14 +129,14 @@ class RankingView(QWidget):
         """The selected postings, in table order (the current one when none is selected)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         ids = [int(self.proxy.index(row, 0).data(POSTING_ID_ROLE)) for row in rows]
-        current = self.current_job_id()
+        current = self.current_posting_id()
         return ids or ([current] if current is not None else [])
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == cols.STAR:
             self.starClicked.emit(int(index.data(POSTING_ID_ROLE)))
 
-    def current_job_id(self) -> int | None:
+    def current_posting_id(self) -> int | None:
         index = self.table.currentIndex()
         return int(index.data(POSTING_ID_ROLE)) if index.isValid() else None
 

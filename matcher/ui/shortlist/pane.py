@@ -85,7 +85,7 @@ class ShortlistPane(QWidget):
         self.notes.setPlaceholderText("Notes for the selected posting: contacts, dates, what to mention…")
         self.notes.installEventFilter(self)
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_IDLE_MS)
-        self._notes_job: int | None = None
+        self._notes_posting: int | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.unstar_button)
@@ -117,31 +117,31 @@ class ShortlistPane(QWidget):
     def set_data(self, entries: list[ShortlistEntry], postings: dict[int, Posting], matches: dict[int, RankedMatch]) -> None:
         """Show the shortlist; unsaved notes are saved first and the selected posting stays selected."""
         self.save_notes()
-        keep = self.current_job_id()
+        keep = self.current_posting_id()
         self.model.set_rows([ShortlistRow(e, postings.get(e.posting_id), matches.get(e.posting_id)) for e in entries])
         for row in range(self.proxy.rowCount()):
             self.table.openPersistentEditor(self.proxy.index(row, STATUS))
         self._fit_columns()
         self._update_summary()
         if keep is not None and self.model.row_of(keep) >= 0:
-            self.select_job(keep)
+            self.select_posting(keep)
         elif entries:
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
             self._row_changed(QModelIndex())
 
-    def current_job_id(self) -> int | None:
+    def current_posting_id(self) -> int | None:
         index = self.table.currentIndex()
         return int(index.data(POSTING_ID_ROLE)) if index.isValid() else None
 
-    def select_job(self, posting_id: int) -> None:
+    def select_posting(self, posting_id: int) -> None:
         source = self.model.index(self.model.row_of(posting_id), 0)
         self.table.setCurrentIndex(self.proxy.mapFromSource(source))
 
     def save_notes(self) -> None:
         """Announce the notes of the posting being edited if they differ from what is saved."""
         self._notes_timer.stop()
-        row = self.model.row_of(self._notes_job) if self._notes_job is not None else -1
+        row = self.model.row_of(self._notes_posting) if self._notes_posting is not None else -1
         if row < 0:
             return
         entry, text = self.model.rows[row].entry, self.notes.toPlainText()
@@ -173,13 +173,13 @@ class ShortlistPane(QWidget):
         self.save_notes()
         posting_id = int(current.data(POSTING_ID_ROLE)) if current.isValid() else None
         row = self.model.rows[self.model.row_of(posting_id)] if posting_id is not None else None
-        self._notes_job = None  # loading the text below is not an edit
+        self._notes_posting = None  # loading the text below is not an edit
         text = row.entry.notes if row else ""
         if text != self.notes.toPlainText():  # a refresh mid-typing must not move the cursor
             self.notes.blockSignals(True)
             self.notes.setPlainText(text)
             self.notes.blockSignals(False)
-        self._notes_job = posting_id
+        self._notes_posting = posting_id
         self.notes.setEnabled(row is not None)
         self.unstar_button.setEnabled(row is not None)
         title = row.posting.title if row and row.posting else None
@@ -189,7 +189,7 @@ class ShortlistPane(QWidget):
         self.postingActivated.emit(int(index.data(POSTING_ID_ROLE)))
 
     def _unstar(self) -> None:
-        if (posting_id := self.current_job_id()) is not None:
+        if (posting_id := self.current_posting_id()) is not None:
             self.save_notes()
             self.unstarRequested.emit(posting_id)
 
