@@ -68,6 +68,16 @@ def test_items_run_together_without_punctuation_are_cut(jobs_dir: Path) -> None:
     assert ("Familiarity with modern AI/ML services or data-intensive workflows is desirable", "preferred") in items(flat)
 
 
+def test_an_item_opening_with_a_kind_of_knowledge_is_cut_after_a_name(jobs_dir: Path) -> None:
+    # ../shared 002, "Backend Engineer": "Proficient in SQL" and "Expert knowledge of application
+    # development…" are two list items; flattened, only the words tell where the second begins.
+    posting = next(p for p in read_posting_file(next(jobs_dir.glob("002_*")), now=NOW).postings
+                   if p.title == "Backend Engineer")
+    flat = [t for t, _ in items(pasted(flatten(posting.description)))]
+    assert "Proficient in SQL" in flat
+    assert any(t.startswith("Expert knowledge of application development") for t in flat)
+
+
 def test_inline_bullets_are_items() -> None:
     # The Cows Protocol "Who you are" list (../shared 001), as pages that inline their bullets show it.
     text = ("Who you are: • You have excellent computer science, programming, and algorithmic skills "
