@@ -27,6 +27,10 @@ def ex() -> SkillExtractor:
     ("K8s clusters", "Kubernetes"), ("ReactJs", "React"), ("Python3", "Python"),
     ("PostgreSQL 15", "PostgreSQL"), ("Express.js", "Express.js"), ("Spring\nBoot", "Spring Boot"),
     ("Infrastructure-as-code", "Infrastructure as Code"), ("Python's asyncio", "Python"),
+    # rjdb: a CV writing only "SCCM" lacked the "System Center" the line was read as
+    ("Strong knowledge of System Center Configuration Manager (SCCM).", "Microsoft Configuration Manager"),
+    ("Managed workstations with SCCM", "Microsoft Configuration Manager"),
+    ("Backup Admin, Commvault, EMC Networker, ArcServe.", "Arcserve"), ("Configured VLANs", "VLAN"),
 ])
 def test_aliases_and_symbol_names_are_found(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
@@ -47,6 +51,7 @@ def test_symbol_names_keep_their_boundaries(ex: SkillExtractor) -> None:
     ("C-level executives", "C"), ("Grade C or above", "C"), ("a rust-proof coating", "Rust"),
     ("Put guard Rails around it", "Ruby on Rails"), ("play darts", "Dart"), ("Excel in a fast-paced team", "Excel"),
     ("Segment and profile key markets", "Segment"), ("Experience with Oracle ERP", "Oracle Database"),
+    ("Offices in Palo Alto and New York", "Palo Alto Networks"),
 ])
 def test_ambiguous_words_are_not_skills_out_of_context(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill not in ex.skills(text)
