@@ -251,3 +251,23 @@ def test_a_saved_index_keeps_the_names_a_line_writes_that_the_taxonomy_does_not_
     assert read.asked == [], "ranked from the saved index"
     line = next(r for r in match.requirements or [] if "WCF" in r.text)
     assert "your CV never names WCF" in line.reason
+
+
+def test_skills_found_again_after_a_taxonomy_change_leave_the_saved_index_current(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Writing the skills found again renews every posting's stamp; the index saved by the ranking
+    # that wrote them holds those skills, so the next session must not read every posting again.
+    store = Store(db)
+    [named] = services.import_posting_text(store, PASTED + "\n- Acme Widgets in production").posting_ids
+    _rank(store)
+    store.add_user_skill("Acme Widgets")  # a new taxonomy version: every posting's skills are found again
+    _rank(store)
+    posting = store.posting(named)
+    assert posting is not None and "Acme Widgets" in posting.skills
+    assert [r.skills for r in posting.requirements if "Acme" in r.text] == [["Acme Widgets"]]
+    store.close()
+    read = ReadPostings(monkeypatch)
+    store = Store(db)
+    _rank(store)
+    store.close()
+    assert read.asked == [], "the saved index is current: no posting is read again"

@@ -11,7 +11,7 @@ from matcher.store import Store
 
 def skills_add(store: Store, args: argparse.Namespace) -> int:
     store.add_user_skill(args.name.strip(), args.category)
-    note(f"added skill {args.name.strip()!r}; postings imported from now on are read with it")
+    note(f"added skill {args.name.strip()!r}; stored postings and CVs are read with it at the next ranking")
     return EXIT_OK
 
 

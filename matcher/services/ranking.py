@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMBED_CHUNK = 256  # postings embedded and stored per step: a cancel keeps what was finished
+Written = TypeVar("Written")
 
 
 @dataclass
@@ -255,7 +256,7 @@ class RankingSession:
         if stale:
             for f in stale:
                 reannotate_facts(f, extractor)
-            self._try_write(lambda: self.store.update_skills(stale))
+            self._saved.derived_written(self._try_write(lambda: self.store.update_skills(stale)) or {})
         vectors = self._vectors(facts, progress, cancelled)
         # A posting whose text cannot be read has no vectors: it is left out (the store names it).
         entries = [make_entry(f, vectors[f.id], extractor.taxonomy, self.reference, self._infos) for f in facts
@@ -306,15 +307,16 @@ class RankingSession:
             rows = {f.id: (digest(f, model_id), *_pack(v)) for f, v in zip(chunk, packed)}
             for f in chunk:
                 out[f.id] = _unpack(rows[f.id])
-            self._try_write(lambda rows=rows: self.store.put_packed_vectors(model_id, rows))
+            self._try_write(lambda: self.store.put_packed_vectors(model_id, rows))
         return out
 
-    def _try_write(self, write: object) -> None:
+    def _try_write(self, write: Callable[[], Written]) -> Written | None:
         """Derived data is written when it can be: a busy or full disk must not lose a ranking."""
         try:
-            write()  # type: ignore[operator]
+            return write()
         except Exception as exc:  # the result stands; it will be computed again next time
             log.warning("could not store derived data: %s", exc)
+            return None
 
 
 def rank(store: Store, cv: object, top: int | None = None, progress: Progress = no_progress,

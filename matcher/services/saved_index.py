@@ -78,6 +78,14 @@ class SavedIndex:
         self._stamps = {i: s for i, s in self._stamps.items() if i not in wanted} | self.store.posting_stamps(ids)
         self._unsaved += len(ids)
 
+    def derived_written(self, stamps: dict[int, tuple[bytes, bytes]]) -> None:
+        """This session wrote what it derived from these postings (skills found again), which renewed
+        their stamps (before, after): the index holds what was written, so a posting stays current
+        unless another write came between its reading and this one."""
+        for posting_id, (before, after) in stamps.items():
+            if self._stamps.get(posting_id) == before:
+                self._stamps[posting_id] = after
+
     def save(self, index: PostingIndex, when_due: bool = False) -> None:
         """Write `index` with the stamps its postings were read at; `when_due`: only once
         SAVE_AFTER_CHANGES postings were read again since the last save."""

@@ -23,6 +23,7 @@ from matcher.store.upgrades import UPGRADES
 
 Key = TypeVar("Key", int, str)
 Query = TypeVar("Query", bound=Select[Unpack[tuple[Any, ...]]])
+Derived = TypeVar("Derived")
 
 
 def for_ids(query: Query, column: Any, ids: Iterable[Key] | None, size: int = 500) -> Iterator[Query]:
@@ -149,16 +150,17 @@ class StoreBase:
             return ok and not conn.execute(text("PRAGMA foreign_key_check")).fetchall()
 
 
-    def _write_derived(self, what: str, write: Callable[[Session], None]) -> None:
+    def _write_derived(self, what: str, write: Callable[[Session], Derived]) -> Derived | None:
         """Keep what a ranking computed (vectors, skills) for the next one, when the file can take
         it. When it cannot (read-only, full, another matcher writing) it is not kept and `notices`
         says so: the ranking that computed it goes on, and the next one computes it again."""
         if self.read_only:
             if self.disk_full:
                 self.notices.append(f"{what} were not cached (the disk is full); the next ranking computes them again")
-            return
+            return None
         try:
             with self.writing(wait_ms=CACHE_WAIT_MS) as s:
-                write(s)
+                return write(s)
         except StoreError as error:
             self.notices.append(f"{what} were not cached ({error}); the next ranking computes them again")
+            return None
