@@ -261,7 +261,9 @@ def test_skills_found_again_after_a_taxonomy_change_leave_the_saved_index_curren
     [named] = services.import_posting_text(store, PASTED + "\n- Acme Widgets in production").posting_ids
     _rank(store)
     store.add_user_skill("Acme Widgets")  # a new taxonomy version: every posting's skills are found again
-    _rank(store)
+    told: list[tuple[int, int, str]] = []
+    RankingSession(store).rank(_cv_id(store), progress=lambda done, total, what: told.append((done, total, what)))
+    assert any(what.startswith("Finding skills again") and total == store.count_postings() for _, total, what in told)
     posting = store.posting(named)
     assert posting is not None and "Acme Widgets" in posting.skills
     assert [r.skills for r in posting.requirements if "Acme" in r.text] == [["Acme Widgets"]]

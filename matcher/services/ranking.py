@@ -254,7 +254,14 @@ class RankingSession:
         facts = self.store.posting_facts(wanted)
         stale = [f for f in facts if f.skills_version != version]
         if stale:
-            for f in stale:
+            eta = Eta()
+            for done, f in enumerate(stale):
+                if done % 500 == 0:  # ~0.2 s of work between reports at 10,000 postings
+                    if cancelled():
+                        raise OperationCancelled("ranking cancelled while finding skills again")
+                    left = eta.left(done, len(stale))
+                    progress(done, len(stale), f"Finding skills again in {done:,} of {len(stale):,} postings "
+                             f"(the skills list changed){' — ' + left if left else ''}")
                 reannotate_facts(f, extractor)
             self._saved.derived_written(self._try_write(lambda: self.store.update_skills(stale)) or {})
         vectors = self._vectors(facts, progress, cancelled)
