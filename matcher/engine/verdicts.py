@@ -240,8 +240,10 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     down = rest & ~hard & fields & (sv_code == MISSING) & (code == MET)
     code, credit = np.where(down, PARTIAL, code), np.where(down, np.minimum(credit, FIELD_ONLY_CREDIT), credit)
     # A soft skill whose meaning showed it better than its name keeps that; so does a kind of skill
-    # shown when the named examples are missing.
-    take = rest & ~(~hard & (sv_credit <= credit)) & ~((source == BY_CATEGORY) & (sv_code < MET))
+    # shown when the named examples are missing. When neither shows it, the name says what is
+    # missing ("not in your CV: CI/CD" rather than a cosine).
+    neither = (sv_code == MISSING) & (code == MISSING)
+    take = rest & ~(~hard & (sv_credit <= credit) & ~neither) & ~((source == BY_CATEGORY) & (sv_code < MET))
     code, credit = np.where(take, sv_code, code), np.where(take, sv_credit, credit)
     source, unit = np.where(take, BY_SKILL, source), np.where(take, sv_unit, unit)
     # Years asked for a named skill: judged on the years of the dated roles that use it.

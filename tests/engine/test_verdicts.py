@@ -174,3 +174,13 @@ def test_a_what_if_naming_an_unknown_name_meets_the_line_that_asks_for_it(world:
     assert ada.session.what_if(ada.cv_id, ["WCF"]).matches[0].score > before
     [explained] = ada.session.explain(ada.cv_id, [ada.ids["Engineer"]], ["WCF"])
     assert explained.requirements is not None and explained.requirements[0].status == "met"
+
+
+def test_a_practice_neither_named_nor_shown_says_it_is_missing_by_name(world: Callable[..., World]) -> None:
+    # "CI/CD" is judged on meaning when the CV shows it in other words; when nothing shows it, the
+    # reason names what is missing instead of quoting a low cosine.
+    cv = make_cv("Ada Poe\nExperience\nBuilt React front ends for a bakery.",
+                 [("experience", "Experience", "Built React front ends for a bakery.")])
+    ada = world(cv, [make_posting("Engineer", ["CI/CD"])])
+    line = ada.line("Engineer", "CI/CD")
+    assert line.status == "missing" and line.reason == "not in your CV: CI/CD" and line.missing_skills == ["CI/CD"]
