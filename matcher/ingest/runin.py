@@ -122,6 +122,12 @@ MIN_ITEM_WORDS = 3  # a run-in item is at least this long on each side of a cut:
 # an item, as the single-word openers above do ("…Proficient in SQL Expert knowledge of…").
 _KNOWING = frozenset("knowledge understanding experience expertise proficiency familiarity command grasp".split())
 _KNOWING_OF = frozenset("of in with".split())
+# Function words that open sentences (pronouns, determiners, subordinators, negation): capitalised
+# straight after a lower-case word, one begins a new item ("…a React codebase Even though this
+# position…", "…new features Not afraid of…"); a name is rarely one of them.
+_SENTENCE_OPENERS = frozenset(
+    "Even Not If We Our The This These Those You Your They Their It Its Although Though While When "
+    "Whether Where Because Since Ideally Preferably".split())
 
 
 def split_run_in_items(unit: str) -> list[str]:
@@ -152,6 +158,6 @@ def _opens_item(previous: str, word: str, words: list[str], i: int) -> bool:
         # where the two make a name ("User Experience") or both open ("Demonstrated Project").
         return (bare in ITEM_OPENERS and len(bare) > 1 and previous not in ITEM_OPENERS
                 and previous not in NAME_HEADS)
-    if bare in ITEM_OPENERS:
+    if bare in ITEM_OPENERS or bare in _SENTENCE_OPENERS:
         return True
     return bare[:1].isdigit() and bool(YEARS_PHRASE.match(" ".join(words[i:i + 4])))

@@ -78,6 +78,16 @@ def test_an_item_opening_with_a_kind_of_knowledge_is_cut_after_a_name(jobs_dir: 
     assert any(t.startswith("Expert knowledge of application development") for t in flat)
 
 
+def test_a_sentence_opening_word_after_a_lower_case_one_begins_an_item(jobs_dir: Path) -> None:
+    # ../shared 001, "Senior Engineer (Backend)": "…working on a React codebase" then "Even though this
+    # position is mainly backend focused…", two list items without full stops.
+    posting = next(p for p in read_posting_file(next(jobs_dir.glob("001_*")), now=NOW).postings
+                   if p.title == "Senior Engineer (Backend)")
+    flat = [t for t, _ in items(pasted(flatten(posting.description)))]
+    assert "Practical experience of working on a React codebase" in flat
+    assert any(t.startswith("Even though this position is mainly backend focused") for t in flat)
+
+
 def test_inline_bullets_are_items() -> None:
     # The Cows Protocol "Who you are" list (../shared 001), as pages that inline their bullets show it.
     text = ("Who you are: • You have excellent computer science, programming, and algorithmic skills "
