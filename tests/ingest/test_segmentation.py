@@ -68,24 +68,20 @@ def test_items_run_together_without_punctuation_are_cut(jobs_dir: Path) -> None:
     assert ("Familiarity with modern AI/ML services or data-intensive workflows is desirable", "preferred") in items(flat)
 
 
-def test_an_item_opening_with_a_kind_of_knowledge_is_cut_after_a_name(jobs_dir: Path) -> None:
-    # ../shared 002, "Backend Engineer": "Proficient in SQL" and "Expert knowledge of application
-    # development…" are two list items; flattened, only the words tell where the second begins.
-    posting = next(p for p in read_posting_file(next(jobs_dir.glob("002_*")), now=NOW).postings
-                   if p.title == "Backend Engineer")
+@pytest.mark.parametrize(("pattern", "title", "first", "second"), [
+    # A kind of knowledge after a name: "…Proficient in SQL Expert knowledge of application development…"
+    ("002_*", "Backend Engineer", "Proficient in SQL", "Expert knowledge of application development"),
+    # A sentence-opening word after a lower-case one: "…on a React codebase Even though this position…"
+    ("001_*", "Senior Engineer (Backend)", "Practical experience of working on a React codebase",
+     "Even though this position is mainly backend focused"),
+])
+def test_list_items_without_full_stops_are_cut_where_the_next_visibly_opens(
+        jobs_dir: Path, pattern: str, title: str, first: str, second: str) -> None:
+    # Two list items of ../shared; flattened, only the words tell where the second begins.
+    posting = next(p for p in read_posting_file(next(jobs_dir.glob(pattern)), now=NOW).postings if p.title == title)
     flat = [t for t, _ in items(pasted(flatten(posting.description)))]
-    assert "Proficient in SQL" in flat
-    assert any(t.startswith("Expert knowledge of application development") for t in flat)
-
-
-def test_a_sentence_opening_word_after_a_lower_case_one_begins_an_item(jobs_dir: Path) -> None:
-    # ../shared 001, "Senior Engineer (Backend)": "…working on a React codebase" then "Even though this
-    # position is mainly backend focused…", two list items without full stops.
-    posting = next(p for p in read_posting_file(next(jobs_dir.glob("001_*")), now=NOW).postings
-                   if p.title == "Senior Engineer (Backend)")
-    flat = [t for t, _ in items(pasted(flatten(posting.description)))]
-    assert "Practical experience of working on a React codebase" in flat
-    assert any(t.startswith("Even though this position is mainly backend focused") for t in flat)
+    assert first in flat
+    assert any(t.startswith(second) for t in flat)
 
 
 def test_inline_bullets_are_items() -> None:
