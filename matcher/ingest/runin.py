@@ -118,8 +118,9 @@ FUNCTION_WORDS = frozenset(
     # before a number: "minimum 3 years", "mínima 02 años", "mindestens 3 Jahre" are one phrase
     "minimum mínimo mínima mindestens moins más mais über".split())
 MIN_ITEM_WORDS = 3  # a run-in item is at least this long on each side of a cut: "Go Strong" is no list
-# "Expert knowledge of", "Functional understanding of": any capitalised word before these two opens
-# an item, as the single-word openers above do ("…Proficient in SQL Expert knowledge of…").
+# "Expert knowledge of", "Functional understanding of": a capitalised word before these two opens an
+# item, as the single-word openers above do ("…Proficient in SQL Expert knowledge of…"); an acronym
+# there ends the item before ("…Play Scala or Akka HTTP Experience in designing…").
 _KNOWING = frozenset("knowledge understanding experience expertise proficiency familiarity command grasp".split())
 _KNOWING_OF = frozenset("of in with".split())
 # Function words that open sentences (pronouns, determiners, subordinators, negation): capitalised
@@ -150,7 +151,7 @@ def _opens_item(previous: str, word: str, words: list[str], i: int) -> bool:
     if not continues or previous.lower() in FUNCTION_WORDS:
         return False
     bare = word.lstrip("\"“'(")
-    if (bare[:1].isupper() and i + 2 < len(words) and words[i + 1].lower() in _KNOWING
+    if (bare[:1].isupper() and not bare.isupper() and i + 2 < len(words) and words[i + 1].lower() in _KNOWING
             and words[i + 2].lower() in _KNOWING_OF and previous not in ITEM_OPENERS):
         return True
     if not (previous[:1].islower() or previous.endswith(")")):

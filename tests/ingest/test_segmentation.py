@@ -71,6 +71,8 @@ def test_items_run_together_without_punctuation_are_cut(jobs_dir: Path) -> None:
 @pytest.mark.parametrize(("pattern", "title", "first", "second"), [
     # A kind of knowledge after a name: "…Proficient in SQL Expert knowledge of application development…"
     ("002_*", "Backend Engineer", "Proficient in SQL", "Expert knowledge of application development"),
+    # …but an acronym there ends the item before: "…Play Scala or Akka HTTP Experience in designing…"
+    ("001_*", "Back End Engineer", "Experience working with Play Scala or Akka HTTP", "Experience in designing API"),
     # A sentence-opening word after a lower-case one: "…on a React codebase Even though this position…"
     ("001_*", "Senior Engineer (Backend)", "Practical experience of working on a React codebase",
      "Even though this position is mainly backend focused"),
