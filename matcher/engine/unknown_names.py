@@ -30,6 +30,10 @@ UNKNOWN_NAME_RARITY = 0.5
 SHOUTED_SHARE = 0.5  # a line whose longer words are more than half in capitals is shouting, not naming
 SHOUTED_MIN_LETTERS = 4  # "EXCELLENT STAMINA AND DEXTERITY" shouts; "From MOSFETs to IGBTs" names
 
+# Places postings abbreviate ("US expat tax returns", "EU work permit"): where, not a name to look for.
+PLACES = frozenset("us usa uk eu uae emea apac latam anz dach nyc".split())
+PHRASE_WORDS = 4  # the longest phrase around a name checked against the taxonomy ("2D/3D geometry algorithms")
+
 # (as written, lower-case key, the spelled-out form's words joined by spaces or "")
 UnknownName = tuple[str, str, str]
 
@@ -72,20 +76,40 @@ def unknown_names(text: str, taxonomy: Taxonomy | None, reference: Reference) ->
         return ()
     found: dict[str, UnknownName] = {}
     spelled = [m.span(1) for m in _SPELLING.finditer(text)]
+    words = list(re.finditer(r"\S+", text))
     for run in runs:
-        if taxonomy.get(run.group()) is not None or any(a <= run.start() < b for a, b in spelled):
-            continue  # "CI/CD" is not "CI" and "CD"; "VHDL (VHSIC Hardware Description Language)" asks no VHSIC
+        if (taxonomy.get(run.group()) is not None or any(a <= run.start() < b for a, b in spelled)
+                or _in_known_phrase(words, run.start(), taxonomy)):
+            # "CI/CD" is not "CI" and "CD"; "VHDL (VHSIC Hardware Description Language)" asks no VHSIC;
+            # "IP networking" and "2D/3D geometry algorithms" are skills the taxonomy knows.
+            continue
         start = run.start()
         for word in run.group().split("/"):
             at, start = start, start + len(word) + 1
             key = _key(word)
-            if (not _name_shaped(word) or key in STOP_WORDS or key in found or taxonomy.get(word) is not None
+            if (not _name_shaped(word) or key in STOP_WORDS or key in PLACES or key in found
+                    or taxonomy.get(word) is not None
                     or taxonomy.get(key) is not None or any(taxonomy.get(p) for p in _PARTS.split(word) if p)):
                 continue
             if max((reference.rarity(t) for t in tokens(key)), default=0.0) < UNKNOWN_NAME_RARITY:
                 continue
             found[key] = (word, key, _spelled_out(text, at, at + len(word), word))
     return tuple(found.values())
+
+
+def _in_known_phrase(words: list[re.Match[str]], at: int, taxonomy: Taxonomy) -> bool:
+    """Whether a phrase of up to PHRASE_WORDS words around the word at `at` is a skill the taxonomy knows."""
+    i = next((k for k, w in enumerate(words) if w.start() <= at < w.end()), None)
+    if i is None:
+        return False
+    for size in range(2, PHRASE_WORDS + 1):
+        for first in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+            window = [w.group() for w in words[first:first + size]]
+            if any(w[-1] in ",;:" for w in window[:-1]):
+                continue  # "iOS, Android, SDK": items of a list, not one phrase
+            if taxonomy.get(" ".join(w.strip(".,;:()") for w in window)) is not None:
+                return True
+    return False
 
 
 def words_of(text: str) -> frozenset[str]:

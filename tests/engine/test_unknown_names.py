@@ -24,6 +24,9 @@ def names(text: str) -> list[str]:
     ("EXCELLENT STAMINA AND DEXTERITY", []),  # shouting, not naming
     ("Excellent written communication skills", []),
     ("Command of VHDL (VHSIC Hardware Description Language)", []),  # spells out VHDL, asks no VHSIC
+    # ../shared board lines: a phrase the taxonomy knows holds the name; a place is not a name
+    ("IP networking", []), ("2D/3D geometry algorithms", []), ("iOS, Android, SDK, Technical Writing", ["SDK"]),
+    ("CPAs or EAs with 3-5 years of experience preparing US expat tax returns", []),
 ])
 def test_names_are_rare_name_shaped_words_the_taxonomy_does_not_know(line: str, expected: list[str]) -> None:
     assert names(line) == expected
