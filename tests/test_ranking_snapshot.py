@@ -273,3 +273,18 @@ def test_skills_found_again_after_a_taxonomy_change_leave_the_saved_index_curren
     _rank(store)
     store.close()
     assert read.asked == [], "the saved index is current: no posting is read again"
+
+
+def test_the_saved_index_is_keyed_by_all_the_code_its_rows_come_from() -> None:
+    # A saved index computed by older code must not pass for today's: every matcher module the index
+    # builders import is digested into its key (the taxonomy has its own version; domain is data).
+    import ast
+    import importlib
+
+    from matcher.services.saved_index import INDEX_MODULES
+
+    for builder in ("matcher.engine.posting_index", "matcher.engine.requirement_info", "matcher.engine.unknown_names"):
+        tree = ast.parse(Path(importlib.import_module(builder).__file__ or "").read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        used = {m for m in imported if m.startswith("matcher.")} - {"matcher.domain", "matcher.engine.taxonomy"}
+        assert used <= set(INDEX_MODULES), (builder, used - set(INDEX_MODULES))

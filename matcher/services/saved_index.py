@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import logging
 from pathlib import Path
 
@@ -34,16 +35,20 @@ def key(model_id: str, taxonomy_version: str) -> str:
                      _code_digest()))
 
 
+# The code a saved index's rows were computed with (requirement weights, names, title facts); the
+# taxonomy has its own version in the key, and the domain classes are data.
+INDEX_MODULES = ("matcher.engine.posting_index", "matcher.engine.requirement_info", "matcher.engine.unknown_names",
+                 "matcher.engine.lexical", "matcher.engine.scoring", "matcher.years", "matcher.engine.features")
+
+
 @functools.cache
 def _code_digest() -> str:
-    """The code and data a saved index's requirement weights and title facts were computed with."""
-    from matcher import years
-    from matcher.engine import features, lexical, posting_index, requirement_info, scoring
+    """The code and data a saved index's rows were computed with."""
     from matcher.paths import REFERENCE
 
     h = hashlib.sha1()
-    for module in (posting_index, requirement_info, lexical, scoring, years, features):
-        h.update(Path(module.__file__ or "").read_bytes())
+    for name in INDEX_MODULES:
+        h.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
     h.update(REFERENCE.read_bytes())
     return h.hexdigest()
 
