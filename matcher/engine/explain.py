@@ -51,7 +51,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
-        if info.unknown and source != BY_YEARS and not (info.any_of or info.spoken):
+        if info.asks_unknown and source != BY_YEARS:
             if never := lacking(info.unknown, profile.words):
                 reason += f"; your CV never names {', '.join(never)}"
         if evidence is None and kind == "cv":

@@ -62,11 +62,12 @@ class CVProfile:
            skills_in: Callable[[str], list[str]] | None = None, extra_skills: Sequence[str] = ()) -> CVProfile:
         """`skills_in(text)`: canonical skills a text names (the extractor), for the skills of each
         dated role; `extra_skills`: a what-if's skills, offered as the user's own."""
-        manual = [e.skill for e in cv.effective_skills() if e.source == "manual"]
+        evidences = cv.effective_skills()
+        manual = [e.skill for e in evidences if e.source == "manual"]
         profile = cls(years=cv.years_experience, language=cv.language,
                       words=words_of("\n".join([cv.text, *manual, *extra_skills])))
         unit_of = {u.text: i for i, u in enumerate(units) if u.quotable}
-        for evidence in cv.effective_skills():
+        for evidence in evidences:
             if evidence.source == "manual":
                 offered = Offered(evidence.skill, None, "manual", "a skill you added by hand")
             elif evidence.sentence in unit_of:

@@ -70,6 +70,11 @@ class RequirementInfo:
     spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
     unknown: tuple[UnknownName, ...] = ()  # names the taxonomy does not know ("IGBTs", "WCF"): see unknown_names
 
+    @property
+    def asks_unknown(self) -> bool:
+        """Writes names the taxonomy does not know and asks for all of them (not one of several)."""
+        return bool(self.unknown) and not (self.any_of or self.spoken)
+
 
 def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Reference) -> RequirementInfo:
     hard: list[str] = []
@@ -158,8 +163,7 @@ class LineKeys:
             if row is None:
                 row = seen[id(info)] = len(table)
                 key = ids.setdefault(verdict_key(info), len(ids)) if skill_keys(info) else -1
-                table.append((key, bool(info.spoken), info.fields, bool(info.categories),
-                              bool(info.unknown) and not (info.any_of or info.spoken)))
+                table.append((key, bool(info.spoken), info.fields, bool(info.categories), info.asks_unknown))
             which.append(row)
         columns = np.array(table, dtype=np.int64).reshape(-1, 5)[np.array(which, dtype=np.int64)]
         return cls(list(ids), columns[:, 0], columns[:, 1].astype(bool), columns[:, 2].astype(bool),

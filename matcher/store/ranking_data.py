@@ -71,7 +71,7 @@ class RankingData(StoreBase):
         write renews them, and a ranking index that read the postings before and holds these skills
         is still current for every posting whose stamp it read is the one before."""
         ids = [p.id for p in postings if p.id is not None]
-
+        # The tables as `Table` (what a Core update over many rows takes), not the ORM classes.
         jobs, reqs = (Base.metadata.tables[row.__tablename__] for row in (PostingRow, RequirementRow))
 
         def write(s: Session) -> dict[int, tuple[bytes, bytes]]:
