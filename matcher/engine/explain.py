@@ -54,6 +54,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
         if info.asks_unknown and source != BY_YEARS:
             if never := lacking(info.unknown, profile.words):
                 reason += f"; your CV never names {', '.join(never)}"
+                missing += [name for name in never if name not in missing]  # shown as "Missing: …" too
         if evidence is None and kind == "cv":
             kind = "none"
         status: MatchStatus = STATUSES[code]

@@ -163,6 +163,7 @@ def test_a_name_the_taxonomy_does_not_know_keeps_a_line_from_being_met(world: Ca
     assert devices.status != "met" and "your CV never names IGBTs" in devices.reason
     wcf = ada.line("Engineer", "Proficiency in .Net, WCF, HTML5")
     assert wcf.status == "partial" and "your CV never names WCF" in wcf.reason
+    assert wcf.missing_skills == ["WCF"], "the detail pane's \"Missing: …\" names it too"
     assert ada.line("Engineer", "Proficiency in .Net and HTML5").status == "met"
 
 
