@@ -170,6 +170,9 @@ class ImportIssue:
 
 
 EvidenceKind = Literal["cv", "manual", "language", "contact", "dates", "none"]
+# What decided a verdict: the skills the line names, its meaning (the cosine of the line and the
+# closest CV sentence), years, or a kind of skill ("one or more programming languages").
+JudgedBy = Literal["skill", "meaning", "years", "kind"]
 
 
 @dataclass
@@ -187,6 +190,7 @@ class RequirementMatch:
     reason: str = ""  # e.g. "exact skill: Python", "implied by Django", "semantic 0.62"
     evidence_kind: EvidenceKind = "cv"
     basis: str | None = None  # what shows it when that is not a CV sentence: "skill you added by hand"
+    judged_by: JudgedBy = "meaning"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from matcher import jsonview
 from matcher.domain import CV, Posting, RankedMatch, ShortlistEntry, format_salary, score_band
+from matcher.engine.explain import evidence_words
 from matcher.paths import FONTS
 
 STATUS_MARK = {"met": "✓", "partial": "~", "missing": "✗"}
@@ -111,7 +112,8 @@ def _cv_header(cv: CV, options: ExportOptions) -> list[str]:
 def _requirement_lines(row: ExportRow) -> list[str]:
     lines = []
     for r in row.match.requirements or []:
-        evidence = f" — “{r.evidence}”" if r.evidence and r.status != "missing" else ""
+        words = evidence_words(r)
+        evidence = f" — {words}" if words else ""
         kind = "" if r.kind == "required" else " (preferred)"
         lines.append(f"{STATUS_MARK[r.status]} {r.text}{kind}{evidence}")
     return lines

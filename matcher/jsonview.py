@@ -71,8 +71,10 @@ def match(m: RankedMatch) -> dict[str, Any]:
                 "weight": round(r.weight, 3),
                 "reason": r.reason,
                 # Beyond the contract: where the evidence comes from ("cv": a sentence of the CV;
-                # otherwise `basis` says what shows it), and the named skills the CV lacks.
+                # otherwise `basis` says what shows it), what decided the verdict (skill, meaning,
+                # years or kind), and the named skills the CV lacks.
                 "evidence_kind": r.evidence_kind,
+                "judged_by": r.judged_by,
                 "basis": r.basis,
                 "missing_skills": list(r.missing_skills),
             }

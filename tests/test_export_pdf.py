@@ -20,10 +20,11 @@ LINES = [
 ]
 
 
-def export(tmp_path: Path, fmt: str) -> Path:
+def export(tmp_path: Path, fmt: str, extra: tuple[RequirementMatch, ...] = ()) -> Path:
     posting = Posting("Backend Engineer", "Build APIs.", "raw", "jobs.txt", company="Acme", id=1)
     requirements = [RequirementMatch(text, "required", status, evidence, 1.0)  # type: ignore[arg-type]
                     for status, text, evidence in LINES]
+    requirements += extra
     match = RankedMatch(1, posting.title, posting.company, 71.0, ScoreBreakdown(0.6, 0.5, 0.7, 1.0, 0.75),
                         VerdictCounts(met=2, partial=1, missing=1), why=WHY, requirements=requirements)
     out = tmp_path / f"export.{fmt}"
@@ -52,3 +53,14 @@ def test_every_format_says_why_the_score_is_what_it_is(tmp_path: Path) -> None:
     assert WHY in export(tmp_path, "json").read_text(encoding="utf-8")
     text = "".join(page.extract_text() for page in PdfReader(export(tmp_path, "pdf")).pages)
     assert "2 of 3 required met" in text
+
+
+def test_exports_say_what_shows_each_line_as_the_detail_pane_does(tmp_path: Path) -> None:
+    by_hand = RequirementMatch("Docker", "preferred", "met", None, 1.0, judged_by="skill",
+                               evidence_kind="manual", basis="a skill you added by hand")
+    text = export(tmp_path, "md", (by_hand,)).read_text(encoding="utf-8")
+    assert "SQL — Your CV: “Wrote SQL reports.”" in text
+    # A line only partly met on meaning quotes the CV's closest sentence as that, not as proof.
+    assert "(Terraform) — Closest in your CV: “AWS at Acme.”" in text
+    # A skill added by hand is no CV sentence: the export says what it is.
+    assert "Docker (preferred) — a skill you added by hand" in text

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from matcher.domain import MatchStatus, RankedMatch, RequirementMatch
+from matcher.domain import JudgedBy, MatchStatus, RankedMatch, RequirementMatch
 from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import verdict_key
 from matcher.engine.unknown_names import lacking
-from matcher.engine.verdicts import BY_CATEGORY, BY_SKILL, BY_YEARS, STATUSES, Verdicts
+from matcher.engine.verdicts import BY_CATEGORY, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts
+
+JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_YEARS: "years", BY_CATEGORY: "kind"}
 
 
 def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: range) -> list[RequirementMatch]:
@@ -60,8 +62,21 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
         status: MatchStatus = STATUSES[code]
         out.append(RequirementMatch(req.text, req.kind, status, evidence, float(index.weights[i]),
                                     list(req.skills), missing, round(cosine, 4),
-                                    reason, kind, basis))  # type: ignore[arg-type]
+                                    reason, kind, basis, JUDGED_BY[source]))  # type: ignore[arg-type]
     return out
+
+
+def evidence_words(r: RequirementMatch) -> str | None:
+    """What shows a requirement, in words, wherever it is shown (detail pane, exports). A CV sentence
+    that proves it is quoted as "Your CV: …"; a line only partly met on meaning quotes the CV's
+    closest sentence as that, not as proof; anything not from the CV says what it is (a skill added
+    by hand, the CV's dates or language, a link in its contact details)."""
+    if r.status == "missing":
+        return None
+    if r.evidence and r.evidence_kind == "cv":
+        closest = r.status == "partial" and r.judged_by == "meaning"
+        return f"{'Closest in your CV' if closest else 'Your CV'}: “{r.evidence}”"
+    return r.basis or (f"“{r.evidence}”" if r.evidence else None)
 
 
 def why_line(m: RankedMatch, missing_must: list[str]) -> str:

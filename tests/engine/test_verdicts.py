@@ -44,7 +44,7 @@ def jane(world: Callable[..., World]) -> World:
             "MySQL", "An active GitHub account", "Fluent English", "5+ years of Python", "Technical Skills",
             "Experience with one or more programming languages", "Well-tested code"]),
         make_posting("Backend Engineer (Munich)", ["Django", "Fluent German"]),
-        make_posting("Data Scientist", ["PhD in Statistics or Mathematics"]),
+        make_posting("Data Scientist", ["PhD in Statistics or Mathematics", "Experience maintaining on-premise infrastructure"]),
     ])
 
 
@@ -185,3 +185,19 @@ def test_a_practice_neither_named_nor_shown_says_it_is_missing_by_name(world: Ca
     ada = world(cv, [make_posting("Engineer", ["CI/CD"])])
     line = ada.line("Engineer", "CI/CD")
     assert line.status == "missing" and line.reason == "not in your CV: CI/CD" and line.missing_skills == ["CI/CD"]
+
+
+
+def test_proof_is_quoted_as_proof_and_a_closest_sentence_as_only_that(jane: World) -> None:
+    from matcher.engine.explain import evidence_words
+
+    met = jane.line("Backend Engineer", "Strong Django skills")
+    assert evidence_words(met) == f"Your CV: “{met.evidence}”"
+    near = jane.line("Data Scientist", "Experience maintaining on-premise infrastructure")
+    assert near.status == "partial" and near.judged_by == "meaning" and near.evidence
+    assert evidence_words(near) == f"Closest in your CV: “{near.evidence}”"
+    sibling = jane.line("Backend Engineer", "MySQL")  # partial by a named sibling: that sentence does show it
+    assert evidence_words(sibling) == f"Your CV: “{sibling.evidence}”"
+    github = jane.line("Backend Engineer", "An active GitHub account")
+    assert evidence_words(github) == github.basis
+    assert evidence_words(jane.line("Backend Engineer", "Kubernetes")) is None

@@ -7,26 +7,17 @@ from __future__ import annotations
 import html
 
 from matcher.domain import Posting, RequirementMatch
+from matcher.engine.explain import evidence_words
 
 MARKS = {"met": ("✓", "#2e9d4f"), "partial": ("~", "#d9a21b"), "missing": ("✗", "#c8553d")}
 STATUS_WORDS = {"met": "met", "partial": "partly met", "missing": "missing"}
 NO_REQUIREMENTS = "The posting lists no requirements we could read."
 
 
-def evidence_line(r: RequirementMatch) -> str | None:
-    """What shows the requirement, in words: a CV sentence is quoted as "Your CV: …"; anything else
-    (a skill added by hand, the CV's dates) says what it is."""
-    if r.status == "missing":
-        return None
-    if r.evidence and r.evidence_kind == "cv":
-        return f"Your CV: “{r.evidence}”"
-    return r.basis or (f"“{r.evidence}”" if r.evidence else None)
-
-
 def requirement_text(r: RequirementMatch) -> str:
     """One requirement as plain text, e.g. "✓ 5+ years of Python — Your CV: “…”"."""
     parts = [f"{MARKS[r.status][0]} {r.text}" + (" (nice to have)" if r.kind == "preferred" else "")]
-    if line := evidence_line(r):
+    if line := evidence_words(r):
         parts.append(line)
     if r.missing_skills:
         parts.append("Missing: " + ", ".join(r.missing_skills))
@@ -40,7 +31,7 @@ def checklist_html(requirements: list[RequirementMatch]) -> str:
     for r in requirements:
         mark, colour = MARKS[r.status]
         kind = " <span style='color:gray'>(nice to have)</span>" if r.kind == "preferred" else ""
-        notes = [f"<i>{html.escape(line)}</i>" for line in [evidence_line(r)] if line]
+        notes = [f"<i>{html.escape(line)}</i>" for line in [evidence_words(r)] if line]
         if r.missing_skills:
             notes.append("Missing: " + html.escape(", ".join(r.missing_skills)))
         under = "".join(f"<br><span style='color:gray'>{n}</span>" for n in notes)
