@@ -188,6 +188,11 @@ def test_a_practice_neither_named_nor_shown_says_it_is_missing_by_name(world: Ca
 
 
 
+def test_well_tested_code_is_met_by_the_unit_tests_the_cv_wrote(jane: World) -> None:
+    line = jane.line("Backend Engineer", "Well-tested code")
+    assert line.status == "met" and line.evidence == "Wrote 600 unit tests with Pytest for the payment flows."
+
+
 def test_proof_is_quoted_as_proof_and_a_closest_sentence_as_only_that(jane: World) -> None:
     from matcher.engine.explain import evidence_words
 
