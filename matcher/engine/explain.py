@@ -36,6 +36,9 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
             reason = f"asks for a kind of skill ({', '.join(info.categories)}); your CV shows {shown.name}"
             if shown.kind != "cv":
                 kind, basis, evidence = shown.kind, shown.basis, None
+            named = verdicts.skills.get(verdict_key(info)) if info.names else None
+            if named is not None and named.missing and code < 2:  # the kind shown, the named skill not
+                reason, missing = f"{reason}; {named.reason}", list(named.missing)
         elif source == BY_SKILL:
             sv = verdicts.skills[verdict_key(info)]
             reason, missing = sv.reason, list(sv.missing)

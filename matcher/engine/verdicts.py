@@ -15,6 +15,9 @@ Evidence, in order of trust:
    on meaning can only lower its verdict.
 5. A name the taxonomy does not know ("IGBTs", "WCF": `unknown_names`) that the CV never writes
    keeps a line judged on meaning or on named skills from being met, unless one of several will do.
+6. A kind of skill ("one or more programming languages", "databases") is met by any skill of that
+   kind the CV shows; when the line also names a skill the CV lacks ("Database optimization"), the
+   kind shows only part of it.
 """
 
 from __future__ import annotations
@@ -217,7 +220,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
             code[j], credit[j], source[j] = MET, 1.0, BY_CATEGORY
             unit[j] = offered.unit if offered.unit is not None else -1
     # A line judged by names: each skill verdict once, worded with the names of its first line.
-    named = (key_of >= 0) & ~((source == BY_CATEGORY) & ~hard)
+    named = key_of >= 0
     used, first = np.unique(key_of[named], return_index=True)
     rows_named = np.flatnonzero(named)
     table = _SkillColumns(max(len(lk.keys), 1))  # one at least: lines with no key read row 0, masked out
@@ -239,6 +242,10 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     # A field the CV never names: a sentence close in meaning shows part of it at most.
     down = rest & ~hard & fields & (sv_code == MISSING) & (code == MET)
     code, credit = np.where(down, PARTIAL, code), np.where(down, np.minimum(credit, FIELD_ONLY_CREDIT), credit)
+    # A kind of skill shown while the skill the line names with it is not ("Database optimization"
+    # from a CV listing Firebase): part of it.
+    kind_only = rest & (source == BY_CATEGORY) & (sv_code < MET)
+    code, credit = np.where(kind_only, PARTIAL, code), np.where(kind_only, np.minimum(credit, FIELD_ONLY_CREDIT), credit)
     # A soft skill whose meaning showed it better than its name keeps that; so does a kind of skill
     # shown when the named examples are missing. When neither shows it, the name says what is
     # missing ("not in your CV: CI/CD" rather than a cosine).
