@@ -36,9 +36,6 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
             reason = f"asks for a kind of skill ({', '.join(info.categories)}); your CV shows {shown.name}"
             if shown.kind != "cv":
                 kind, basis, evidence = shown.kind, shown.basis, None
-            named = verdicts.skills.get(verdict_key(info)) if info.names else None
-            if named is not None and named.missing and code < 2:  # the kind shown, the named skill not
-                reason, missing = f"{reason}; {named.reason}", list(named.missing)
         elif source == BY_SKILL:
             sv = verdicts.skills[verdict_key(info)]
             reason, missing = sv.reason, list(sv.missing)
@@ -56,6 +53,12 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+        if source in (BY_CATEGORY, BY_MEANING) and code < 2 and info.names:
+            # Decided by a kind of skill or by meaning, not met: the skills it names that the CV lacks
+            # are still what is missing ("Database optimization": Performance optimization).
+            named = verdicts.skills.get(verdict_key(info))
+            if named is not None and named.missing:
+                reason, missing = f"{reason}; {named.reason}", list(named.missing)
         if info.asks_unknown and source != BY_YEARS:
             if never := lacking(info.unknown, profile.words):
                 reason += f"; your CV never names {', '.join(never)}"

@@ -45,7 +45,8 @@ def jane(world: Callable[..., World]) -> World:
             "Experience with one or more programming languages", "Well-tested code"]),
         make_posting("Backend Engineer (Munich)", ["Django", "Fluent German"]),
         make_posting("Data Scientist", ["PhD in Statistics or Mathematics", "Experience maintaining on-premise infrastructure",
-                                       "Database optimization", "Experience with relational databases"]),
+                                       "Database optimization", "Experience with relational databases",
+                                       "Object-oriented design of payment services"]),
     ])
 
 
@@ -103,6 +104,12 @@ def test_a_kind_of_skill_is_met_by_any_skill_of_that_kind(jane: World) -> None:
 def test_a_kind_of_skill_shown_does_not_meet_the_skill_named_with_it(jane: World) -> None:
     line = jane.line("Data Scientist", "Database optimization")  # a database in the CV, no optimising named
     assert line.status == "partial" and line.missing_skills == ["Performance optimization"]
+
+
+def test_a_line_partly_met_on_meaning_still_names_the_skill_the_cv_lacks(jane: World) -> None:
+    line = jane.line("Data Scientist", "Object-oriented design of payment services")
+    assert line.status == "partial" and line.judged_by == "meaning"
+    assert line.missing_skills == ["OOP"] and "not in your CV: OOP" in line.reason
 
 
 def test_a_required_language_the_cv_does_not_show_caps_the_score(jane: World) -> None:
