@@ -314,6 +314,9 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Continuous patient monitoring on the ward", "Observability"),
     ("Step-down transformers and switchgear maintenance", "Deep learning"),
     ("Built strong social networks with alumni", "Networking"),
+    # A CV's machine-learning work quoted as evidence of "data structures and algorithms" and of teamwork
+    ("Improved fraud detection by 20% using machine learning algorithms such as XGBoost", "Data structures and algorithms"),
+    ("Built a recommendation system using collaborative filtering and matrix factorization", "Teamwork"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -323,6 +326,10 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Built mobile apps in Swift", "Mobile development"), ("CPU profiling and performance tuning", "Performance optimization"),
     ("Experience with monitoring and observability", "Observability"), ("ANSYS Fluent", "ANSYS"),
     ("Experience with transformers (BERT, GPT)", "Deep learning"),
+    ("Strong knowledge of algorithms", "Data structures and algorithms"), ("Algorithms, Data structures", "Data structures and algorithms"),
+    ("Implementing efficient algorithms in C++", "Data structures and algorithms"),
+    ("Built a recommendation system using collaborative filtering", "Recommender systems"),
+    ("Thrive in a collaborative environment", "Teamwork"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
