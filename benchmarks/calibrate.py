@@ -9,6 +9,9 @@
    mean of two mean average precisions — the TUNE CVs of the relevance set (benchmarks/data/relevance,
    judged by reading) and the TUNE half of the dev set's CVs (relevant by category) — under the
    constraint that the coverage parts weigh more than S ("S is a relevance part, not the bulk", issue 12).
+4. Where the most-missing ceiling starts squeezing (`scoring.MOST_MISSING_KNEE`): with the weights
+   chosen in 3, the knee of best mean AP on the same TUNE sets; when several are as good (within 0.0001),
+   the middle one of that plateau.
 
 Run: `.venv/bin/python -m benchmarks.calibrate`. It prints what it chose beside what the code holds.
 """
@@ -27,8 +30,8 @@ from benchmarks.verdicts import judge_cv
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, MET_PRECISION
 from matcher.engine.lexical import cosines
 from matcher.services import RankingSession
-from matcher.engine.scoring import (COVERAGE_PRIOR, ROLE_WEIGHT, ScoreWeights, combine, coverage,
-                                    relevance as mix_relevance)
+from matcher.engine.scoring import (COVERAGE_PRIOR, MOST_MISSING_KNEE, ROLE_WEIGHT, ScoreWeights, combine,
+                                    coverage, relevance as mix_relevance)
 
 STATUS = {"missing": 0, "partial": 1, "met": 2}
 
@@ -117,6 +120,7 @@ class Choice:
     weights: ScoreWeights
     role_weight: float = ROLE_WEIGHT
     prior: float = COVERAGE_PRIOR
+    knee: float = MOST_MISSING_KNEE
 
 
 def scores(p: Parts, c: Choice, s: dict[str, float]) -> np.ndarray:
@@ -127,7 +131,7 @@ def scores(p: Parts, c: Choice, s: dict[str, float]) -> np.ndarray:
     semantic = mix_relevance(w, doc, lexical, title)
     required = coverage(p.required_credit, p.required_weight, semantic, title, c.role_weight, c.prior)
     preferred = coverage(p.preferred_credit, p.preferred_weight, semantic, None, c.role_weight, c.prior)
-    return combine(w, required, preferred, semantic, p.experience, p.seniority, p.must, p.most_missing)
+    return combine(w, required, preferred, semantic, p.experience, p.seniority, p.must, p.most_missing, c.knee)
 
 
 def mean_ap(parts: list[Parts], c: Choice, s: dict[str, float]) -> tuple[float, float]:
@@ -182,13 +186,27 @@ def weights(sets: list[list[Parts]], s: dict[str, float]) -> Choice:
     return best[2]
 
 
+KNEES = (55.0, 60.0, 65.0, 70.0, 72.0, 74.0)
+
+
+def knee(sets: list[list[Parts]], s: dict[str, float], chosen: Choice) -> float:
+    found = {k: objective(sets, Choice(chosen.weights, chosen.role_weight, chosen.prior, k), s)[0] for k in KNEES}
+    best = max(found.values())
+    plateau = [k for k in KNEES if found[k] >= best - 1e-4]
+    chosen = plateau[(len(plateau) - 1) // 2]
+    print(f"most-missing knee: {chosen:g} (mean AP {found[chosen]:.4f}; "
+          + ", ".join(f"{k:g}: {ap:.4f}" for k, ap in found.items()) + f")  [code: {MOST_MISSING_KNEE:g}]")
+    return chosen
+
+
 def main() -> None:
     verdict_thresholds()
     data = relevance.load()
     dev = devset.load()
     try:
         parts = collect(data, RELEVANCE_TUNE)
-        weights([parts, collect_dev(dev)], scales(parts))
+        sets, found = [parts, collect_dev(dev)], scales(parts)
+        knee(sets, found, weights(sets, found))
     finally:
         data.bench.close()
         dev.bench.close()

@@ -22,12 +22,14 @@ N  seniority fit: level from the title (intern < junior < mid < senior < lead) a
    CV's years suggest; 1 on the same level, minus `SENIORITY_STEP` per level short of it (or
    `OVERQUALIFIED_STEP` per level above it); `UNKNOWN_FIT` when the title names no level.
 Caps: a required hard skill named in the title that the CV lacks, or years asked more than
-   `FAR_YEARS` above the CV's → × `must_have_cap`%; most required lines missing → × `MOST_MISSING_CAP`,
-   so such a posting is never in the top band. Caps scale rather than clip: capped postings keep their
-   order among themselves.
+   `FAR_YEARS` above the CV's → × `must_have_cap`%. Most required lines missing → a ceiling below 75,
+   so such a posting is never in the top band: scores above `MOST_MISSING_KNEE` are squeezed into
+   `MOST_MISSING_KNEE`..`MOST_MISSING_CEILING`. Both keep capped postings in their order; the ceiling
+   only keeps them out of the top band, where scaling (× 0.749) also pushed them below postings that
+   fit less (relevance TUNE AP 0.646 → 0.667, before the weights were chosen again with it).
 Worked example, default weights: R=0.8, P=0.5, S=0.6, N=0.65 →
-   raw = 100·(0.35·0.8 + 0.10·0.5 + 0.40·0.6 + 0·E + 0.15·0.65)/1.00 = 66.75; with a missing must-have
-   → 66.75 × 0.8 = 53.4.
+   raw = 100·(0.45·0.8 + 0.10·0.5 + 0.40·0.6 + 0·E + 0.15·0.65)/1.10 = 67.95; with a missing must-have
+   → 67.95 × 0.8 = 54.36.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ FAR_YEARS = 3.0  # "8+ years" against a CV with 4 is a must-have missing; agains
 # benchmarks/calibrate.py on the TUNE half of the relevance set.
 COVERAGE_PRIOR = 2.0  # two ordinary lines' worth of S
 ROLE_WEIGHT = 5.0  # the role weighs as much as five ordinary lines
-MOST_MISSING_CAP = 0.749  # 100 × 0.749 < 75, the "Great" band's floor
+MOST_MISSING_CEILING = 74.9  # below 75, the "Great" band's floor
+# From where a posting with most required lines missing is squeezed under the ceiling: chosen by
+# benchmarks/calibrate.py on the TUNE halves (70 to 74 alike; 72 the middle of that plateau).
+MOST_MISSING_KNEE = 72.0
 LEVELS = ("intern", "junior", "mid", "senior", "lead")
 _TITLE_LEVEL = [  # first match wins; checked on the lower-cased title
     (re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent|praktikant|becario)\b"), 0),
@@ -67,7 +72,7 @@ class ScoreWeights:
     judged by reading, the dev set's CVs, rjdb's triples), with coverage kept the larger part:
     the score answers "can I get and do this job?", S only says how close the posting is."""
 
-    required: float = 0.35
+    required: float = 0.45
     preferred: float = 0.10
     semantic: float = 0.40
     experience: float = 0.0
@@ -158,14 +163,15 @@ def coverage(weighted_credit: np.ndarray, weight: np.ndarray, prior: np.ndarray,
 
 def combine(weights: ScoreWeights, required: np.ndarray, preferred: np.ndarray, semantic: np.ndarray,
             experience: np.ndarray, seniority: np.ndarray, must_have_missing: np.ndarray,
-            most_missing: np.ndarray | None = None) -> np.ndarray:
+            most_missing: np.ndarray | None = None, knee: float = MOST_MISSING_KNEE) -> np.ndarray:
     """Scores 0..100 (rounded to 0.01) for arrays of parts; pure and deterministic."""
     w = weights
     total = (w.required + w.preferred + w.semantic + w.experience + w.seniority) or 1.0
     raw = 100.0 * (w.required * np.asarray(required) + w.preferred * np.asarray(preferred)
                    + w.semantic * np.asarray(semantic) + w.experience * np.asarray(experience)
                    + w.seniority * np.asarray(seniority)) / total
-    factor = np.where(must_have_missing, w.must_have_cap / 100.0, 1.0)
+    score = np.clip(raw * np.where(must_have_missing, w.must_have_cap / 100.0, 1.0), 0.0, 100.0)
     if most_missing is not None:
-        factor = np.minimum(factor, np.where(most_missing, MOST_MISSING_CAP, 1.0))
-    return np.round(np.clip(raw * factor, 0.0, 100.0), 2)
+        squeezed = knee + (score - knee) * (MOST_MISSING_CEILING - knee) / (100.0 - knee)
+        score = np.where(np.asarray(most_missing) & (score > knee), squeezed, score)
+    return np.round(score, 2)

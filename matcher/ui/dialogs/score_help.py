@@ -26,6 +26,8 @@ def score_help_html(weights: ScoreWeights) -> str:
     cap = getattr(weights, "must_have_cap", None)
     cap_text = (f"<p>When a <b>must-have</b> is missing (a skill named in the title, or far more years than your "
                 f"CV shows), the score is scaled down to at most {cap:.0f}.</p>" if cap is not None else "")
+    cap_text += ("<p>When <b>most required lines are missing</b>, the score stays below 75: such a posting is "
+                 "never Great, whatever else fits.</p>")
     return f"""
 <h2>How the score works</h2>
 <p>Each posting gets a score from 0 to 100 for how well your CV fits it, and a band: {bands}; below that it
