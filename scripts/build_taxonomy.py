@@ -99,6 +99,23 @@ def auto_mode(surface: str, everyday: frozenset[str]) -> str:
     return "x"
 
 
+def lowercase_form(surface: str, everyday: frozenset[str]) -> str | None:
+    """ "jmeter" for "JMeter", "loadrunner" for "LoadRunner": a one-word name with a capital inside
+    is no word of prose, so people write it in lower case too ("selenium, jmeter"). Names that are
+    words ("Selenium", "Postman") keep their case."""
+    if len(alias_key(surface)) != 1 or len(surface) < 5 or not re.search(r".[A-Z]", surface) or surface.isupper():
+        return None
+    low = surface.lower()
+    return None if low in everyday or not low.isalpha() else low
+
+
+def add_with_lowercase(b: Builder, skill: str, surface: str, everyday: frozenset[str]) -> None:
+    mode = auto_mode(surface, everyday)
+    if b.add_form(skill, surface, mode) and (low := lowercase_form(surface, everyday)):
+        b.skills[skill]["forms"].append([low, mode])  # the same token key: one owner, two cases
+        b.stats["lower-case forms"] += 1
+
+
 def is_acronym_of(acronym: str, words: list[str]) -> bool:
     """ "SQL" for "Structured query language", "EC2" for "Elastic Compute Cloud"; not "ERP" for "Sage 100"."""
     initials = [w[0].lower() for w in words]
@@ -204,7 +221,7 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
             existing = canonical
         for surface in [name, *candidates]:
             if len(surface) >= 2:
-                b.add_form(existing, surface, auto_mode(surface, everyday))
+                add_with_lowercase(b, existing, surface, everyday)
         if not b.skills[existing]["forms"]:  # every form was taken by another skill
             del b.skills[existing]
             b.stats["onet new"] -= 1
@@ -259,7 +276,7 @@ def add_esco(b: Builder, shared: Path, everyday: frozenset[str]) -> None:
         else:
             b.stats["esco merged"] += 1
         for surface in [label, *alts]:
-            b.add_form(existing, surface, auto_mode(surface, everyday))
+            add_with_lowercase(b, existing, surface, everyday)
         if not b.skills[existing]["forms"]:
             del b.skills[existing]
             b.stats["esco new"] -= 1

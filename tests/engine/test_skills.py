@@ -31,6 +31,8 @@ def ex() -> SkillExtractor:
     ("Strong knowledge of System Center Configuration Manager (SCCM).", "Microsoft Configuration Manager"),
     ("Managed workstations with SCCM", "Microsoft Configuration Manager"),
     ("Backup Admin, Commvault, EMC Networker, ArcServe.", "Arcserve"), ("Configured VLANs", "VLAN"),
+    # rjdb: a one-word name with a capital inside, written in lower case
+    ("Performance Test Engineer // loadrunner, jmeter", "JMeter"),
 ])
 def test_aliases_and_symbol_names_are_found(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
@@ -317,6 +319,7 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     # A CV's machine-learning work quoted as evidence of "data structures and algorithms" and of teamwork
     ("Improved fraud detection by 20% using machine learning algorithms such as XGBoost", "Data structures and algorithms"),
     ("Built a recommendation system using collaborative filtering and matrix factorization", "Teamwork"),
+    ("Measured selenium levels in soil samples", "Selenium"),  # a word in lower case: not the tool
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
