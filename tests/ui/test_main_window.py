@@ -219,6 +219,10 @@ def test_settings_weights_are_stored_and_re_rank(ranked: MainWindow, qtbot) -> N
 
     window = ranked
     dialog = SettingsDialog(window.core.weights.weights, window.core.ranker.set_weights, window.settings, window)
+    from PySide6.QtWidgets import QLabel
+
+    named = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Role share" in named and not any("_" in text for text in named)  # no code names shown
     dialog.weights["semantic"].setValue(0.0)
     dialog.weights["required"].setValue(1.0)
     with qtbot.waitSignal(window.core.ranking.changed, timeout=60000):

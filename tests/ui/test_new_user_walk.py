@@ -190,6 +190,7 @@ def test_help_explains_the_score_and_about_speaks_to_users(ranked: MainWindow) -
     ranked.menu_actions.score_help.trigger()
     for words in ("Great", "must-have", "✓", "Skill gap", "Importing or removing"):
         assert words in seen[0]
+    assert "_share" not in seen[0] and "_cap" not in seen[0]  # no setting's code name shown as a part
     QTimer.singleShot(0, read_and_close)
     ranked.menu_actions.about.trigger()
     for developer_words in ("scripts/", ".py", "rebuild", "curated.toml", "pip "):

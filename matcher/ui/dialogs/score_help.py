@@ -12,7 +12,7 @@ from matcher.domain import SCORE_BANDS
 from matcher.engine.scoring import ScoreWeights
 from matcher.ui.dialogs.settings import CAP_FIELDS, WEIGHT_LABELS
 
-NOT_PARTS = CAP_FIELDS | {"lexical_share"}  # settings that shape a part, not parts of the sum
+NOT_PARTS = CAP_FIELDS | {"lexical_share", "title_share"}  # settings that shape a part, not parts of the sum
 
 
 def score_help_html(weights: ScoreWeights) -> str:
@@ -39,7 +39,9 @@ must-have: Kubernetes”.</p>
 {cap_text}
 <h3>The checklist</h3>
 <p>Every requirement the posting lists is checked against your CV: <b>✓</b> met, <b>~</b> partly met,
-<b>✗</b> missing. Under a met line you see the sentence of your CV that shows it. A line says
+<b>✗</b> missing. Under a met line you see the sentence of your CV that shows it (“Your CV: …”); under a
+line partly met on meaning, the closest sentence of your CV (“Closest in your CV: …”), which is not proof.
+“Missing: …” names the skills a line asks for that your CV does not show. A line says
 “(nice to have)” when the posting only prefers it.</p>
 <h3>Why a score can change</h3>
 <p>Scores change when you load another CV, edit your skills or change the weights. Importing or removing

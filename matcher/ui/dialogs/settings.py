@@ -22,6 +22,8 @@ WEIGHT_LABELS = {
     "experience": ("Years of experience", "The CV's years against the years asked"),
     "seniority": ("Seniority", "The CV's level against the title's level"),
     "lexical_share": ("Word overlap share", "Of the similarity part: 0 = meaning only, 1 = shared words only"),
+    "title_share": ("Role share", "Of the similarity part: how much your CV's titles against the posting's title "
+                    "count there too (0: the role counts in the requirements part only)"),
     "must_have_cap": ("Cap when a must-have is missing", "The best score a posting can get when you lack a must-have"),
 }
 CAP_FIELDS = {"must_have_cap"}  # on the 0..100 score scale; the rest are 0..1 weights
