@@ -189,14 +189,15 @@ def weights(sets: list[list[Parts]], s: dict[str, float]) -> Choice:
 KNEES = (55.0, 60.0, 65.0, 70.0, 72.0, 74.0)
 
 
-def knee(sets: list[list[Parts]], s: dict[str, float], chosen: Choice) -> float:
-    found = {k: objective(sets, Choice(chosen.weights, chosen.role_weight, chosen.prior, k), s)[0] for k in KNEES}
+def knee(sets: list[list[Parts]], s: dict[str, float], weighted: Choice) -> float:
+    found = {k: objective(sets, Choice(weighted.weights, weighted.role_weight, weighted.prior, k), s)[0]
+             for k in KNEES}
     best = max(found.values())
     plateau = [k for k in KNEES if found[k] >= best - 1e-4]
-    chosen = plateau[(len(plateau) - 1) // 2]
-    print(f"most-missing knee: {chosen:g} (mean AP {found[chosen]:.4f}; "
+    picked = plateau[(len(plateau) - 1) // 2]
+    print(f"most-missing knee: {picked:g} (mean AP {found[picked]:.4f}; "
           + ", ".join(f"{k:g}: {ap:.4f}" for k, ap in found.items()) + f")  [code: {MOST_MISSING_KNEE:g}]")
-    return chosen
+    return picked
 
 
 def main() -> None:

@@ -250,7 +250,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     # shown when the named examples are missing. When neither shows it, the name says what is
     # missing ("not in your CV: CI/CD" rather than a cosine).
     neither = (sv_code == MISSING) & (code == MISSING)
-    take = rest & ~(~hard & (sv_credit <= credit) & ~neither) & ~((source == BY_CATEGORY) & (sv_code < MET))
+    take = rest & ~(~hard & (sv_credit <= credit) & ~neither) & ~kind_only
     code, credit = np.where(take, sv_code, code), np.where(take, sv_credit, credit)
     source, unit = np.where(take, BY_SKILL, source), np.where(take, sv_unit, unit)
     # Years asked for a named skill: judged on the years of the dated roles that use it.
