@@ -148,14 +148,18 @@ def _split_unit(unit: str, max_chars: int | None) -> list[str]:
         pieces.append(unit[start:m.end()].strip())
         start = m.end()
     pieces.append(unit[start:].strip())
+    return [cut for piece in pieces for cut in cut_run_on(piece, max_chars)]
+
+
+def cut_run_on(piece: str, max_chars: int | None = MAX_UNIT_CHARS) -> list[str]:
+    """`piece` in parts of at most `max_chars`, cut at "; " or ", " where it can (None: whole)."""
     out: list[str] = []
-    for piece in pieces:
-        while max_chars is not None and len(piece) > max_chars:
-            cut = max(piece.rfind("; ", 0, max_chars), piece.rfind(", ", 0, max_chars))
-            cut = cut if cut > 0 else max_chars
-            out.append(piece[:cut + 1].strip())
-            piece = piece[cut + 1:].strip()
-        out.append(piece)
+    while max_chars is not None and len(piece) > max_chars:
+        cut = max(piece.rfind("; ", 0, max_chars), piece.rfind(", ", 0, max_chars))
+        cut = cut if cut > 0 else max_chars
+        out.append(piece[:cut + 1].strip())
+        piece = piece[cut + 1:].strip()
+    out.append(piece)
     return out
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from matcher.domain import CV
 from matcher.engine.lexical import tokens
-from matcher.text import split_sentences
+from matcher.text import cut_run_on, split_sentences
 
 # Section → how strongly a unit of it shows something; 0 = never quoted.
 PRIORITY = {"experience": 4, "projects": 4, "certifications": 3, "education": 3, "skills": 2, "languages": 2,
@@ -29,6 +29,20 @@ OBJECTIVE = re.compile(
 MIN_CONTENT_WORDS = 2  # "Overall GPA" shows little; "Led a team" shows something
 # In lists one word is an item: "Docker" under Skills shows Docker.
 LIST_SECTIONS = frozenset({"skills", "languages", "certifications"})
+# Statements run into one line: a PDF's "·"-separated items (which become "; ", see
+# text.clean_text) or bullets flattened to " - " ("…with suppliers - Investigated the algorithm…"),
+# not a date range ("June 2018 - Present").
+ITEM_SEPARATOR = re.compile(r"; |(?<!\d) [-–] (?=[A-Z])")
+# Three or more parts of this many words or more (the first may be a label: "Summary; Experienced
+# in DFM procedures; Perform EVT, DVT…") are statements, each quoted alone, so a verdict quotes the
+# item that shows it and not a paragraph. Fewer or shorter parts are one list, title or label whose
+# words need each other: "Environment: Java; Spring; AWS", "SQL DBA/Developer - SQL Server DB - SSIS".
+LIST_ITEM_MIN_PARTS = 3
+LIST_ITEM_MIN_WORDS = 4  # words of two letters or more: "(2021 - 2023)" is none
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Which cutting of a CV into units this is: a CV's stored skills quote units, so they are found
+# again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line.
+UNITS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -58,7 +72,8 @@ def cv_units(cv: CV) -> list[Unit]:
     units: list[Unit] = []
     seen: set[str] = set()
     for section, text in parts:
-        for sentence in split_sentences(text):
+        for sentence in (cut for unit in split_sentences(text, max_chars=None) for item in _items(unit)
+                         for cut in cut_run_on(item)):
             key = sentence.strip().rstrip(":").lower()
             if key in seen:
                 continue
@@ -69,6 +84,14 @@ def cv_units(cv: CV) -> list[Unit]:
                 priority = 0
             units.append(Unit(sentence, section, priority))
     return units
+
+
+def _items(unit: str) -> list[str]:
+    """The statements of a unit that runs several into one line, or the unit itself."""
+    parts = [part.strip() for part in ITEM_SEPARATOR.split(unit) if part.strip()]
+    if len(parts) >= LIST_ITEM_MIN_PARTS and all(len(_WORD.findall(part)) >= LIST_ITEM_MIN_WORDS for part in parts[1:]):
+        return parts
+    return [unit]
 
 
 def headline(cv: CV, units: list[Unit]) -> list[str]:

@@ -35,7 +35,7 @@ from matcher.engine.scoring import ScoreWeights
 from matcher.services import saved_index
 from matcher.services.common import Cancelled, Eta, OperationCancelled, Progress, never_cancelled, no_progress
 from matcher.services.saved_index import SavedIndex
-from matcher.services.skills import reannotate_facts, skill_extractor, skills_version
+from matcher.services.skills import cv_skills_version, reannotate_facts, skill_extractor, skills_version
 from matcher.store import Store
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ class RankingSession:
             if cv is None:
                 raise LookupError(f"no CV with id {cv_id}")
             extractor = skill_extractor(self.store)
-            if cv.skills_version != skills_version(extractor) or any(r.skills is None for r in cv.roles):
+            if cv.skills_version != cv_skills_version(extractor) or any(r.skills is None for r in cv.roles):
                 from matcher.services.skills import annotate_cv
 
                 annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept

@@ -39,6 +39,14 @@ def skills_version(extractor: SkillExtractor) -> str:
     return extractor.taxonomy.version
 
 
+def cv_skills_version(extractor: SkillExtractor) -> str:
+    """Which taxonomy, and which cutting of CVs into quotable units, found a CV's skills: each
+    skill's evidence is one of those units, so a change to either finds them again."""
+    from matcher.engine.evidence import UNITS_VERSION
+
+    return f"{skills_version(extractor)}.{UNITS_VERSION}"
+
+
 def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
     """Fill the canonical skills of each requirement and of the posting as a whole."""
     seen: dict[str, None] = {}
@@ -84,7 +92,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     cv.skills = list(found.values())
     for role in cv.roles:  # what each dated role used: the years with a skill (`CVProfile.years_with`)
         role.skills = tuple(extractor.skills(role_text(role)))
-    cv.skills_version = skills_version(extractor)
+    cv.skills_version = cv_skills_version(extractor)
     if cv.report is not None:
         cv.report.skills_found = len(cv.skills)
     return cv

@@ -1,0 +1,65 @@
+"""The CV units a verdict may quote: one statement each, even where a PDF ran several into one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from matcher import services
+from matcher.engine.evidence import cv_units
+from matcher.ingest.cv import read_cv
+from matcher.services.skills import skills_version
+from matcher.store import Store
+from tests.engine.conftest import World, make_cv, make_posting
+
+# A real livecareer CV (../shared/data/dev/livecareer): its qualifications are "·"-separated items
+# on one line, and each role's bullets were flattened to " - " between sentences.
+RF_ENGINEER = Path("data") / "dev" / "livecareer" / "INFORMATION-TECHNOLOGY" / "10265057.pdf"
+JAVA_ITEM = "Programming language: C/C++, Python, Java, Matlab, and LabView"
+
+
+def test_items_run_into_one_line_are_units_of_their_own(shared_dir: Path) -> None:
+    units = cv_units(read_cv(shared_dir / RF_ENGINEER))
+    quotable = [u.text for u in units if u.quotable]
+    assert JAVA_ITEM in quotable
+    assert "Audits and DFM reviews on-site with suppliers" in quotable
+    assert "Investigated the algorithm to optimize the overall RF system performance for design, manufacturing and testing" in quotable
+    assert "Summary" not in quotable, "the label before the first item shows nothing"
+
+
+def test_a_list_of_short_items_a_title_and_a_date_range_stay_one_unit() -> None:
+    lines = ["Environment: Java; Spring; AWS",
+             "Full Stack Java Developer, ABC Company, Inc., Anywhere, USA, June 2018 - Present",
+             # as the generated CVs of ../shared/data/dev/rjdb write them
+             "Director - IT Enterprise Architecture, GHJ Electronics (2009 - 2013)",
+             "1-year experience as an Architect - Surveyor - Cartographer – year 2014 - 2015"]
+    body = "\n".join(f"- {line}" for line in lines)
+    cv = make_cv(f"Experience\n{body}", [("experience", "Experience", body)])
+    assert [u.text for u in cv_units(cv)] == lines
+
+
+def test_a_met_skill_quotes_the_item_that_names_it(shared_dir: Path, tmp_path: Path) -> None:
+    store = Store(tmp_path / "m.db")
+    cv = services.import_cv(store, shared_dir / RF_ENGINEER)
+    evidence = {e.skill: e.sentence for e in cv.skills}
+    assert evidence["Java"] == evidence["LabVIEW"] == JAVA_ITEM
+
+
+@pytest.mark.slow  # the real model embeds the CV
+def test_skills_stored_with_the_old_cutting_are_found_again(world: Callable[..., World]) -> None:
+    text = ("Experience\nRan the payment services; Wrote the billing service in Django and tuned its queries; "
+            "Mentored two junior engineers")
+    cv = make_cv(text, [("experience", "Experience", text.split("\n", 1)[1])])
+    jane = world(cv, [make_posting("Backend Engineer", ["Django"])])
+    stored = jane.store.cv(jane.cv_id)
+    assert stored is not None
+    # As a CV imported before the units were cut at "; " was stored: its evidence is the whole line,
+    # which is no unit any more, under the taxonomy's version alone.
+    stored.skills = [type(e)(e.skill, text.split("\n", 1)[1]) for e in stored.skills]
+    stored.skills_version = skills_version(services.skill_extractor(jane.store))
+    jane.store.update_cv_skills(stored)
+    line = jane.line("Backend Engineer", "Django")
+    assert line.status == "met"
+    assert line.evidence == "Wrote the billing service in Django and tuned its queries"
