@@ -40,7 +40,9 @@ LOW_INFO_WORDS = 3
 YEARS_FILLER = frozenset({"of", "experience", "relevant", "professional", "work", "working", "industry", "at",
                           "least", "minimum", "min", "in", "the", "a", "an", "total", "overall", "with", "proven",
                           "year", "years", "plus", "hands", "on", "practical", "related", "equivalent"})
-_ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b|/", re.I)
+_ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b", re.I)
+# A slash with up to one more word on each side: "Java/Kotlin", "Spring Boot/Micronaut", "CI/CD".
+_SLASHED = re.compile(r"(?:([^\s/,;:()]+) )?([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?")
 # "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
 _EXAMPLES_IN_BRACKETS = re.compile(r"\([^()]*,[^()]*\)")
 # Lines that ask for a kind of skill rather than a named one ("one or more programming languages",
@@ -100,11 +102,28 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     else:
         rarest = sorted((reference.rarity(w) for w in words), reverse=True)[:TEXT_RARITY_WORDS] or [0.0]
         weight = TEXT_WEIGHT + TEXT_RARITY_WEIGHT * sum(rarest) / len(rarest)
-    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text))
+    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text)
+                                          or _slash_between_names(req.text, taxonomy))
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
                            unknown_names(req.text, taxonomy, reference))
+
+
+def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
+    """Does a slash stand between two names, as alternatives ("Java/Kotlin", "Spring Boot/Micronaut")?
+    Not inside one name ("CI/CD", "TCP/IP": a line asking for "TeamCity CI/CD" asks for both), nor
+    between words that name nothing ("24/7")."""
+    for m in _SLASHED.finditer(text):
+        before, left, right, after = m.groups()
+        if taxonomy is None:
+            return True
+        if taxonomy.canonical(f"{left}/{right}".strip(".")) is not None:
+            continue
+        sides = [left, right] + [f"{before} {left}"] * bool(before) + [f"{right} {after}"] * bool(after)
+        if any(taxonomy.canonical(side.strip(".")) is not None for side in sides):
+            return True
+    return False
 
 
 def spoken_groups(text: str, languages: Sequence[str]) -> tuple[tuple[str, ...], ...]:

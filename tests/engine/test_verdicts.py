@@ -44,6 +44,7 @@ def jane(world: Callable[..., World]) -> World:
             "MySQL", "An active GitHub account", "Fluent English", "5+ years of Python", "Technical Skills",
             "Experience with one or more programming languages", "Well-tested code"]),
         make_posting("Backend Engineer (Munich)", ["Django", "Fluent German"]),
+        make_posting("DevOps Engineer", ["Django and PL/SQL", "Docker/Kubernetes"]),
         make_posting("Data Scientist", ["PhD in Statistics or Mathematics", "Experience maintaining on-premise infrastructure",
                                        "Database optimization", "Experience with relational databases",
                                        "Object-oriented design of payment services"]),
@@ -69,6 +70,12 @@ def test_the_objective_is_never_evidence_so_a_skill_named_only_there_is_missing(
 def test_a_sentence_about_another_skill_does_not_meet_a_named_one(jane: World) -> None:
     line = jane.line("Backend Engineer", "Experience with IoC containers for dependency injection")
     assert line.status != "met", "Docker containers are not IoC containers"
+
+
+def test_a_slash_inside_a_name_offers_no_choice_between_names(jane: World) -> None:
+    both = jane.line("DevOps Engineer", "Django and PL/SQL")
+    assert both.status == "partial" and both.missing_skills == ["PL/SQL"], "PL/SQL is one name, not PL or SQL"
+    assert jane.line("DevOps Engineer", "Docker/Kubernetes").status == "met", "either will do"
 
 
 def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
