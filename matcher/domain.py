@@ -172,7 +172,7 @@ class ImportIssue:
 EvidenceKind = Literal["cv", "manual", "language", "contact", "dates", "none"]
 # What decided a verdict: the skills the line names, its meaning (the cosine of the line and the
 # closest CV sentence), years, or a kind of skill ("one or more programming languages").
-JudgedBy = Literal["skill", "meaning", "years", "kind"]
+JudgedBy = Literal["skill", "meaning", "years", "kind", "degree"]
 
 
 @dataclass

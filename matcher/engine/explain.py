@@ -8,13 +8,15 @@ from __future__ import annotations
 import numpy as np
 
 from matcher.domain import JudgedBy, MatchStatus, RankedMatch, RequirementMatch
+from matcher.engine.degrees import LEVEL_NAMES
 from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import verdict_key
 from matcher.engine.unknown_names import lacking
-from matcher.engine.verdicts import BY_CATEGORY, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts
+from matcher.engine.verdicts import BY_CATEGORY, BY_DEGREE, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts
 
-JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_YEARS: "years", BY_CATEGORY: "kind"}
+JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_YEARS: "years", BY_CATEGORY: "kind",
+                                  BY_DEGREE: "degree"}
 
 
 def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: range) -> list[RequirementMatch]:
@@ -47,6 +49,18 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                 reason += (f"; {req.years:g} years asked, your dated roles show {seen:g} with {names}"
                            if seen == seen else f"; {req.years:g} years asked: years with {names} not known "
                            "(no dated role in your CV names it)")
+        elif source == BY_DEGREE:
+            assert info.degree is not None
+            level, equivalent = info.degree
+            reason = f"asks for {LEVEL_NAMES[level]}" + (" or equivalent experience" if equivalent else "")
+            degree = profile.degree
+            if degree is not None and (degree[0] >= level or code < 2):
+                reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}"
+            else:  # met by the years the line takes instead
+                reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
+            named = verdicts.skills.get(verdict_key(info))
+            if code < 2 and named is not None and named.missing:
+                reason, missing = f"{reason}; {named.reason}", list(named.missing)
         elif source == BY_YEARS:
             years = profile.years
             reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None

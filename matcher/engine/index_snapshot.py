@@ -26,7 +26,7 @@ from matcher.engine.posting_index import PostingHead, PostingIndex
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 4  # bumped when what is saved changes (4: a line's names the taxonomy does not know)
+FORMAT = 5  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees)
 OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
@@ -103,11 +103,12 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
 
 def _info_fields(info: RequirementInfo) -> list[object]:
     return [info.hard, info.soft, info.names, info.any_of, info.years_only, info.weight, info.categories,
-            info.fields, info.spoken, info.unknown]
+            info.fields, info.spoken, info.unknown, info.degree]
 
 
 def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
-    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown = fields
+    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree = fields
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
-                           tuple((str(w), str(k), str(s)) for w, k, s in unknown))
+                           tuple((str(w), str(k), str(s)) for w, k, s in unknown),
+                           (int(degree[0]), bool(degree[1])) if degree is not None else None)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from matcher.domain import CV, EvidenceKind, Role
+from matcher.engine.degrees import highest_degree
 from matcher.engine.evidence import Unit
 from matcher.engine.taxonomy import Taxonomy
 from matcher.engine.unknown_names import words_of
@@ -54,6 +55,7 @@ class CVProfile:
     language: str | None = None
     by_category: dict[str, Offered] = field(default_factory=dict)  # taxonomy category → a skill of it the CV shows
     words: frozenset[str] = frozenset()  # what the CV writes, for names the taxonomy does not know (unknown_names)
+    degree: tuple[int, int] | None = None  # the CV's highest degree level and the unit that names it
     _related: tuple[dict[str, tuple[float, int, Offered]], dict[str, tuple[float, int, Offered]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
@@ -67,6 +69,9 @@ class CVProfile:
         profile = cls(years=cv.years_experience, language=cv.language,
                       words=words_of("\n".join([cv.text, *manual, *extra_skills])))
         unit_of = {u.text: i for i, u in enumerate(units) if u.quotable}
+        quotable = [i for i, u in enumerate(units) if u.quotable]
+        if found := highest_degree([(units[i].text, units[i].section) for i in quotable]):
+            profile.degree = (found[0], quotable[found[1]])
         for evidence in evidences:
             if evidence.source == "manual":
                 offered = Offered(evidence.skill, None, "manual", "a skill you added by hand")

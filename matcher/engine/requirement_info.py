@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.domain import Requirement
+from matcher.engine.degrees import degree_asked
 from matcher.engine.lexical import Reference, tokens
 from matcher.engine.taxonomy import Taxonomy
 from matcher.engine.unknown_names import UnknownName, unknown_names
@@ -71,6 +72,7 @@ class RequirementInfo:
     fields: bool = False  # names fields or methods that meaning alone cannot meet (NAMED_FIELD_CATEGORIES)
     spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
     unknown: tuple[UnknownName, ...] = ()  # names the taxonomy does not know ("IGBTs", "WCF"): see unknown_names
+    degree: tuple[int, bool] | None = None  # the degree level asked, and whether equivalent experience will do
 
     @property
     def asks_unknown(self) -> bool:
@@ -107,7 +109,7 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
-                           unknown_names(req.text, taxonomy, reference))
+                           unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text))
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
@@ -168,6 +170,7 @@ class LineKeys:
     fields: np.ndarray  # (R,) bool: names fields or methods meaning alone cannot meet
     categories: np.ndarray  # (R,) bool: asks for a kind of skill ("a programming language")
     unknown: np.ndarray  # (R,) bool: writes names the taxonomy does not know, all of which it asks for
+    degree: np.ndarray  # (R,) bool: asks for a degree (and names no hard skill)
 
     @classmethod
     def of(cls, infos: Sequence[RequirementInfo]) -> LineKeys:
@@ -175,15 +178,15 @@ class LineKeys:
         # infos for ~97,000 lines), so each distinct object is looked at once.
         ids: dict[VerdictKey, int] = {}
         seen: dict[int, int] = {}  # id(info) → its row of `table`
-        table: list[tuple[int, bool, bool, bool, bool]] = []
+        table: list[tuple[int, bool, bool, bool, bool, bool]] = []
         which: list[int] = []
         for info in infos:
             row = seen.get(id(info))
             if row is None:
                 row = seen[id(info)] = len(table)
                 key = ids.setdefault(verdict_key(info), len(ids)) if skill_keys(info) else -1
-                table.append((key, bool(info.spoken), info.fields, bool(info.categories), info.asks_unknown))
+                table.append((key, bool(info.spoken), info.fields, bool(info.categories), info.asks_unknown,
+                              info.degree is not None))
             which.append(row)
-        columns = np.array(table, dtype=np.int64).reshape(-1, 5)[np.array(which, dtype=np.int64)]
-        return cls(list(ids), columns[:, 0], columns[:, 1].astype(bool), columns[:, 2].astype(bool),
-                   columns[:, 3].astype(bool), columns[:, 4].astype(bool))
+        columns = np.array(table, dtype=np.int64).reshape(-1, 6)[np.array(which, dtype=np.int64)]
+        return cls(list(ids), columns[:, 0], *(columns[:, c].astype(bool) for c in range(1, 6)))

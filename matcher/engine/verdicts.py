@@ -18,6 +18,10 @@ Evidence, in order of trust:
 6. A kind of skill ("one or more programming languages", "databases") is met by any skill of that
    kind the CV shows; when the line also names a skill the CV lacks ("Database optimization"), the
    kind shows only part of it.
+7. A degree ("BA/BS degree or equivalent practical experience") is judged on the highest degree the
+   CV names (`degrees`): that level or above meets it, unless the line names a field the CV lacks
+   (partial); one level below is partial. Where the line takes equivalent experience, enough years
+   meet it. A CV that names no degree leaves the line to meaning.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.domain import MatchStatus
+from matcher.engine.degrees import EQUIVALENT_YEARS
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
@@ -42,7 +47,7 @@ YEARS_UNKNOWN_CREDIT = 0.6  # the skill is there, its years are not shown: benef
 YEARS_PARTIAL_RATIO = 0.5  # 3 years with the skill against "5+ years" is partial; 2 years is missing
 
 # Where a verdict came from, per line (explanations read it back).
-BY_MEANING, BY_SKILL, BY_YEARS, BY_CATEGORY = 0, 1, 2, 3
+BY_MEANING, BY_SKILL, BY_YEARS, BY_CATEGORY, BY_DEGREE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -283,12 +288,19 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
             named_skills = len(skill_keys(info))
             credit[j] = (credit[j] * named_skills / (named_skills + lacks) if source[j] == BY_SKILL
                          else min(credit[j], UNKNOWN_NAME_CREDIT))
+    for j in np.flatnonzero(lk.degree[lines]).tolist():
+        decided = _judge_degree(index.infos[int(lines[j])], profile, years_unit, named_missing=bool(
+            key_of[j] >= 0 and sv_code[j] == MISSING))
+        if decided is not None:
+            code[j], credit[j], unit[j] = decided
+            source[j] = BY_DEGREE
     if profile.years is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = profile.years / asked
             by_years = years_only & (asked > 0)
             yv = np.where(ratio >= 1.0, MET, np.where(ratio >= YEARS_PARTIAL_RATIO, PARTIAL, MISSING))
-            lowers = (asked > 0) & ((source == BY_MEANING) | ((source == BY_SKILL) & ~hard)) & ~by_years & (yv < code)
+            lowers = ((asked > 0) & ((source == BY_MEANING) | (source == BY_DEGREE) | ((source == BY_SKILL) & ~hard))
+                      & ~by_years & (yv < code))
         code = np.where(by_years | lowers, yv, code)
         credit = np.where(by_years, np.clip(ratio, 0, 1), np.where(lowers, np.minimum(credit, np.clip(ratio, 0, 1)), credit))
         credit = np.where(code == MISSING, 0.0, credit)
@@ -302,3 +314,23 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         source = np.where(by_years, BY_YEARS, source)
         unit = np.where(by_years, -1, unit)
     return Verdicts(code, credit, unit, source, years_seen, must, memo)
+
+
+DEGREE_BELOW_CREDIT = 0.5  # a bachelor's against "Master's degree": part of it
+
+
+def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
+                  named_missing: bool) -> tuple[int, float, int] | None:
+    """(code, credit, unit) of a line asking for a degree, or None to leave it to meaning.
+    `named_missing`: the line names fields the CV lacks ("in Finance or Accounting")."""
+    assert info.degree is not None
+    level, equivalent = info.degree
+    shown = profile.degree
+    if shown is not None and shown[0] >= level:
+        return (PARTIAL, FIELD_ONLY_CREDIT, shown[1]) if named_missing else (MET, 1.0, shown[1])
+    if equivalent and profile.years is not None and profile.years >= EQUIVALENT_YEARS:
+        return MET, 1.0, years_unit
+    if shown is not None:
+        return (PARTIAL, DEGREE_BELOW_CREDIT, shown[1]) if level - shown[0] == 1 else (MISSING, 0.0, -1)
+    return None
+

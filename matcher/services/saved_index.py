@@ -38,7 +38,8 @@ def key(model_id: str, taxonomy_version: str) -> str:
 # The code a saved index's rows were computed with (requirement weights, names, title facts); the
 # taxonomy has its own version in the key, and the domain classes are data.
 INDEX_MODULES = ("matcher.engine.posting_index", "matcher.engine.requirement_info", "matcher.engine.unknown_names",
-                 "matcher.engine.lexical", "matcher.engine.scoring", "matcher.years", "matcher.engine.features")
+                 "matcher.engine.lexical", "matcher.engine.scoring", "matcher.years", "matcher.engine.features",
+                 "matcher.engine.degrees")
 
 
 @functools.cache

@@ -1,0 +1,89 @@
+"""Degree lines are judged on the degree the CV names, not on how alike two sentences read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from matcher.domain import Role
+from matcher.engine.degrees import BACHELOR, DOCTORATE, MASTER, degree_asked, highest_degree
+from tests.engine.conftest import World, make_cv, make_posting
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # as Google's careers CSV (../shared/data/dev) and the board postings write them
+    ("BA/BS degree or equivalent practical experience.", (BACHELOR, True)),
+    ("BA/BS degree in Finance or Accounting or equivalent practical experience.", (BACHELOR, True)),
+    ("Bachelor’s degree in Computer Science or a related field", (BACHELOR, False)),
+    ("BS/MS in Computer Science", (BACHELOR, False)),
+    ("Degree in Computer Science", (BACHELOR, False)),
+    ("MBA or relevant", (MASTER, False)),
+    ("MS or PhD in Statistics", (MASTER, False)),
+    ("PhD in Computer Science or related field", (DOCTORATE, False)),
+    ("Certified Scrum Master", None),
+    ("A high degree of autonomy", None),
+    ("Experience with MS Office", None),
+    ("Strong BA skills", None),
+    ("8 years of relevant experience.", None),
+])
+def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool] | None) -> None:
+    assert degree_asked(line) == expected
+
+
+def test_the_highest_degree_a_cv_names() -> None:
+    units = [("Scrum Master", "skills"), ("MS Office, Excel", "skills"),
+             ("Bachelor of Science : Information Systems , 2001 University of Maryland", "education"),
+             ("M.Sc. in Physics, 2010", "education")]
+    assert highest_degree(units) == (MASTER, 3)
+    assert highest_degree(units[:2]) is None
+
+
+POSTING = make_posting("Data Analyst", [
+    "BA/BS degree or equivalent practical experience.", "Master's degree in Statistics or a related field.",
+    "PhD in Physics.", "Bachelor's degree in Finance or Accounting."])
+
+
+@pytest.fixture
+def graduate(world: Callable[..., World]) -> World:
+    text = ("Sam Lee\nExperience\nAnalyst, Acme\nBuilt weekly sales reports in SQL and Excel for the finance team.\n"
+            "Education\nB.Sc. in Computer Science, University of Leeds, 2019")
+    sections = [("experience", "Experience", "Analyst, Acme\nBuilt weekly sales reports in SQL and Excel for the "
+                 "finance team."), ("education", "Education", "B.Sc. in Computer Science, University of Leeds, 2019")]
+    roles = [Role("Analyst, Acme", date(2019, 9, 1), None, True, "Built weekly sales reports.")]
+    return world(make_cv(text, sections, roles, years=7.2), [POSTING])
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_a_degree_at_the_level_asked_meets_the_line_and_is_quoted(graduate: World) -> None:
+    line = graduate.line("Data Analyst", "BA/BS degree or equivalent practical experience.")
+    assert line.status == "met" and line.judged_by == "degree"
+    assert line.evidence == "B.Sc. in Computer Science, University of Leeds, 2019"
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_one_level_below_is_partial_and_two_below_missing(graduate: World) -> None:
+    master = graduate.line("Data Analyst", "Master's degree in Statistics or a related field.")
+    assert master.status == "partial" and "a master's degree" in master.reason and "a bachelor's degree" in master.reason
+    assert graduate.line("Data Analyst", "PhD in Physics.").status == "missing"
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_a_degree_in_another_field_than_named_is_partial(graduate: World) -> None:
+    line = graduate.line("Data Analyst", "Bachelor's degree in Finance or Accounting.")
+    assert line.status == "partial" and "Finance" in line.missing_skills
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("years", "status"), [(7.2, "met"), (2.0, None)])
+def test_equivalent_experience_counts_where_the_line_takes_it(world: Callable[..., World], years: float,
+                                                             status: str | None) -> None:
+    text = "Sam Lee\nExperience\nAnalyst, Acme\nBuilt weekly sales reports in SQL and Excel for the finance team."
+    cv = make_cv(text, [("experience", "Experience", text.split("\n", 2)[2])], years=years)
+    line = world(cv, [POSTING]).line("Data Analyst", "BA/BS degree or equivalent practical experience.")
+    if status == "met":
+        assert line.status == "met" and line.judged_by == "degree" and "7.2 years" in line.reason
+    else:  # no degree named and too few years: meaning decides, as for any other line
+        assert line.judged_by == "meaning"
+    assert "your CV shows a" not in line.reason, "a CV that names no degree is never said to show one"
