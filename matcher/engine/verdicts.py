@@ -20,8 +20,8 @@ Evidence, in order of trust:
    kind shows only part of it.
 7. A degree ("BA/BS degree or equivalent practical experience") is judged on the highest degree the
    CV names (`degrees`): that level or above meets it, unless the line names a field the CV lacks
-   (partial); one level below is partial. Where the line takes equivalent experience, enough years
-   meet it. A CV that names no degree leaves the line to meaning.
+   (partial); one level below is partial, two below missing. Where the line takes equivalent
+   experience, enough years meet it. A CV that names no degree leaves the line to meaning.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matcher.domain import MatchStatus
-from matcher.engine.degrees import EQUIVALENT_YEARS
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
+from matcher.engine.degrees import EQUIVALENT_YEARS
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
@@ -128,6 +128,7 @@ def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offere
 
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
 UNKNOWN_NAME_CREDIT = FIELD_ONLY_CREDIT  # the same doubt: the line names something the CV never writes
+DEGREE_BELOW_CREDIT = 0.5  # a bachelor's against "Master's degree": part of it
 
 
 class _SkillColumns:
@@ -315,8 +316,6 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         unit = np.where(by_years, -1, unit)
     return Verdicts(code, credit, unit, source, years_seen, must, memo)
 
-
-DEGREE_BELOW_CREDIT = 0.5  # a bachelor's against "Master's degree": part of it
 
 
 def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
