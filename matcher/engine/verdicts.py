@@ -317,7 +317,6 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     return Verdicts(code, credit, unit, source, years_seen, must, memo)
 
 
-
 def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
                   named_missing: bool) -> tuple[int, float, int] | None:
     """(code, credit, unit) of a line asking for a degree, or None to leave it to meaning.
