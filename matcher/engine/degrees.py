@@ -35,6 +35,10 @@ _SHORT: tuple[tuple[int, re.Pattern[str]], ...] = (
     (BACHELOR, re.compile(r"(?:\b|(?<=/))(?:BS|BA|BSc|B\.S\.?|B\.A\.?|B\.E\.?)(?=\s*(?:/|degree\b|in\b|,? or\b))|"
                           r"(?<=/)(?:BS|BA)\b")),
 )
+# A degree not (yet) held: "78 semester hours toward Bachelors degree", "Pursuing an MBA", "PhD
+# candidate", "B.S., expected May 2025".
+_UNFINISHED = re.compile(r"\b(?:towards?|pursuing|in progress|candidate|expected|currently enrolled|enrolled in|"
+                         r"working on|incomplete|not completed|ongoing)\b", re.I)
 _DEGREE_WORD = re.compile(r"\b(?:degree|diploma|graduate|titulación|título|abschluss|studium)\b", re.I)
 _EQUIVALENT = re.compile(r"\bequivalent (?:practical |work |professional |industry |relevant |combination )?"
                          r"(?:experience|of education and experience)|\bor equivalent\b", re.I)
@@ -60,12 +64,12 @@ def degree_asked(text: str) -> tuple[int, bool] | None:
 
 def highest_degree(units: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
     """(level, index) of the unit naming the CV's highest degree, among (text, section) units; a
-    unit of the education section first when several name the same level."""
+    unit of the education section first when several name the same level. A degree the unit says
+    is not finished does not count."""
     best: tuple[int, int, int] | None = None  # (level, from education, -index)
     for i, (text, section) in enumerate(units):
-        levels = [level for level, pattern in _LEVEL_WORDS if pattern.search(text)]
-        levels += [level for level, pattern in _SHORT if pattern.search(text)]
-        if not levels:
+        levels = _levels(text)
+        if not levels or _UNFINISHED.search(text):
             continue
         key = (max(levels), int(section == "education"), -i)
         if best is None or key > best:

@@ -38,6 +38,10 @@ def test_the_highest_degree_a_cv_names() -> None:
              ("M.Sc. in Physics, 2010", "education")]
     assert highest_degree(units) == (MASTER, 3)
     assert highest_degree(units[:2]) is None
+    # as a livecareer CV (../shared/data/dev/livecareer/ACCOUNTANT/10554236.pdf) writes it
+    unfinished = [("Attended Husson College, major Accounting 78 semester hours toward Bachelors degree.", "education"),
+                  ("Pursuing an MBA at night school", "education")]
+    assert highest_degree(unfinished) is None and highest_degree(unfinished + units[2:3]) == (BACHELOR, 2)
 
 
 POSTING = make_posting("Data Analyst", [

@@ -320,6 +320,11 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Improved fraud detection by 20% using machine learning algorithms such as XGBoost", "Data structures and algorithms"),
     ("Built a recommendation system using collaborative filtering and matrix factorization", "Teamwork"),
     ("Measured selenium levels in soil samples", "Selenium"),  # a word in lower case: not the tool
+    # A livecareer accountant's CV (../shared/data/dev/livecareer/ACCOUNTANT/10554236.pdf): a project,
+    # which met "Ability to work independently"; and a title earned, which met "CPA or Chartered Accountant"
+    ("Limestone POC for an initiative to eliminate suspense accounts throughout the agency.", "Self-motivation"),
+    ("Led a company-wide initiative to cut costs", "Self-motivation"),
+    ("CPA or Chartered Accountant certification.", "Accounting"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -333,6 +338,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Implementing efficient algorithms in C++", "Data structures and algorithms"),
     ("Built a recommendation system using collaborative filtering", "Recommender systems"),
     ("Thrive in a collaborative environment", "Teamwork"),
+    ("Takes initiative and works independently", "Self-motivation"), ("Initiative, Teamwork, Leadership", "Self-motivation"),
+    ("CPA or Chartered Accountant certification.", "Chartered Accountant"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
