@@ -28,12 +28,12 @@ _LEVEL_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
                           r"licenciatura|bacharelado)(?!\w)", re.I)),
     (ASSOCIATE, re.compile(r"\bassociate(?:'s|’s)? (?:degree|of)\b", re.I)),
 )
-# Capitals that are degrees only where a degree is meant: "BA/BS", "BS/MS", "MS in Statistics", "B.S.
-# degree" (not "MS Office", not "BA" for a business analyst).
+# Capitals that are degrees only where a degree is meant: "BA/BS", "BS or MS", "MS in Statistics",
+# "B.S. degree" (not "MS Office", "BA" for a business analyst, "Boston, MA or remote").
+_THEN_DEGREE = r"(?=\s*(?:/|degree\b|in\b|or (?:[BM]\.?[SA]\b|Ph\.?D|master|bachelor)))"
 _SHORT: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (MASTER, re.compile(r"(?:\b|(?<=/))(?:MS|MA|M\.S\.?|M\.A\.?)(?=\s*(?:/|degree\b|in\b|,? or\b))|(?<=/)(?:MS|MA)\b")),
-    (BACHELOR, re.compile(r"(?:\b|(?<=/))(?:BS|BA|BSc|B\.S\.?|B\.A\.?|B\.E\.?)(?=\s*(?:/|degree\b|in\b|,? or\b))|"
-                          r"(?<=/)(?:BS|BA)\b")),
+    (MASTER, re.compile(rf"(?:\b|(?<=/))(?:MS|MA|M\.S\.?|M\.A\.?){_THEN_DEGREE}|(?<=/)(?:MS|MA)\b")),
+    (BACHELOR, re.compile(rf"(?:\b|(?<=/))(?:BS|BA|BSc|B\.S\.?|B\.A\.?|B\.E\.?){_THEN_DEGREE}|(?<=/)(?:BS|BA)\b")),
 )
 # A degree not (yet) held: "78 semester hours toward Bachelors degree", "Pursuing an MBA", "PhD
 # candidate", "B.S., expected May 2025".

@@ -26,6 +26,8 @@ from tests.engine.conftest import World, make_cv, make_posting
     ("A high degree of autonomy", None),
     ("Experience with MS Office", None),
     ("Strong BA skills", None),
+    ("BS or MS in Computer Science", (BACHELOR, False)),
+    ("Located in Boston, MA or willing to relocate", None),
     ("8 years of relevant experience.", None),
 ])
 def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool] | None) -> None:
