@@ -58,6 +58,8 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                 reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}"
             else:  # met by the years the line takes instead
                 reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
+                if evidence is None:
+                    kind, basis = "dates", f"No degree in your CV; its dates show {profile.years:g} years of experience"
             named = verdicts.skills.get(verdict_key(info))
             if code < 2 and named is not None and named.missing:
                 reason, missing = f"{reason}; {named.reason}", list(named.missing)
@@ -65,6 +67,8 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
             years = profile.years
             reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
+            if evidence is None and years is not None and code > 0:
+                kind, basis = "dates", f"Your CV's dates show {years:g} years of experience"
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
         if source in (BY_CATEGORY, BY_MEANING) and code < 2 and info.names:

@@ -9,6 +9,7 @@ import pytest
 
 from matcher.domain import Role
 from matcher.engine.degrees import BACHELOR, DOCTORATE, MASTER, degree_asked, highest_degree
+from matcher.engine.explain import evidence_words
 from tests.engine.conftest import World, make_cv, make_posting
 
 
@@ -48,7 +49,7 @@ def test_the_highest_degree_a_cv_names() -> None:
 
 POSTING = make_posting("Data Analyst", [
     "BA/BS degree or equivalent practical experience.", "Master's degree in Statistics or a related field.",
-    "PhD in Physics.", "Bachelor's degree in Finance or Accounting."])
+    "PhD in Physics.", "Bachelor's degree in Finance or Accounting.", "5 years of relevant experience."])
 
 
 @pytest.fixture
@@ -66,6 +67,13 @@ def test_a_degree_at_the_level_asked_meets_the_line_and_is_quoted(graduate: Worl
     line = graduate.line("Data Analyst", "BA/BS degree or equivalent practical experience.")
     assert line.status == "met" and line.judged_by == "degree"
     assert line.evidence == "B.Sc. in Computer Science, University of Leeds, 2019"
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_years_met_by_the_cvs_dates_say_so(graduate: World) -> None:
+    line = graduate.line("Data Analyst", "5 years of relevant experience.")
+    assert line.status == "met" and line.evidence is None and line.evidence_kind == "dates"
+    assert evidence_words(line) == "Your CV's dates show 7.2 years of experience"
 
 
 @pytest.mark.slow  # the real model embeds the lines and the CV
@@ -90,6 +98,9 @@ def test_equivalent_experience_counts_where_the_line_takes_it(world: Callable[..
     line = world(cv, [POSTING]).line("Data Analyst", "BA/BS degree or equivalent practical experience.")
     if status == "met":
         assert line.status == "met" and line.judged_by == "degree" and "7.2 years" in line.reason
+        # a ✓ with no sentence says what shows it
+        assert line.evidence_kind == "dates"
+        assert evidence_words(line) == "No degree in your CV; its dates show 7.2 years of experience"
     else:  # no degree named and too few years: meaning decides, as for any other line
         assert line.judged_by == "meaning"
     assert "your CV shows a" not in line.reason, "a CV that names no degree is never said to show one"
