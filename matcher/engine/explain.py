@@ -60,9 +60,6 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                 reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
                 if evidence is None:
                     kind, basis = "dates", f"No degree in your CV; its dates show {profile.years:g} years of experience"
-            named = verdicts.skills.get(verdict_key(info))
-            if code < 2 and named is not None and named.missing:
-                reason, missing = f"{reason}; {named.reason}", list(named.missing)
         elif source == BY_YEARS:
             years = profile.years
             reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None
@@ -71,9 +68,10 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                 kind, basis = "dates", f"Your CV's dates show {years:g} years of experience"
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
-        if source in (BY_CATEGORY, BY_MEANING) and code < 2 and info.names:
-            # Decided by a kind of skill or by meaning, not met: the skills it names that the CV lacks
-            # are still what is missing ("Database optimization": Performance optimization).
+        if source in (BY_CATEGORY, BY_MEANING, BY_DEGREE) and code < 2 and info.names:
+            # Decided by a kind of skill, by meaning or by the degree, not met: the skills it names that
+            # the CV lacks are still what is missing ("Database optimization": Performance optimization;
+            # "Bachelor's degree in Finance": Finance).
             named = verdicts.skills.get(verdict_key(info))
             if named is not None and named.missing:
                 reason, missing = f"{reason}; {named.reason}", list(named.missing)

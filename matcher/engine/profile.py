@@ -68,8 +68,8 @@ class CVProfile:
         manual = [e.skill for e in evidences if e.source == "manual"]
         profile = cls(years=cv.years_experience, language=cv.language,
                       words=words_of("\n".join([cv.text, *manual, *extra_skills])))
-        unit_of = {u.text: i for i, u in enumerate(units) if u.quotable}
         quotable = [i for i, u in enumerate(units) if u.quotable]
+        unit_of = {units[i].text: i for i in quotable}
         if found := highest_degree([(units[i].text, units[i].section) for i in quotable]):
             profile.degree = (found[0], quotable[found[1]])
         for evidence in evidences:
