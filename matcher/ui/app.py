@@ -85,13 +85,13 @@ def _arm_screenshot(app: QApplication, window: MainWindow, out: Path, started: f
     shown: list[float] = []  # when the ranked table first appeared
 
     def ranked() -> None:
-        if window.proxy.rowCount() and not shown:
+        if window.model.rowCount() and not shown:
             shown.append(time.perf_counter() - started)
             print(f"matcher: ranked table shown {shown[0]:.2f} s after start", file=sys.stderr)
         # Once the ranking, the first posting's checklist and the skill gap have landed.
         if window.core.worker.running():
             QTimer.singleShot(SETTLE_MS, ranked)
-        elif window.proxy.rowCount() and window.table.currentIndex().isValid() or window.core.cvs.current is None:
+        elif window.model.rowCount() and window.table.currentIndex().isValid() or window.core.cvs.current is None:
             QTimer.singleShot(SETTLE_MS, grab)  # with no CV, nothing is ranked: the empty window is the picture
 
     window.core.ranking.changed.connect(ranked)

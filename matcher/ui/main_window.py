@@ -54,8 +54,7 @@ class MainWindow(QMainWindow):
 
         self.ranking = RankingView()
         # Short names the window's own code and tests use.
-        self.model, self.proxy, self.table, self.filter_bar = (
-            self.ranking.model, self.ranking.proxy, self.ranking.table, self.ranking.filter_bar)
+        self.model, self.table, self.filter_bar = self.ranking.model, self.ranking.table, self.ranking.filter_bar
         self.detail = DetailPane()
         self.tabs = PaneTabs()
         self.notice = NoticeBar()
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
             busy = core.ranking.ranking_cv
             self.detail.show_hint(waiting_hint(
                 loading=core.postings.loading, ranking=core.ranker.message(busy) if busy else None,
-                total=len(core.postings.postings), has_cv=core.cvs.current is not None, shown=self.proxy.rowCount()))
+                total=len(core.postings.postings), has_cv=core.cvs.current is not None, shown=self.model.rowCount()))
 
     def show_posting(self, posting_id: int) -> None:
         """Show a posting in the detail pane (selected in the table when the filters show it)."""

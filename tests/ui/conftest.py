@@ -26,7 +26,7 @@ def ranked_db(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> P
     window = MainWindow(AppCore(store, Worker(SyncPool(), SyncPool())), Settings.at(folder / "settings.ini"))
     window.core.posting_actions.import_paths(SMALL_JOBS)
     window.core.cv_actions.load(SAMPLES / "cvs" / "john_doe.pdf")
-    assert window.proxy.rowCount() == 4
+    assert window.model.rowCount() == 4
     window.deleteLater()
     store.close()
     return folder / "matcher.db"

@@ -59,20 +59,20 @@ def test_while_the_first_ranking_runs_the_postings_are_listed_and_the_wait_is_ex
     assert "Reading your postings" in window.detail.text.toPlainText()
     held.run_next()  # the database is read; the ranking is now waiting in the (read) pool
     assert window.core.ranking.ranking_cv is not None
-    assert window.proxy.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
-    assert [window.proxy.index(r, cols.SCORE).data() for r in range(4)] == [""] * 4  # no score yet
-    assert all(window.proxy.index(r, cols.TITLE).data() for r in range(4))
+    assert window.model.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
+    assert [window.model.index(r, cols.SCORE).data() for r in range(4)] == [""] * 4  # no score yet
+    assert all(window.model.index(r, cols.TITLE).data() for r in range(4))
     waiting = window.detail.text.toPlainText()
     assert "Ranking 4 postings against John Doe's CV" in waiting and "language model" in waiting
 
     window.table.selectRow(2)  # a posting can be read while the ranking runs
     assert "not ranked yet" in window.detail.heading.text()
-    assert window.model.posting(window.proxy.mapToSource(window.table.currentIndex()).row()).title \
+    assert window.model.posting(window.table.currentIndex().row()).title \
         in window.detail.text.toPlainText()
 
     held.run_next()  # the ranking lands
     assert window.core.ranking.ranking_cv is None
-    scores = [window.proxy.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
+    scores = [window.model.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
     assert None not in scores and scores == sorted(scores, reverse=True)
     assert "not ranked yet" not in window.detail.heading.text()
     window.core.store.close()
@@ -90,14 +90,14 @@ def test_with_no_cv_the_postings_are_listed_and_the_pane_says_load_your_cv(qtbot
     qtbot.addWidget(window)
     assert "Import job postings to begin" in window.detail.text.toPlainText()
     window.core.posting_actions.import_paths(SMALL_JOBS)
-    assert window.proxy.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
+    assert window.model.rowCount() == 4 and window.filter_bar.count.text() == "4 postings"
     assert "Load your CV to rank 4 postings" in window.detail.text.toPlainText()
     store.close()
 
 
 def test_an_empty_filter_result_says_how_to_get_the_postings_back(ranked: MainWindow) -> None:
     ranked.filter_bar.score.setValue(100)
-    assert ranked.proxy.rowCount() == 0
+    assert ranked.model.rowCount() == 0
     assert "No posting passes the filters" in ranked.detail.text.toPlainText()
 
 
@@ -109,9 +109,9 @@ def test_title_gets_the_room_and_cut_cells_show_their_full_text(ranked: MainWind
     assert table.columnWidth(cols.TITLE) >= 0.3 * width
     for column in (cols.COMPANY, cols.LOCATIONS, cols.SALARY, cols.STATUS):
         assert table.columnWidth(column) <= FLEX_MAX[column] < table.columnWidth(cols.TITLE)
-    for row in range(ranked.proxy.rowCount()):
+    for row in range(ranked.model.rowCount()):
         for column in (cols.TITLE, cols.COMPANY, cols.LOCATIONS):
-            index = ranked.proxy.index(row, column)
+            index = ranked.model.index(row, column)
             assert index.data(Qt.ItemDataRole.ToolTipRole) == (index.data() or None)
 
 

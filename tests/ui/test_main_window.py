@@ -64,13 +64,13 @@ def ranked(qtbot, tmp_path: Path, ranked_db: Path) -> Iterator[MainWindow]:
 
 
 def _titles(window: MainWindow) -> list[str]:
-    return [window.proxy.index(r, cols.TITLE).data() for r in range(window.proxy.rowCount())]
+    return [window.model.index(r, cols.TITLE).data() for r in range(window.model.rowCount())]
 
 
 def test_import_and_load_cv_show_a_ranking_best_first_with_the_top_one_explained(ranked: MainWindow) -> None:
     window = ranked
-    assert window.proxy.rowCount() == 4
-    scores = [window.proxy.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
+    assert window.model.rowCount() == 4
+    scores = [window.model.index(r, cols.SCORE).data(cols.SORT_ROLE) for r in range(4)]
     assert scores == sorted(scores, reverse=True)
     assert window.table.currentIndex().row() == 0
     assert window.detail.posting_id == window.current_posting_id()
@@ -96,12 +96,12 @@ def test_space_stars_the_selected_posting_and_it_is_kept(ranked: MainWindow, qtb
     posting_id = window.current_posting_id()
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     assert [e.posting_id for e in window.core.store.shortlist()] == [posting_id]
-    assert window.proxy.index(0, cols.STAR).data() == "★"
+    assert window.model.index(0, cols.STAR).data() == "★"
     assert window.detail.star.isChecked()
     assert window.tabs.tabText(window.tabs.indexOf(window.tabs.shortlist)) == "Shortlist (1)"
     window.detail.star.click()  # unstar from the detail pane
     assert window.core.store.shortlist() == []
-    assert window.proxy.index(0, cols.STAR).data() == "☆"
+    assert window.model.index(0, cols.STAR).data() == "☆"
 
 
 def test_filters_narrow_the_table_and_ctrl_f_goes_to_search(ranked: MainWindow, qtbot) -> None:
@@ -114,12 +114,12 @@ def test_filters_narrow_the_table_and_ctrl_f_goes_to_search(ranked: MainWindow, 
     assert window.filter_bar.count.text() == "1 of 4"
     window.filter_bar.search.clear()
     qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)  # Enter applies at once
-    assert window.proxy.rowCount() == 4
+    assert window.model.rowCount() == 4
     window.filter_bar.score.setValue(100)
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
     window.filter_bar.score.setValue(0)
     window.filter_bar.starred.setChecked(True)
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
 
 
 def test_export_from_the_dialog_writes_the_file(ranked: MainWindow, tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_dropping_a_cv_and_a_posting_file_routes_each(window: MainWindow, tmp_pa
     window.dropEvent(event)
     assert len(window.core.store.cvs()) == 1
     assert window.core.store.count_postings() == 1
-    assert window.proxy.rowCount() == 1
+    assert window.model.rowCount() == 1
 
 
 def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Pa
     shutil.copy(CV_PDF, samples / "cvs")
     window = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()), samples=samples)
     window.core.startup.start()
-    assert window.proxy.rowCount() == 1
+    assert window.model.rowCount() == 1
     assert window.detail.posting_id is not None
     assert "Welcome" in window.notice.text() and window.notice.isVisible()  # stays until dismissed
     window.core.store.close()
@@ -237,7 +237,7 @@ def test_real_threads_keep_the_window_answering_and_deliver_the_ranking(qtbot, t
         window.core.posting_actions.import_paths(SMALL_JOBS[:1])
     with qtbot.waitSignal(window.core.ranking.changed, timeout=120000):
         window.core.cv_actions.load(CV_PDF)
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1 and window.detail.posting_id is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.detail.posting_id is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.core.worker.running() == [], timeout=10000)
     window.close()
     window.core.store.close()

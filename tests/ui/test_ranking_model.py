@@ -9,8 +9,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from matcher.domain import Posting, RankedMatch, RequirementMatch, Salary, ScoreBreakdown, ShortlistEntry, VerdictCounts
 from matcher.ui.ranking import model as cols
-from matcher.ui.ranking.filter import NOT_SHORTLISTED, FilterCriteria, RankingFilter
-from matcher.ui.ranking.model import RankingModel, age_text, yearly_salary
+from matcher.ui.ranking.filter import NOT_SHORTLISTED, FilterCriteria, yearly_salary
+from matcher.ui.ranking.model import RankingModel, age_text
 
 TODAY = date(2026, 11, 24)
 
@@ -76,17 +76,15 @@ def test_a_posting_in_another_language_than_the_cv_is_flagged(data) -> None:
 def test_sorting_uses_numbers_and_dates_not_text(data) -> None:
     model = RankingModel(today=TODAY)
     model.set_data(*data)
-    proxy = RankingFilter(today=TODAY)
-    proxy.setSourceModel(model)
 
     def column(col: int) -> list[str]:
-        return [proxy.index(r, cols.TITLE).data() for r in range(proxy.rowCount())]
+        return [model.index(r, cols.TITLE).data() for r in range(model.rowCount())]
 
-    proxy.sort(cols.SALARY, Qt.SortOrder.DescendingOrder)  # 23,800/month = 285,600/year > 70,000/year
+    model.sort(cols.SALARY, Qt.SortOrder.DescendingOrder)  # 23,800/month = 285,600/year > 70,000/year
     assert column(cols.SALARY) == ["Senior Python Developer", "Tax Accountant", "Scala Engineer"]
-    proxy.sort(cols.POSTED, Qt.SortOrder.DescendingOrder)
+    model.sort(cols.POSTED, Qt.SortOrder.DescendingOrder)
     assert column(cols.POSTED)[:2] == ["Senior Python Developer", "Tax Accountant"]
-    proxy.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
+    model.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
     assert column(cols.SCORE) == ["Tax Accountant", "Scala Engineer", "Senior Python Developer"]
 
 
@@ -109,10 +107,9 @@ def test_sorting_uses_numbers_and_dates_not_text(data) -> None:
 def test_filter_keeps_only_matching_rows(data, criteria: FilterCriteria, titles: list[str]) -> None:
     model = RankingModel(today=TODAY)
     model.set_data(*data)
-    proxy = RankingFilter(today=TODAY)
-    proxy.setSourceModel(model)
-    proxy.set_criteria(criteria)
-    assert [proxy.index(r, cols.TITLE).data() for r in range(proxy.rowCount())] == titles
+    model.set_criteria(criteria)
+    assert [model.index(r, cols.TITLE).data() for r in range(model.rowCount())] == titles
+    assert model.total == 3
 
 
 def test_starring_updates_cells_without_a_reset(qtbot, data) -> None:
@@ -123,6 +120,29 @@ def test_starring_updates_cells_without_a_reset(qtbot, data) -> None:
         model.set_entries({1: ShortlistEntry(1)})
     assert model.index(0, cols.STAR).data() == "★"
     assert model.index(0, cols.STATUS).data() == "Saved"
+
+
+def test_a_star_filter_follows_stars_as_they_change(qtbot, qtmodeltester, data) -> None:
+    matches, postings, entries = data
+    model = RankingModel(today=TODAY)
+    model.set_data(matches, postings, entries)
+    qtmodeltester.check(model, force_py=True)  # and watches every change below
+    model.set_criteria(FilterCriteria(starred_only=True))
+    assert [model.index(r, cols.TITLE).data() for r in range(model.rowCount())] == ["Tax Accountant"]
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.set_entries({**entries, 1: ShortlistEntry(1)})  # starred: it joins the rows shown
+    assert [model.index(r, cols.TITLE).data() for r in range(model.rowCount())] == [
+        "Senior Python Developer", "Tax Accountant"]
+    model.set_entries({1: ShortlistEntry(1)})  # the other one is unstarred: it leaves them
+    assert model.rowCount() == 1 and model.total == 3 and model.index(0, cols.STAR).data() == "★"
+
+
+def test_search_texts_are_prepared_while_the_window_is_idle(qtbot, data) -> None:
+    model = RankingModel(today=TODAY)
+    model.set_data(*data)
+    assert not model._haystacks  # not in the call that shows the rows: that would hold the window
+    qtbot.waitUntil(lambda: len(model._haystacks) == 3)  # the event loop's next turns, no search asked
+    assert model._haystacks[2].startswith("tax accountant numbers ltd")
 
 
 def test_helpers_worked_examples() -> None:
@@ -136,14 +156,17 @@ def test_helpers_worked_examples() -> None:
 def test_sorting_keeps_persistent_indexes_on_their_posting(data) -> None:
     model = RankingModel(today=TODAY)
     model.set_data(*data)
-    proxy = RankingFilter(today=TODAY)
-    proxy.setSourceModel(model)
-    held = QPersistentModelIndex(proxy.index(0, cols.TITLE))  # what a view's selection holds
+    held = QPersistentModelIndex(model.index(0, cols.TITLE))  # what a view's selection holds
     assert held.data() == "Senior Python Developer"
-    proxy.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
+    model.sort(cols.SCORE, Qt.SortOrder.AscendingOrder)
     assert held.row() == 2 and held.data() == "Senior Python Developer"
-    proxy.set_criteria(FilterCriteria(text="python"))
-    assert held.row() == 0 and proxy.rowCount() == 1
+    model.set_criteria(FilterCriteria(text="python"))
+    assert held.row() == 0 and model.rowCount() == 1
+    hidden = QPersistentModelIndex(model.index(0, cols.TITLE))
+    model.set_criteria(FilterCriteria(text="accountant"))  # the posting held leaves the table
+    assert not hidden.isValid() and model.index(0, cols.TITLE).data() == "Tax Accountant"
+    model.set_criteria(FilterCriteria())
+    assert model.rowCount() == 3 and model.index(2, cols.TITLE).data() == "Senior Python Developer"
 
 
 def test_score_text_never_shows_a_number_of_the_next_band() -> None:
@@ -169,7 +192,6 @@ def test_postings_not_ranked_yet_are_listed_after_the_ranked_ones(qtmodeltester,
     model.sort(cols.TITLE, Qt.SortOrder.AscendingOrder)
     assert [model.index(r, cols.TITLE).data() for r in range(3)] == [
         "Senior Python Developer", "Scala Engineer", "Tax Accountant"]
-    proxy = RankingFilter(today=TODAY)
-    proxy.setSourceModel(model)
-    proxy.set_criteria(FilterCriteria(score_min=10))
-    assert proxy.rowCount() == 1  # a minimum score keeps only postings known to pass it
+    model.set_criteria(FilterCriteria(score_min=10))
+    assert model.rowCount() == 1  # a minimum score keeps only postings known to pass it
+    qtmodeltester.check(model, force_py=True)

@@ -1,5 +1,5 @@
-"""The ranked table with its filter bar: model, sort/filter proxy, score bars, and a selection that
-survives a re-rank (the posting you were reading stays selected)."""
+"""The ranked table with its filter bar: the model (which sorts and filters itself), score bars, and a
+selection that survives a re-rank (the posting you were reading stays selected)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from matcher.domain import Posting, RankedMatch, ShortlistEntry
 from matcher.ui.ranking import model as cols
 from matcher.ui.ranking.filter_bar import FilterBar
 from matcher.ui.ranking.header import fit_columns, install_sort_arrow
-from matcher.ui.ranking.filter import FilterCriteria, RankingFilter
+from matcher.ui.ranking.filter import FilterCriteria
 from matcher.ui.ranking.model import POSTING_ID_ROLE, RankingModel
 from matcher.ui.ranking.score_delegate import ScoreDelegate
 
@@ -27,11 +27,9 @@ class RankingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RankingModel(self)
-        self.proxy = RankingFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.filter_bar = FilterBar()
         self.table = table = QTableView()
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setItemDelegateForColumn(cols.SCORE, ScoreDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several, to remove them
@@ -73,7 +71,7 @@ class RankingView(QWidget):
         if keep is not None and self.select_posting(keep):
             return
         # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
-        if self.proxy.rowCount() and self.model.ranked_count:
+        if self.model.rowCount() and self.model.ranked_count:
             self.table.selectRow(0)
         else:
             self.currentChanged.emit(None, None, None)
@@ -105,11 +103,11 @@ class RankingView(QWidget):
             self._shown = (self._shown[0], self._shown[1], entries)
 
     def set_criteria(self, criteria: FilterCriteria) -> None:
-        self.proxy.set_criteria(criteria)
+        self.model.set_criteria(criteria)
         self._update_count()
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-        elif not self.proxy.rowCount():
+        elif not self.model.rowCount():
             self.currentChanged.emit(None, None, None)
 
     def select_posting(self, posting_id: int) -> bool:
@@ -117,9 +115,7 @@ class RankingView(QWidget):
         row = self.model.row_of(posting_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, cols.TITLE))
-        if not index.isValid():
-            return False
+        index = self.model.index(row, cols.TITLE)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
@@ -128,7 +124,7 @@ class RankingView(QWidget):
     def selected_ids(self) -> list[int]:
         """The selected postings, in table order (the current one when none is selected)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        ids = [int(self.proxy.index(row, 0).data(POSTING_ID_ROLE)) for row in rows]
+        ids = [self.model.posting_id_at(row) for row in rows]
         current = self.current_posting_id()
         return ids or ([current] if current is not None else [])
 
@@ -144,8 +140,8 @@ class RankingView(QWidget):
         if not current.isValid():
             self.currentChanged.emit(None, None, None)
             return
-        row = self.proxy.mapToSource(current).row()
+        row = current.row()
         self.currentChanged.emit(self.model.ranked(row), self.model.posting(row), self.model.entry(row))
 
     def _update_count(self) -> None:
-        self.filter_bar.show_count(self.proxy.rowCount(), self.model.rowCount())
+        self.filter_bar.show_count(self.model.rowCount(), self.model.total)
