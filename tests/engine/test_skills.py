@@ -325,6 +325,9 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Limestone POC for an initiative to eliminate suspense accounts throughout the agency.", "Self-motivation"),
     ("Led a company-wide initiative to cut costs", "Self-motivation"),
     ("CPA or Chartered Accountant certification.", "Accounting"),
+    # An RF engineer's CV (livecareer INFORMATION-TECHNOLOGY/10265057.pdf), quoted as proof of "Software architecture"
+    ("Work with crossfunctional teams to execute completion of satellite system design to fulfill contract requirement",
+     "Software architecture"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -340,6 +343,7 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Thrive in a collaborative environment", "Teamwork"),
     ("Takes initiative and works independently", "Self-motivation"), ("Initiative, Teamwork, Leadership", "Self-motivation"),
     ("CPA or Chartered Accountant certification.", "Chartered Accountant"),
+    ("Experience with system design", "Software architecture"), ("Scalable system design", "Software architecture"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
