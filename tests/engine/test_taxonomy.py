@@ -97,6 +97,8 @@ def test_implications_are_transitive_and_bounded(tax: Taxonomy) -> None:
     # rjdb: "Strong written communication skills" met by "Interpersonal skills", "Time Management" by
     # "Multitasking Skills: Clear and purpose-driven conduct amidst a multitude of assignments"
     ("Interpersonal skills", "Communication"), ("Multitasking", "Time management"),
+    # An IT CV's degree line quoted as proof of "Systems engineering", read as Linux administration
+    ("Systems engineering", "Linux systems administration"),
 ])
 def test_a_name_is_not_an_alias_of_another_skill_it_only_touches(tax: Taxonomy, narrow: str, wide: str) -> None:
     # As aliases, a CV naming the wide one met a line asking for the narrow one ("SASS" by "CSS",
@@ -109,6 +111,9 @@ def test_a_preprocessor_shows_the_language_it_compiles_to(tax: Taxonomy) -> None
     assert tax.implied("Sass")["CSS"] == pytest.approx(1.0)
     assert tax.implied("Persuasion")["Communication"] == pytest.approx(0.5)
     assert tax.implied("Interpersonal skills")["Communication"] == pytest.approx(0.5)  # in part: partial at most
+    # Linux administration is administration, not the other way round: a Windows Server admin is one too
+    assert tax.implied("Linux system administration")["System administration"] == pytest.approx(1.0)
+    assert tax.canonical("Sysadmin") == "System administration" and "Linux" not in tax.implied("Sysadmin")
 
 
 def test_react_does_not_imply_angular(tax: Taxonomy) -> None:
