@@ -328,6 +328,10 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     # An RF engineer's CV (livecareer INFORMATION-TECHNOLOGY/10265057.pdf), quoted as proof of "Software architecture"
     ("Work with crossfunctional teams to execute completion of satellite system design to fulfill contract requirement",
      "Software architecture"),
+    # The same CV's "satellite communication" met "Excellent communication skills"; a board posting's
+    # "Asynchronous service communication" was met by a CV's "communication and leadership skills"
+    ("New RF systems introduction on satellite communication architecture designs and proposals", "Communication"),
+    ("Asynchronous service communication", "Communication"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -344,6 +348,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Takes initiative and works independently", "Self-motivation"), ("Initiative, Teamwork, Leadership", "Self-motivation"),
     ("CPA or Chartered Accountant certification.", "Chartered Accountant"),
     ("Experience with system design", "Software architecture"), ("Scalable system design", "Software architecture"),
+    ("Great communication with stakeholders", "Communication"), ("Communication, Teamwork, Leadership", "Communication"),
+    ("applies communication and leadership skills to interface effectively", "Communication"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
