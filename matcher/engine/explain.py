@@ -46,9 +46,12 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
             if req.years is not None and code < 2 and sv.code == 2:
                 seen = verdicts.years_seen[i]
                 names = ", ".join(sv.met_skills)
-                reason += (f"; {req.years:g} years asked, your dated roles show {seen:g} with {names}"
-                           if seen == seen else f"; {req.years:g} years asked: years with {names} not known "
-                           "(no dated role in your CV names it)")
+                if seen == seen:
+                    reason += f"; {req.years:g} years asked, your dated roles show {seen:g} with {names}"
+                elif info.hard or profile.years is None:
+                    reason += f"; {req.years:g} years asked: years with {names} not known (no dated role in your CV names it)"
+                else:  # a field or method no dated role names: judged on the CV's years (verdicts, rule 2)
+                    reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
         elif source == BY_DEGREE:
             assert info.degree is not None
             level, equivalent = info.degree

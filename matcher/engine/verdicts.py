@@ -5,8 +5,10 @@ Evidence, in order of trust:
    name only: the CV names the skill (exact or alias), or a skill that implies it (Django ⇒ Python).
    A sentence about another skill never meets it ("Docker containers" does not show "IoC
    containers"); a close sibling (PostgreSQL for MySQL) is at most partial and says so.
-2. Years asked for a named skill ("5+ years of Python") are judged on the years of the CV's dated
-   roles that name it; when no dated role does, the line is partial and says the years are not known.
+2. Years asked for a named skill ("5+ years of Python"), or for a field of work or a method ("10
+   years of relevant work experience in public accounting"), are judged on the years of the CV's
+   dated roles that name it; when no dated role does, a skill's line is partial and says the years
+   are not known, and a field's or method's line is judged on the CV's years (rule 4).
 3. Lines that name no hard skill ("excellent communication skills", "a degree in computer science")
    are judged on meaning: the cosine of the line and its best quotable CV sentence against
    calibrated thresholds (`calibration.Thresholds`). Soft skills, methods and domains named in the
@@ -126,6 +128,7 @@ def _related(name: str, profile: CVProfile, taxonomy: Taxonomy | None) -> Offere
     return closest[1] if closest is not None and closest[0] >= RELATED_MIN else None
 
 
+FIELDWORK_CATEGORIES = frozenset({"domain", "method"})  # kinds of skill a career's years are spent in
 FIELD_ONLY_CREDIT = 0.5  # a degree or method in another field than the one asked: partial at best
 UNKNOWN_NAME_CREDIT = FIELD_ONLY_CREDIT  # the same doubt: the line names something the CV never writes
 DEGREE_BELOW_CREDIT = 0.5  # a bachelor's against "Master's degree": part of it
@@ -141,8 +144,9 @@ class _SkillColumns:
         self.missing = np.zeros(keys, dtype=bool)
         self.met = np.zeros(keys, dtype=bool)
         self.years = np.full(keys, np.nan)  # the most years a dated role shows with a met skill
+        self.fieldwork = np.zeros(keys, dtype=bool)  # met by fields of work or methods only: years count
 
-    def put(self, k: int, sv: SkillVerdict, profile: CVProfile) -> None:
+    def put(self, k: int, sv: SkillVerdict, profile: CVProfile, taxonomy: Taxonomy | None) -> None:
         self.code[k], self.credit[k], self.missing[k], self.met[k] = sv.code, sv.credit, bool(sv.missing), bool(sv.met_skills)
         self.unit[k] = sv.offered.unit if sv.offered is not None and sv.offered.unit is not None else -1
         if sv.code != MET:  # years asked are weighed only against a skill the CV has
@@ -150,6 +154,11 @@ class _SkillColumns:
         with_skill = [y for y in (profile.years_with(s) for s in sv.met_skills) if y is not None]
         if with_skill:
             self.years[k] = max(with_skill)
+        categories = {skill.category for skill in (taxonomy.get(s) for s in sv.met_skills)
+                      if skill is not None} if taxonomy is not None else set()
+        # "10 years in public accounting" asks for years in the field; "10 years of experience,
+        # strong communication skills" does not ask for ten years of communicating.
+        self.fieldwork[k] = bool(categories) and categories <= FIELDWORK_CATEGORIES
 
 
 @dataclass
@@ -236,7 +245,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         if sv is None:
             info = index.infos[int(lines[j])]
             sv = memo[key] = _judge_key(info, skill_keys(info), profile, taxonomy)
-        table.put(k, sv, profile)
+        table.put(k, sv, profile, taxonomy)
     k = np.maximum(key_of, 0)
     sv_code, sv_credit, sv_unit = table.code[k], table.credit[k], table.unit[k]
     # Spoken languages: the names decide; a required one the CV lacks is a must-have.
@@ -260,9 +269,9 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     code, credit = np.where(take, sv_code, code), np.where(take, sv_credit, credit)
     source, unit = np.where(take, BY_SKILL, source), np.where(take, sv_unit, unit)
     # Years asked for a named skill: judged on the years of the dated roles that use it.
-    timed = take & hard & (sv_code == MET) & ~np.isnan(asked)
+    timed = take & (hard | table.fieldwork[k]) & (sv_code == MET) & ~np.isnan(asked)
     seen = table.years[k]
-    unknown = timed & np.isnan(seen)
+    unknown = timed & hard & np.isnan(seen)  # a field no dated role names: the CV's years judge it below
     code, credit = np.where(unknown, PARTIAL, code), np.where(unknown, YEARS_UNKNOWN_CREDIT, credit)
     known = timed & ~np.isnan(seen)
     years_seen = np.where(known, seen, years_seen)

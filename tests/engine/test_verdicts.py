@@ -227,3 +227,51 @@ def test_proof_is_quoted_as_proof_and_a_closest_sentence_as_only_that(jane: Worl
     github = jane.line("Backend Engineer", "An active GitHub account")
     assert evidence_words(github) == github.basis
     assert evidence_words(jane.line("Backend Engineer", "Kubernetes")) is None
+
+
+PM_TEXT = """Sam Roe
+Experience
+Project Manager, Acme Build
+Led project management for office refits: schedules, budgets and suppliers.
+Staff Accountant, Beta Foods
+Kept the general ledger and ran accounting for the month-end close.
+Skills
+Budgeting, Communication"""
+PM_SECTIONS = [
+    ("experience", "Experience", "Project Manager, Acme Build\nLed project management for office refits: schedules, "
+     "budgets and suppliers.\nStaff Accountant, Beta Foods\nKept the general ledger and ran accounting for the "
+     "month-end close."),
+    ("skills", "Skills", "Budgeting, Communication"),
+]
+PM_ROLES = [
+    Role("Project Manager, Acme Build", date(2023, 1, 1), None, True,
+         "Led project management for office refits: schedules, budgets and suppliers."),
+    Role("Staff Accountant, Beta Foods", date(2010, 1, 1), date(2022, 12, 1), False,
+         "Kept the general ledger and ran accounting for the month-end close."),
+]
+
+
+@pytest.fixture
+def sam(world: Callable[..., World]) -> World:
+    cv = make_cv(PM_TEXT, PM_SECTIONS, PM_ROLES, years=16.8)
+    return world(cv, [make_posting("Program Manager", [
+        "7 years of project management experience", "10 years of experience in accounting",
+        "8 years of budgeting experience", "10 years of experience and excellent communication skills"])])
+
+
+def test_years_in_a_field_come_from_the_dated_roles_in_it(sam: World) -> None:
+    # A livecareer accountant (ACCOUNTANT/10554236.pdf) met "7 years of program management experience"
+    # on sixteen years of career, of which three named project management.
+    line = sam.line("Program Manager", "7 years of project management experience")
+    assert line.status != "met" and "your dated roles show 3.9 with Project management" in line.reason
+    assert sam.line("Program Manager", "10 years of experience in accounting").status == "met"  # 12.9 years
+
+
+def test_a_field_no_dated_role_names_is_judged_on_the_cvs_years(sam: World) -> None:
+    line = sam.line("Program Manager", "8 years of budgeting experience")  # only in the skills list
+    assert line.status == "met" and "not known" not in line.reason
+
+
+def test_years_beside_a_soft_skill_are_the_careers_not_the_skills(sam: World) -> None:
+    line = sam.line("Program Manager", "10 years of experience and excellent communication skills")
+    assert line.status == "met", "sixteen years of career; nobody counts years of communicating"
