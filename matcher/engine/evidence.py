@@ -2,9 +2,10 @@
 
 A CV is cut into sentences and list items per section. Evidence must be a sentence of the CV's
 body a person would accept as proof (issue 12), so some units are never quoted: headings ("Technical
-Skills"), the header above the first section (name, address, headline), objective statements
-("Seeking a challenging role as…", "Looking for a mid-senior SDE position…": they say what the
-person wants, not what they did), and units with too few words to show anything. Among acceptable
+Skills") and a table's header row ("Skills Experience Total Years Last Used"), the header above the
+first section (name, address, headline), objective statements ("Seeking a challenging role as…",
+"Looking for a mid-senior SDE position…": they say what the person wants, not what they did), and
+units with too few words to show anything. Among acceptable
 units, those that describe work (experience, projects) are preferred over lists (skills) and the
 summary, when several name the same skill.
 """
@@ -40,9 +41,16 @@ ITEM_SEPARATOR = re.compile(r"; |(?<!\d) [-–] (?=[A-Z])")
 LIST_ITEM_MIN_PARTS = 3
 LIST_ITEM_MIN_WORDS = 4  # words of two letters or more: "(2021 - 2023)" is none
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A table's header row, every word of it a column label: livecareer's skills tables start with
+# "Skills Experience Total Years Last Used", which a line asking for years of experience matched by
+# meaning and quoted as if it were a statement.
+COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "year", "yrs", "last", "used",
+                           "level", "proficiency", "rating", "name", "date", "dates", "from", "to", "company",
+                           "position", "title", "role", "description", "duration", "location"})
 # Which cutting of a CV into units this is: a CV's stored skills quote units, so they are found
-# again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line.
-UNITS_VERSION = 2
+# again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line;
+# 3: table header rows are not quoted.
+UNITS_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -80,10 +88,17 @@ def cv_units(cv: CV) -> list[Unit]:
             seen.add(key)
             priority = PRIORITY.get(section, 2)
             words = len(tokens(sentence))
-            if key in headings or OBJECTIVE.search(sentence) or words < (1 if section in LIST_SECTIONS else MIN_CONTENT_WORDS):
+            if key in headings or OBJECTIVE.search(sentence) or words < (1 if section in LIST_SECTIONS else MIN_CONTENT_WORDS) \
+                    or _column_labels(sentence):
                 priority = 0
             units.append(Unit(sentence, section, priority))
     return units
+
+
+def _column_labels(unit: str) -> bool:
+    """A table's header row: two words or more, each a column label ("Skills Experience Total Years Last Used")."""
+    words = [w.lower() for w in _WORD.findall(unit)]
+    return len(words) >= 2 and all(w in COLUMN_LABELS for w in words)
 
 
 def _items(unit: str) -> list[str]:

@@ -40,6 +40,15 @@ def test_a_list_of_short_items_a_title_and_a_date_range_stay_one_unit() -> None:
     assert [u.text for u in cv_units(cv)] == lines
 
 
+def test_a_tables_header_row_is_never_quoted(shared_dir: Path) -> None:
+    # A livecareer finance manager's skills table: its header row was quoted as partial evidence of
+    # "9 years of relevant experience in finance" and "Experience in building databases".
+    units = cv_units(read_cv(shared_dir / "data" / "dev" / "livecareer" / "FINANCE" / "10549585.pdf"))
+    header = [u for u in units if u.text == "Skills Experience Total Years Last Used"]
+    assert header and not header[0].quotable
+    assert any(u.quotable and "Strong analytical skills" in u.text for u in units)
+
+
 def test_a_met_skill_quotes_the_item_that_names_it(shared_dir: Path, tmp_path: Path) -> None:
     store = Store(tmp_path / "m.db")
     cv = services.import_cv(store, shared_dir / RF_ENGINEER)
