@@ -46,6 +46,10 @@ _ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|includin
 _SLASHED = re.compile(r"(?:([^\s/,;:()]+) )?([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?")
 # "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
 _EXAMPLES_IN_BRACKETS = re.compile(r"\([^()]*,[^()]*\)")
+# A line asking for a credential ("CPA / CA or other professional accounting accreditation", "PMP or
+# an equivalent project management certification"): among its alternatives only credentials meet it;
+# the field a credential is in ("accounting") is what the credential certifies, not one of them.
+_CREDENTIAL = re.compile(r"\b(?:certifi\w*|accredit\w*|qualification|licen[cs]\w*|designation|credential|chartered)\b", re.I)
 # Lines that ask for a kind of skill rather than a named one ("one or more programming languages",
 # "relational databases", "a cloud platform"): any skill of that taxonomy category the CV shows meets them.
 CATEGORY_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -91,6 +95,12 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
         fields = fields or (skill is not None and skill.category in NAMED_FIELD_CATEGORIES)
         if skill is not None and skill.category == "spoken language":
             spoken.append(name)
+    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text)
+                                          or _slash_between_names(req.text, taxonomy))
+    if any_of and taxonomy is not None and _CREDENTIAL.search(req.text):
+        credentials = [n.lower() for n in req.skills if (s := taxonomy.get(n)) is not None and s.category == "certification"]
+        if credentials:
+            hard, soft, any_of = credentials, [], len(credentials) > 1
     words = tokens(req.text)
     years_only = (not req.skills and req.years is not None
                   and not [w for w in tokens(without_years(req.text)) if not w.isdigit() and w not in YEARS_FILLER])
@@ -104,8 +114,6 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     else:
         rarest = sorted((reference.rarity(w) for w in words), reverse=True)[:TEXT_RARITY_WORDS] or [0.0]
         weight = TEXT_WEIGHT + TEXT_RARITY_WEIGHT * sum(rarest) / len(rarest)
-    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text)
-                                          or _slash_between_names(req.text, taxonomy))
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
