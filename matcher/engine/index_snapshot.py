@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from matcher.engine.lexical import HashedRows
-from matcher.engine.posting_index import PostingHead, PostingIndex
+from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def load(path: Path, key: str) -> tuple[PostingIndex, dict[int, bytes]] | None:
 def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: ignore[type-arg]
     ids = arrays["ids"]
     infos = [_info(fields) for fields in meta["infos"]]
-    heads = [PostingHead(int(i), title, company, language, frozenset(hard))
+    heads = [PostingHead(int(i), title, company, language, title_skills(hard))
              for i, (title, company, language, hard) in zip(ids.tolist(), meta["heads"], strict=True)]
     lexical = HashedRows(arrays["lex_data"], arrays["lex_indices"], arrays["lex_indptr"])
     index = PostingIndex.__new__(PostingIndex)

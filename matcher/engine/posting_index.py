@@ -55,10 +55,19 @@ class PostingHead:
     title_hard: frozenset[str]
 
 
+# Shared by every posting whose title names no hard skill (most): one object, not 10,000 for each
+# full garbage collection to walk.
+NO_TITLE_SKILLS: frozenset[str] = frozenset()
+
+
+def title_skills(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(names) or NO_TITLE_SKILLS
+
+
 def _title_hard(facts: PostingFacts, hard: Iterable[str]) -> frozenset[str]:
     title = facts.title.lower()
     words = set(tokens(title))
-    return frozenset(s for s in hard if s in words or (" " in s and s in title))
+    return title_skills(s for s in hard if s in words or (" " in s and s in title))
 
 
 def make_entry(facts: PostingFacts, vectors: PackedVectors, taxonomy: Taxonomy | None, reference: Reference,
