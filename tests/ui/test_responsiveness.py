@@ -7,9 +7,13 @@ time the event loop could not run — what a user feels as a frozen window.
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -18,8 +22,6 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from matcher.domain import CV, Posting, RankedMatch, ScoreBreakdown, VerdictCounts
-from matcher.ingest import cv as cv_reader
-from matcher.ingest import postings as posting_files
 from matcher.paths import SAMPLES
 from matcher.services import ImportSummary
 from matcher.store import Store
@@ -108,8 +110,19 @@ def threaded_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window.core.store.close()
 
 
+def read_in_child(expression: str) -> Any:
+    """`expression` over the readers (`postings`, `cv`), evaluated in a child process and pickled back.
+    The readers (BeautifulSoup, pypdf, python-docx…: ~280 modules, 25,000 objects) stay out of this
+    process as they stay out of the app's window process, whose imports run in a child too: every
+    object a process keeps lengthens each of its full garbage collections, which pause the window."""
+    script = ("import pickle, sys\nfrom pathlib import Path\nfrom matcher.ingest import cv, postings\n"
+              f"sys.stdout.buffer.write(pickle.dumps({expression}))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, timeout=300)
+    return pickle.loads(done.stdout)
+
+
 def write_pages(folder: Path, pages: int) -> Path:
-    titles = {p.title for p in posting_files.read_posting_file(SAMPLE).postings}
+    titles = {p.title for p in read_in_child(f"postings.read_posting_file(Path({str(SAMPLE)!r})).postings")}
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     folder.mkdir()
     for copy in range(pages):
@@ -152,7 +165,8 @@ def test_no_stall_while_a_large_import_runs_and_the_window_is_used(
 def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch], CV]:
     """`count` real postings (the sample page, titles varied) with ranked matches: what the window
     receives after ranking that many, without spending minutes in the model to get there."""
-    base = posting_files.read_posting_file(SAMPLE).postings
+    base, cv = read_in_child(f"(postings.read_posting_file(Path({str(SAMPLE)!r})).postings, "
+                             f"cv.read_cv(Path({str(SAMPLES / 'cvs' / 'john_doe.pdf')!r})))")
     postings: dict[int, Posting] = {}
     matches: list[RankedMatch] = []
     for posting_id in range(1, count + 1):
@@ -166,7 +180,6 @@ def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch]
                                    ScoreBreakdown(0.6, 0.5, 0.55, 1.0, 0.8), VerdictCounts(n // 3, n // 3, n - 2 * (n // 3)),
                                    why=f"{n // 3} of {n} required met; similar work 0.55"))  # fmt: skip
     matches.sort(key=lambda m: m.score, reverse=True)
-    cv = cv_reader.read_cv(SAMPLES / "cvs" / "john_doe.pdf")
     cv.id = 1
     return postings, matches, cv
 
