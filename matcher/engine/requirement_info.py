@@ -98,7 +98,8 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text)
                                           or _slash_between_names(req.text, taxonomy))
     if any_of and taxonomy is not None and _CREDENTIAL.search(req.text):
-        credentials = [n.lower() for n in req.skills if (s := taxonomy.get(n)) is not None and s.category == "certification"]
+        credentials = [n.lower() for n in req.skills
+                       if (skill := taxonomy.get(n)) is not None and skill.category == "certification"]
         if credentials:
             hard, soft, any_of = credentials, [], len(credentials) > 1
     words = tokens(req.text)

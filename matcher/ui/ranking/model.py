@@ -21,8 +21,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from matcher.domain import Posting, RankedMatch, ShortlistEntry, format_salary, score_band
-from matcher.ui.ranking.filter import NO_FILTER, FilterCriteria, RowFilter, yearly_salary
 from matcher.ui.languages import language_differs, language_name, language_notice
+from matcher.ui.ranking.filter import FilterCriteria, RowFilter, yearly_salary
 from matcher.ui.theme import NOTICE_COLOUR
 
 COLUMNS = ("★", "Score", "Title", "Company", "Locations", "Lang", "Salary", "Posted", "Met", "Missing", "Status")
@@ -119,10 +119,6 @@ class RankingModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, STAR), self.index(len(self._rows) - 1, STATUS))
 
-    @property
-    def criteria(self) -> FilterCriteria:
-        return self._filter.criteria
-
     def set_criteria(self, criteria: FilterCriteria) -> None:
         """Show only the postings these criteria keep; the selection stays on the rows still shown."""
         if criteria == self._filter.criteria:
@@ -159,10 +155,6 @@ class RankingModel(QAbstractTableModel):
     def total(self) -> int:
         """Every posting, whether the filter shows it or not."""
         return len(self._order)
-
-    @property
-    def filtering(self) -> bool:
-        return self._filter.criteria != NO_FILTER
 
     def ranked(self, row: int) -> RankedMatch | None:
         """The row's match, or None while the posting is not ranked yet."""
