@@ -143,6 +143,14 @@ def test_search_texts_are_prepared_while_the_window_is_idle(qtbot, data) -> None
     assert not model._haystacks  # not in the call that shows the rows: that would hold the window
     qtbot.waitUntil(lambda: len(model._haystacks) == 3)  # the event loop's next turns, no search asked
     assert model._haystacks[2].startswith("tax accountant numbers ltd")
+    matches, postings, entries = data
+    renamed = {**postings, 2: Posting(**{**postings[2].__dict__, "title": "Tax Adviser"})}
+    model.set_data(matches, renamed, entries)  # a re-rank: the postings it had keep their texts
+    assert 1 in model._haystacks and 3 in model._haystacks and 2 not in model._haystacks
+    qtbot.waitUntil(lambda: len(model._haystacks) == 3)
+    assert model._haystacks[2].startswith("tax adviser")
+    model.set_criteria(FilterCriteria(text="adviser"))
+    assert [model.index(r, cols.TITLE).data() for r in range(model.rowCount())] == ["Tax Adviser"]
 
 
 def test_helpers_worked_examples() -> None:

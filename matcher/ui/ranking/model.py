@@ -90,6 +90,7 @@ class RankingModel(QAbstractTableModel):
         self._sort_column = SCORE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._haystacks: dict[int, str] = {}
+        self._preparing = False  # search texts are being lower-cased on idle turns (`_prepare_haystacks`)
         self._cv_language: str | None = None
 
     # -- data in --------------------------------------------------------------------------------
@@ -102,10 +103,13 @@ class RankingModel(QAbstractTableModel):
         self.beginResetModel()
         self._matches = {m.posting_id: m for m in matches if m.posting_id in postings}
         self._order = [*self._matches, *(posting_id for posting_id in postings if posting_id not in self._matches)]
+        # A re-rank (a what-if, a weight change) hands over the same postings: their search texts stay.
+        self._haystacks = {i: text for i, text in self._haystacks.items() if postings.get(i) is self._postings[i]}
         self._postings = dict(postings)
         self._entries = dict(entries)
-        self._haystacks = {}
-        QTimer.singleShot(0, self._prepare_haystacks)
+        if not self._preparing and len(self._haystacks) < len(self._postings):
+            self._preparing = True  # one chain of idle turns at a time, however often the data comes
+            QTimer.singleShot(0, self._prepare_haystacks)
         self._sort_all()
         self._rows = self._kept_rows(refilter=True)
         self.endResetModel()
@@ -188,7 +192,8 @@ class RankingModel(QAbstractTableModel):
         missing = (posting_id for posting_id in self._postings if posting_id not in self._haystacks)
         for _, posting_id in zip(range(HAYSTACKS_PER_TURN), missing):
             self.haystack(posting_id)
-        if len(self._haystacks) < len(self._postings):
+        self._preparing = len(self._haystacks) < len(self._postings)
+        if self._preparing:
             QTimer.singleShot(0, self._prepare_haystacks)
 
     def row_of(self, posting_id: int) -> int | None:
