@@ -56,7 +56,7 @@ def build() -> list[dict[str, object]]:
     for category in sorted(others):
         picked.update(rng.sample(others[category], min(OTHERS_PER_CATEGORY, len(others[category]))))
     for i in sorted(picked):
-        google[i].tags = []  # the category is a label, never shown as a feature
+        google[i].tags = ()  # the category is a label, never shown as a feature
         pool.append(_entry(f"g-{i + 1:04d}", "data/dev/google_job_skills.csv", google[i], categories[i]))
     return pool
 

@@ -48,7 +48,7 @@ def judge_cv(name: str) -> list[Judged]:
             reqs = [Requirement(str(x["requirement"]), x["kind"], years=years_stated(str(x["requirement"])))  # type: ignore[arg-type]
                     for x in lines]
             posting = Posting(title=titles[pid], description="\n".join(r.text for r in reqs), raw="",
-                              source=f"gold:{pid}", requirements=reqs)
+                              source=f"gold:{pid}", requirements=tuple(reqs))
             postings.append(services.annotate_posting(posting, extractor))
         ids = bench.store.add_postings(postings).added_ids
         cv = services.import_cv(bench.store, SHARED / "samples" / "cvs" / f"{name}.pdf")

@@ -16,7 +16,7 @@ ApplicationStatus = Literal["Saved", "Applied", "Interview", "Offer", "Rejected"
 APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = ("Saved", "Applied", "Interview", "Offer", "Rejected")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Salary:
     min: float | None
     max: float | None
@@ -37,28 +37,31 @@ class Requirement:
     years: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Posting:
+    """Its sequences are tuples: the window holds 10,000 postings, and every list is an object each
+    full garbage collection walks (tuples of strings drop out of its count once seen)."""
+
     title: str
     description: str  # clean text: paragraphs separated by blank lines, bullets as "- "
     raw: str  # the source text this posting was read from, kept so nothing misread is lost
     source: str  # file path (and item) it came from
     company: str | None = None
-    locations: list[str] = field(default_factory=list)  # countries, cities or regions ("Worldwide")
+    locations: tuple[str, ...] = ()  # countries, cities or regions ("Worldwide")
     remote: bool | None = None
     salary: Salary | None = None
     posted: date | None = None
     employment_type: str | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     url: str | None = None
     company_blurb: str | None = None
     remote_policy: str | None = None
     title_derived: bool = False  # True when the source had no title line and we made one up
-    requirements: list[Requirement] = field(default_factory=list)
-    skills: list[str] = field(default_factory=list)  # every canonical skill named anywhere in it
+    requirements: tuple[Requirement, ...] = ()
+    skills: tuple[str, ...] = ()  # every canonical skill named anywhere in it
     language: str | None = None  # ISO 639-1 code of the text ("en", "es"), None when unknown
-    links: list[str] = field(default_factory=list)  # every other link known for it (merged duplicates)
-    sources: list[str] = field(default_factory=list)  # every other file it was imported from
+    links: tuple[str, ...] = ()  # every other link known for it (merged duplicates)
+    sources: tuple[str, ...] = ()  # every other file it was imported from
     # Which taxonomy (shipped + the user's own entries) found `skills` and each requirement's skills;
     # when it changes the skills are found again (`services`), as vectors are keyed by their model.
     skills_version: str | None = None

@@ -142,7 +142,7 @@ def bound_posting(posting: Posting) -> list[str]:
         posting.description = posting.description[:MAX_DESCRIPTION_CHARS]
     if len(posting.requirements) > MAX_REQUIREMENTS:
         notes.append(f"only the first {MAX_REQUIREMENTS} of {len(posting.requirements):,} requirements kept")
-        del posting.requirements[MAX_REQUIREMENTS:]
+        posting.requirements = posting.requirements[:MAX_REQUIREMENTS]
     if len(posting.raw) > MAX_RAW_CHARS:
         posting.raw = posting.raw[:MAX_RAW_CHARS]  # provenance only: nothing reads it back
     return notes

@@ -26,13 +26,13 @@ def posting(title: str, company: str = "Acme") -> Posting:
         description=f"{title} at {company}. Build APIs in Python and Go.",
         raw=raw,
         source="003_38a88ba91144b235.txt",
-        locations=["Poland"],
+        locations=("Poland",),
         remote=True,
         salary=Salary(19800, 23800, "PLN", "month"),
         posted=date(2026, 11, 20),
-        tags=["backend"],
-        requirements=[Requirement("3+ years of Python", "required", ["Python"], 3), Requirement("Go", "preferred", ["Go"])],
-        skills=["Python", "Go"],
+        tags=("backend",),
+        requirements=(Requirement("3+ years of Python", "required", ["Python"], 3), Requirement("Go", "preferred", ["Go"])),
+        skills=("Python", "Go"),
     )
 
 

@@ -64,7 +64,7 @@ def test_the_same_posting_from_a_second_file_gains_that_file_and_its_link(store:
     summary = services.import_postings(store, [second])
     [posting] = store.postings()
     assert summary.merged == 1 and summary.merged_ids == [posting.id]
-    assert posting.sources == [str(second)]
+    assert posting.sources == (str(second),)
     assert "https://example.org/jobs/42" in [posting.url, *posting.links]
 
 

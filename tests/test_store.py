@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -21,11 +23,11 @@ def posting(title: str = "Backend Engineer", company: str = "Acme", body: str = 
         description=body,
         raw=f"{title}\n{company}\n{body}",
         source="test",
-        locations=["Spain", "Worldwide"],
+        locations=("Spain", "Worldwide"),
         remote=True,
         salary=Salary(94000, 118000, "EUR", "year"),
         posted=date(2026, 11, 20),
-        requirements=[Requirement("3+ years of Python", "required", ["Python"], 3), Requirement("Go", "preferred", ["Go"])],
+        requirements=(Requirement("3+ years of Python", "required", ["Python"], 3), Requirement("Go", "preferred", ["Go"])),
     )
 
 
@@ -150,3 +152,15 @@ def test_same_role_listed_with_two_pay_ranges_is_two_postings(store: Store) -> N
     senior, other_band = posting(), posting()
     other_band.salary = Salary(80571, 100713, "EUR", "year")
     assert len(store.add_postings([senior, other_band]).added_ids) == 2
+
+
+def test_postings_read_for_the_window_give_the_collector_nothing_to_walk_but_themselves(store: Store) -> None:
+    """The window holds every posting (10,000 and more): each list in one was an object every full
+    garbage collection walked, six per posting, and such a collection pauses the window."""
+    store.add_postings([posting(), posting(title="Data Engineer")])
+    listed = store.postings(with_requirements=False)
+    gc.collect()  # a tuple of strings leaves the collector's count once a collection has seen it
+    parts = [getattr(p, f.name) for p in listed for f in fields(p)]
+    assert len(listed) == 2 and any(p.locations for p in listed)
+    assert not [part for part in parts if isinstance(part, (list, tuple)) and gc.is_tracked(part)]
+    assert not [p for p in listed if hasattr(p, "__dict__")]  # slots: no dict beside each posting

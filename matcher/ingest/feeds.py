@@ -58,7 +58,7 @@ def _posting(item: Tag, source: str, now: datetime) -> Posting:
         posted=_date(_child_text(item, "pubDate") or _child_text(item, "published") or _child_text(item, "updated"), now),
         # A type the title or a "Job type:" line states comes first: feeds' <type> is often generic.
         employment_type=employment_in_text(clean_title(title), description) or employment_type(_child_text(item, "type")),
-        tags=[c.get_text(strip=True) for c in item.find_all("category") if c.get_text(strip=True)],
+        tags=tuple(c.get_text(strip=True) for c in item.find_all("category") if c.get_text(strip=True)),
         url=str(url) if url else None,
     )
     return finish_posting(posting)

@@ -66,13 +66,13 @@ def is_employment_type(line: str) -> bool:
     return bool(parts) and all(EMPLOYMENT_LINE.match(p) for p in parts)
 
 
-def parse_locations(text: str | None, *, split_commas: bool = True) -> tuple[list[str], bool]:
-    """"United States, Canada" → (["United States", "Canada"], False); "Remote - Europe" → (["Europe"], True).
+def parse_locations(text: str | None, *, split_commas: bool = True) -> tuple[tuple[str, ...], bool]:
+    """"United States, Canada" → (("United States", "Canada"), False); "Remote - Europe" → (("Europe",), True).
 
     With split_commas=False a single "City, Country" stays one location (CSV columns write it so).
     """
     if not text:
-        return [], False
+        return (), False
     remote = False
     pieces = re.split(r"\s*[;|]\s*|\s+/\s+", str(text)) if not split_commas else re.split(r"\s*[,;|]\s*", str(text))
     locations: list[str] = []
@@ -91,7 +91,7 @@ def parse_locations(text: str | None, *, split_commas: bool = True) -> tuple[lis
             piece = "Worldwide" if re.fullmatch(r"(?:the )?world(?:wide)?", piece, re.I) else piece
         if piece and piece not in locations:
             locations.append(piece)
-    return locations, remote
+    return tuple(locations), remote
 
 
 def clean_title(title: str) -> str:

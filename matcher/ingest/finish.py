@@ -42,10 +42,10 @@ def finish_posting(posting: Posting, sections: Sequence[RequirementSection] = ()
     if posting.salary is None:
         posting.salary = find_salary(text)
     if not posting.requirements:
-        posting.requirements = [req for kind, block in sections if block.strip()
-                                for req in extract_requirements(block, kind, posting.company)]
+        posting.requirements = tuple(req for kind, block in sections if block.strip()
+                                     for req in extract_requirements(block, kind, posting.company))
     if not posting.requirements:
-        posting.requirements = extract_requirements(text, company=posting.company)
+        posting.requirements = tuple(extract_requirements(text, company=posting.company))
     if not posting.locations:
         posting.locations, remote_word = parse_locations(location_line(text), split_commas=False)
         posting.remote = True if remote_word else posting.remote

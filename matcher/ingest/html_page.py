@@ -77,7 +77,7 @@ def fill_from_page(posting: Posting, fields: PageFields) -> None:
     urls = [u for u in (fields.url, *fields.other_urls) if u]
     if posting.url is None and urls:
         posting.url = urls[0]
-    posting.links = list(dict.fromkeys(u for u in urls + posting.links if u != posting.url))
+    posting.links = tuple(dict.fromkeys(u for u in [*urls, *posting.links] if u != posting.url))
     posting.company = posting.company or fields.company
     if not posting.locations and fields.location:
         posting.locations = parse_locations(fields.location, split_commas=False)[0]
@@ -114,11 +114,11 @@ def single_page(soup: BeautifulSoup, text: str, source: str, now: datetime, fiel
         remote=True if remote or fields.remote else None,
         remote_policy=fields.work_setting,
         url=fields.url,
-        links=list(fields.other_urls),
+        links=tuple(fields.other_urls),
         salary=fields.salary,  # else finish_posting reads it from the description
         employment_type=employment_type(fields.criteria.get("employment type")) or fields.employment,
-        tags=[v for k, v in fields.criteria.items() if k in ("job function", "industries", "seniority level")
-              and v.lower() != "not applicable"],
+        tags=tuple(v for k, v in fields.criteria.items() if k in ("job function", "industries", "seniority level")
+                   and v.lower() != "not applicable"),
     )
     return finish_posting(posting)
 

@@ -172,7 +172,7 @@ def _posting_from_parts(parts: list[Tag], item: str, now: datetime) -> Posting |
         company=company_tag.get_text(" ", strip=True) if company_tag else None,
         remote=True if board_remote else None,
         posted=posted,
-        tags=list(dict.fromkeys(tags)),
+        tags=tuple(dict.fromkeys(tags)),
         url=url,
     )
     return finish_posting(posting)

@@ -152,7 +152,6 @@ def _posting(lines: list[str], start: int, anchor: int, end: int, item: str, now
         salary=parse_salary(salary_text) if salary_text else None,
         posted=parse_age(lines[anchor], now),
         employment_type=employment,
-        tags=[],
         company_blurb=clean_text(blurb) if blurb else None,
         remote_policy=clean_text(policy) if policy else None,
         title_derived=not has_title,

@@ -37,12 +37,12 @@ def posting_from_jsonld(obj: dict[str, object], source: str, now: datetime) -> P
         raw=json.dumps(obj, ensure_ascii=False, indent=1),
         source=source,
         company=company or None,
-        locations=list(dict.fromkeys(locations)),
+        locations=tuple(dict.fromkeys(locations)),
         remote=remote,
         salary=_salary(obj.get("baseSalary") or obj.get("estimatedSalary")),
         posted=parse_date(obj.get("datePosted"), now),
         employment_type=employment_type(_text(obj.get("employmentType"))),
-        tags=[str(t) for t in tags],
+        tags=tuple(str(t) for t in tags),
         url=_text(obj.get("url")) or None,
     )
     return finish_posting(posting, _requirement_sections(obj))

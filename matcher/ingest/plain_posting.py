@@ -72,7 +72,7 @@ def parse_plain(text: str, source: str, now: datetime) -> tuple[list[Posting], l
         posted=parse_date(posted_text, now) if posted_text else (parse_age(age_line, now) if age_line else None),
         employment_type=employment_type(kind),
         url=fields.get("url"),
-        requirements=requirements,
+        requirements=tuple(requirements),
     )
     return [finish_posting(posting)], []
 

@@ -157,8 +157,8 @@ def _without_controls(posting: Posting) -> None:
         value = getattr(posting, name)
         if isinstance(value, str):
             setattr(posting, name, CONTROL_CHARS.sub("", value))
-    posting.locations = [CONTROL_CHARS.sub("", place) for place in posting.locations]
-    posting.tags = [CONTROL_CHARS.sub("", tag) for tag in posting.tags]
+    posting.locations = tuple(CONTROL_CHARS.sub("", place) for place in posting.locations)
+    posting.tags = tuple(CONTROL_CHARS.sub("", tag) for tag in posting.tags)
     for requirement in posting.requirements:
         requirement.text = CONTROL_CHARS.sub("", requirement.text)
 

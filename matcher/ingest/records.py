@@ -108,7 +108,7 @@ def posting_from_row(row: Mapping[str, object], raw: str, source: str, now: date
         salary=salary,
         posted=parse_date(get("posted"), now),
         employment_type=employment_type(_plain(get("job_type"))),
-        tags=list(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
+        tags=tuple(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
         url=url,
         links=_links(get, url),
     )
@@ -125,11 +125,11 @@ def _salary(get: Callable[[str], object], description: str) -> Salary | None:
     return fields or stated or find_salary(description)
 
 
-def _links(get: Callable[[str], object], url: str | None) -> list[str]:
+def _links(get: Callable[[str], object], url: str | None) -> tuple[str, ...]:
     """JobSpy's job_url_direct (the employer's own ad), company pages and emails ("a@x.com, b@y.org")."""
     links = [_plain(get(key)) for key in ("direct_url", "company_url", "company_site")]
     links += [f"mailto:{e}" for e in re.split(r"[,;\s]+", _plain(get("emails"))) if "@" in e]
-    return list(dict.fromkeys(link for link in links if link and link != url))
+    return tuple(dict.fromkeys(link for link in links if link and link != url))
 
 
 def field_getter(row: Mapping[str, object]) -> Callable[[str], object]:

@@ -54,7 +54,7 @@ def annotate_posting(posting: Posting, extractor: SkillExtractor) -> Posting:
         requirement.skills = extractor.skills(requirement.text)
         seen.update(dict.fromkeys(requirement.skills))
     seen.update(dict.fromkeys(extractor.skills(f"{posting.title}\n{posting.description}")))
-    posting.skills = list(seen)
+    posting.skills = tuple(seen)
     posting.skills_version = skills_version(extractor)
     return posting
 

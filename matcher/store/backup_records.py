@@ -65,7 +65,7 @@ def posting(item: dict[str, Any]) -> Posting:
     salary = item.get("salary")
     result.salary = _record(Salary, salary) if isinstance(salary, dict) and salary else None
     result.posted = date.fromisoformat(item["posted"]) if item.get("posted") else None
-    result.requirements = [_record(Requirement, r) for r in items(item, "requirements")]
+    result.requirements = tuple(_record(Requirement, r) for r in items(item, "requirements"))
     return result
 
 
@@ -98,6 +98,8 @@ def _record(cls: type, item: dict[str, Any], *converted: str) -> Any:
     for name, value in known.items():
         if name not in converted and not _conforms(value, hints[name]):
             raise TypeError(f"{cls.__name__}.{name} is {type(value).__name__}, not {hints[name]}")
+        if get_origin(hints[name]) is tuple and isinstance(value, list):  # JSON writes a tuple as a list
+            known[name] = tuple(value)
     return cls(**known)
 
 
@@ -109,6 +111,8 @@ def _conforms(value: object, hint: Any) -> bool:
         return value in args
     if origin is list:
         return isinstance(value, list) and all(_conforms(v, args[0]) for v in value)
+    if origin is tuple and args[1:] == (Ellipsis,):
+        return isinstance(value, (list, tuple)) and all(_conforms(v, args[0]) for v in value)
     if origin is dict:
         return isinstance(value, dict) and all(_conforms(k, args[0]) and _conforms(v, args[1]) for k, v in value.items())
     if hint is type(None):

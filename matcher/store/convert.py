@@ -63,26 +63,26 @@ def row_to_posting(row: Any, requirements: list[Requirement] | None = None) -> P
         title=row.title,
         title_derived=row.title_derived,
         company=row.company,
-        locations=list(row.locations or []),
+        locations=tuple(row.locations or ()),
         remote=row.remote,
         salary=Salary(row.salary_min, row.salary_max, row.salary_currency, row.salary_period)
         if has_salary
         else None,
         posted=row.posted,
         employment_type=row.employment_type,
-        tags=list(row.tags or []),
+        tags=tuple(row.tags or ()),
         url=row.url,
         description=row.description,
         company_blurb=row.company_blurb,
         remote_policy=row.remote_policy,
-        skills=list(row.skills or []),
+        skills=tuple(row.skills or ()),
         raw=row.raw,
         source=row.source,
         language=row.language,
-        links=list(row.links or []),
-        sources=list(row.sources or []),
+        links=tuple(row.links or ()),
+        sources=tuple(row.sources or ()),
         skills_version=row.skills_version,
-        requirements=requirements,
+        requirements=tuple(requirements),
     )
 
 

@@ -7,6 +7,8 @@ did not have, so de-duplication never loses a city or a link.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from matcher.domain import Posting
 from matcher.store.schema import PostingRow
 
@@ -33,7 +35,7 @@ def merge_into(row: PostingRow, posting: Posting) -> bool:
     return gained
 
 
-def _union(first: list[str], second: list[str], fold: bool = False) -> list[str]:
+def _union(first: Sequence[str], second: Sequence[str], fold: bool = False) -> list[str]:
     """`first`, then what `second` adds, in order; `fold`: "Berlin" and "berlin" are one."""
     def key(item: str) -> str:
         return item.casefold() if fold else item

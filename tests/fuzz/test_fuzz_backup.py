@@ -25,7 +25,7 @@ def good_backup(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     ids = store.add_postings([
         Posting(title=f"Engineer {n}", company="Acme", description=f"Build service {n} in Python.", raw="raw",
                    source="test", salary=Salary(1, 2, "EUR", "year"), posted=date(2026, 1, n + 1),
-                   requirements=[Requirement("Python", "required", ["Python"])])
+                   requirements=(Requirement("Python", "required", ["Python"]),))
         for n in range(5)
     ]).added_ids  # fmt: skip
     store.add_cv(CV(name="Jane", text="Python for 5 years.", source="cv.pdf", contact={"email": "j@x.org"}))

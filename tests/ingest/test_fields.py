@@ -6,10 +6,10 @@ from matcher.ingest.fields import clean_title, derive_title, employment_type, pa
 
 
 def test_locations_and_remote() -> None:
-    assert parse_locations("United States, Canada, Worldwide") == (["United States", "Canada", "Worldwide"], False)
-    assert parse_locations("Remote - Europe") == (["Europe"], True)
-    assert parse_locations("Remote") == ([], True)
-    assert parse_locations("Shanghai, China", split_commas=False) == (["Shanghai, China"], False)
+    assert parse_locations("United States, Canada, Worldwide") == (("United States", "Canada", "Worldwide"), False)
+    assert parse_locations("Remote - Europe") == (("Europe",), True)
+    assert parse_locations("Remote") == ((), True)
+    assert parse_locations("Shanghai, China", split_commas=False) == (("Shanghai, China",), False)
 
 
 def test_titles() -> None:

@@ -23,7 +23,7 @@ def test_weworkremotely_table_export(jobs_dir: Path) -> None:
     assert [p.title for p in postings] == ["Senior Backend Engineer (Rust)", "Senior Engineer (Backend)", "Back End Engineer"]
     cow = postings[0]
     assert cow.company == "Cows Protocol"
-    assert cow.tags == ["Back-End Programming"]
+    assert cow.tags == ("Back-End Programming",)
     assert cow.posted == date(2025, 1, 31)  # "0 days ago"
     assert cow.url == "https://weworkremotely.com/remote-jobs/cows-protocol-senior-backend-engineer-rust"
     assert cow.remote is True
@@ -50,11 +50,11 @@ def test_mojibake_repaired_and_tags_split(jobs_dir: Path) -> None:
     postings = parse(next(jobs_dir.glob("002_*")))
     assert len(postings) == 3
     merch, tax, sporty = postings
-    assert merch.tags == ["ecommerce", "typescript", "nestjs"]
+    assert merch.tags == ("ecommerce", "typescript", "nestjs")
     assert "We're seeking engineers" in merch.description and "â" not in merch.description
     assert "What you'll do" in merch.description
     assert [r.text for r in merch.requirements if r.kind == "preferred"][1] == "Elasticsearch"  # "Bonus points"
-    assert tax.title == "Remote US Expat Tax Accountant Contractor" and tax.locations == ["United States"]
+    assert tax.title == "Remote US Expat Tax Accountant Contractor" and tax.locations == ("United States",)
     # One requirement per sentence of each bullet; the benefits after "Why work with Greenback?" are dropped.
     tax_texts = [r.text for r in tax.requirements]
     assert tax.requirements[0].years == 3 and "Strong attention to detail." in tax_texts
@@ -70,7 +70,7 @@ def test_single_page_uses_json_ld(data_dir: Path) -> None:
     assert posting.company == "Contoso Ltd"
     assert posting.salary == Salary(25000, 32000, "PLN", "month")
     assert posting.posted == date(2024, 6, 1)
-    assert posting.remote is True and posting.locations == ["Warsaw, PL"]
+    assert posting.remote is True and posting.locations == ("Warsaw, PL",)
     assert posting.employment_type == "Full-time"
     assert [(r.kind, r.years) for r in posting.requirements] == [
         ("required", 6), ("required", None), ("required", None), ("preferred", None)]
@@ -82,7 +82,7 @@ def test_single_page_without_json_ld(data_dir: Path) -> None:
     [posting] = parse(data_dir / "single_posting_plain.html")
     assert posting.title == "Quality Assurance Engineer"
     assert posting.company == "Fabrikam Inc."
-    assert posting.locations == ["Dublin, Ireland"]
+    assert posting.locations == ("Dublin, Ireland",)
     assert "SCRIPT TEXT" not in posting.description and "IFRAME TEXT" not in posting.description
     kinds = [(r.text, r.kind) for r in posting.requirements]
     # "(GitHub Actions preferred)" picks among options: the bullet stays required.
@@ -98,7 +98,7 @@ def test_job_cards_listing(data_dir: Path) -> None:
     postings = parse(data_dir / "cards.html")
     assert [(p.title, p.company) for p in postings] == [("Product Designer", "Litware"), ("UX Researcher", "Adventure Works")]
     assert postings[0].posted == date(2024, 5, 20) and postings[0].url == "https://board.example.com/jobs/501"
-    assert postings[0].tags == ["Figma", "UX"] and all(p.remote for p in postings)
+    assert postings[0].tags == ("Figma", "UX") and all(p.remote for p in postings)
     assert postings[1].requirements[1].text == "Degree in HCI or psychology"
 
 
@@ -117,7 +117,7 @@ def test_data_table_with_header_row() -> None:
     postings, issues = parse_html(page, "table.html", NOW)
     assert issues == []
     assert [(p.title, p.company, p.locations) for p in postings] == [
-        ("Network Engineer", "Contoso", ["Madrid, Spain"]), ("Office Manager", "Fabrikam", ["Oslo, Norway"])]
+        ("Network Engineer", "Contoso", ("Madrid, Spain",)), ("Office Manager", "Fabrikam", ("Oslo, Norway",))]
     assert postings[0].url == "https://jobs.example.org/1" and postings[0].posted == date(2024, 5, 1)
     assert [r.text for r in postings[0].requirements] == ["CCNP certification"]
 

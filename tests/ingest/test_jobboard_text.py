@@ -35,7 +35,7 @@ def test_first_posting_fields(postings: list[Posting]) -> None:
     first = postings[0]
     assert first.title == "Software Engineer (Java)"
     assert first.company == "Vonage"
-    assert first.locations == ["United States", "Canada", "United Kingdom", "Spain"]
+    assert first.locations == ("United States", "Canada", "United Kingdom", "Spain")
     assert first.posted == date(2025, 1, 30)  # "about 20 hours ago"
     assert first.employment_type == "Full-time"
     assert first.company_blurb and first.company_blurb.startswith("Vonage is a Holmdel Township")
@@ -76,7 +76,7 @@ def test_key_requirements_split_and_years(postings: list[Posting]) -> None:
 
 
 def test_regions_kept_and_badges_removed(postings: list[Posting]) -> None:
-    assert by_title(postings, "Member of Technical Staff, Backend").locations == ["North America", "Europe"]
+    assert by_title(postings, "Member of Technical Staff, Backend").locations == ("North America", "Europe")
     assert any(p.title == "Golang Engineer" for p in postings)  # "Golang EngineerNew" on the page
     assert not any(p.title.endswith("New") for p in postings)
 

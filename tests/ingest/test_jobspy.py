@@ -37,7 +37,7 @@ def test_every_row_imports_with_its_fields() -> None:
     assert [p.title for p in result.postings] == [row["title"] for row in _rows()]
     first = result.postings[0]
     assert first.company == "Commercial Bank of Ceylon PLC"
-    assert first.locations == ["Colombo, Western Province, Sri Lanka"]  # "City, Region, Country" stays one place
+    assert first.locations == ("Colombo, Western Province, Sri Lanka",)  # "City, Region, Country" stays one place
     assert first.posted == date(2026, 9, 21)  # "2026-09-21 20:22:52.146647+05:30"
     assert first.employment_type == "Full-time"
     assert first.remote is False
@@ -55,7 +55,7 @@ def test_linkedin_names_are_kept_whole_as_tags() -> None:
 
 def test_company_page_is_a_link_not_the_posting_url() -> None:
     first = read_posting_file(EXPORT, now=NOW).postings[0]
-    assert first.links == ["https://lk.linkedin.com/company/combanksl"]
+    assert first.links == ("https://lk.linkedin.com/company/combanksl",)
 
 
 def test_markdown_description_reaches_the_posting_whole() -> None:
@@ -82,7 +82,7 @@ def test_direct_url_emails_and_board_salary() -> None:
     posting = posting_from_row(row, "", "indeed.csv#1", NOW)
     assert posting is not None
     assert posting.url == "https://www.linkedin.com/jobs/view/4467609436"
-    assert posting.links[:1] == ["https://careers.combank.lk/jobs/4467609436"]
+    assert posting.links[:1] == ("https://careers.combank.lk/jobs/4467609436",)
     assert {"mailto:careers@combank.net", "mailto:hr@combank.net"} <= set(posting.links)
     assert "careers@combank.net" not in posting.description
     assert posting.salary is not None

@@ -39,7 +39,7 @@ def test_markdown_posting_with_title_and_fields() -> None:
     [posting], _ = parse_plain(text, "pasted", NOW)
     assert posting.title == "Staff Platform Engineer" and not posting.title_derived
     assert posting.company == "Northwind"
-    assert posting.locations == ["Europe"] and posting.remote is True
+    assert posting.locations == ("Europe",) and posting.remote is True
     assert posting.salary == Salary(90000, 110000, "EUR", "year")
     assert [(r.text, r.kind, r.years) for r in posting.requirements] == [
         ("at least five years of experience with Kubernetes", "required", 5),
@@ -64,7 +64,7 @@ def test_pdf_of_one_posting(posting_pdf: Path) -> None:
     assert result.issues == []
     [posting] = result.postings
     assert posting.title == "Data Scientist" and posting.company == "Tailspin Toys"
-    assert posting.locations == ["Berlin, Germany"]
+    assert posting.locations == ("Berlin, Germany",)
     assert posting.salary == Salary(70000, 85000, "EUR", "year")
     assert [(r.text, r.kind) for r in posting.requirements] == [
         ("3+ years of experience with Python", "required"),
@@ -122,9 +122,9 @@ Requirements:
 
 def test_a_byline_under_the_title_gives_company_and_place() -> None:
     [posting], _ = parse_plain(PASTED_WITH_BYLINE, "pasted text", NOW)
-    assert (posting.title, posting.company, posting.locations) == ("Senior Backend Engineer", "Acme Payments", ["Berlin"])
+    assert (posting.title, posting.company, posting.locations) == ("Senior Backend Engineer", "Acme Payments", ("Berlin",))
     [other], _ = parse_plain(PASTED_WITH_BYLINE.replace(" - Berlin", " · Remote, Europe"), "pasted text", NOW)
-    assert other.company == "Acme Payments" and other.remote and other.locations == ["Europe"]
+    assert other.company == "Acme Payments" and other.remote and other.locations == ("Europe",)
 
 
 def test_a_line_that_only_looks_like_a_byline_is_left_alone() -> None:

@@ -109,7 +109,7 @@ def test_pasted_text_detects_its_format(jobs_dir: Path) -> None:
 
 def test_skills_are_left_for_the_service(jobs_dir: Path) -> None:
     postings = read_posting_file(next(jobs_dir.glob("000_*")), now=NOW).postings
-    assert all(p.skills == [] and all(r.skills == [] for r in p.requirements) for p in postings)
+    assert all(p.skills == () and all(r.skills == [] for r in p.requirements) for p in postings)
 
 
 def test_google_csv_parses_quickly(shared_dir: Path) -> None:

@@ -31,7 +31,7 @@ def test_linkedin_page_fields_and_canonical_url() -> None:
     assert posting.title == "Power Monitoring Execution Engineer, Google Data Center"
     assert not posting.title_derived
     assert posting.company == "Google"
-    assert posting.locations == ["Austin, TX, US"]
+    assert posting.locations == ("Austin, TX, US",)
     assert posting.posted == date(2023, 4, 11)
     assert posting.employment_type == "Full-time"
     assert posting.url == CANONICAL  # the JSON-LD has no url: the page's canonical link is kept
@@ -53,7 +53,7 @@ def test_linkedin_fragment_without_json_ld_reads_the_page_blocks() -> None:
     [posting] = read_posting_file(LINKEDIN_FRAGMENT, now=NOW).postings
     assert posting.title == "Chief of Staff to the CTO"
     assert posting.company == "Cint"
-    assert posting.locations == ["Berlin, Berlin, Germany"]
+    assert posting.locations == ("Berlin, Berlin, Germany",)
     assert posting.employment_type == "Full-time"
     assert posting.url == "https://de.linkedin.com/jobs/view/chief-of-staff-to-the-cto-at-cint-4369978519"
     assert {"Mid-Senior level", "Administrative", "Software Development"} <= set(posting.tags)
@@ -108,7 +108,7 @@ def test_linkedin_page_without_its_json_ld_falls_back_to_the_page_blocks(tmp_pat
     [posting] = read_posting_file(page, now=NOW).postings
     assert posting.title == "Power Monitoring Execution Engineer, Google Data Center"
     assert posting.company == "Google"
-    assert posting.locations == ["Austin, TX"]
+    assert posting.locations == ("Austin, TX",)
     assert posting.employment_type == "Full-time"
     assert posting.url == CANONICAL
     assert posting.description.startswith("Note: By applying to this position")
@@ -152,7 +152,7 @@ def test_indeed_page_fields_and_canonical_url() -> None:
     [posting] = result.postings
     assert posting.title == "Engineering Manager, Sustaining Software Engineering, Worldwide"
     assert posting.company == "Canonical - Jobs"  # the employer's name as Indeed writes it
-    assert posting.locations == ["Austin, TX, US", "United States"]  # the office, then where applicants may live
+    assert posting.locations == ("Austin, TX, US", "United States")  # the office, then where applicants may live
     assert posting.remote is True and posting.remote_policy == "Remote"
     assert posting.employment_type == "Full-time"
     assert posting.posted == date(2023, 4, 13)
@@ -167,7 +167,7 @@ def test_indeed_page_without_its_json_ld_reads_the_page_blocks(tmp_path: Path) -
     [posting] = read_posting_file(page, now=NOW).postings
     assert posting.title == "Engineering Manager, Sustaining Software Engineering, Worldwide"
     assert posting.company == "Canonical - Jobs"
-    assert posting.locations == ["Austin, TX"]  # the header line, not the "Location:" sentence of the text
+    assert posting.locations == ("Austin, TX",)  # the header line, not the "Location:" sentence of the text
     assert posting.remote is True and posting.remote_policy == "Remote"  # the "Remote" line under it
     assert posting.employment_type == "Full-time"  # the job-type block beside the pay
     assert posting.url == INDEED_CANONICAL

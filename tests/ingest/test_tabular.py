@@ -15,7 +15,7 @@ def test_jobspy_csv(data_dir: Path) -> None:
     postings, issues = parse_csv((data_dir / "jobspy.csv").read_text(encoding="utf-8"), "jobspy.csv", NOW)
     assert issues == [] and len(postings) == 3
     data, frontend, payroll = postings
-    assert (data.title, data.company, data.locations) == ("Senior Data Engineer", "Acme Analytics", ["Austin, TX, US"])
+    assert (data.title, data.company, data.locations) == ("Senior Data Engineer", "Acme Analytics", ("Austin, TX, US",))
     assert data.salary == Salary(140000, 175000, "USD", "year")
     assert data.remote is True and data.posted == date(2024, 5, 2) and data.employment_type == "Full-time"
     assert data.url == "https://www.indeed.com/viewjob?jk=8f1c2a"
@@ -28,7 +28,7 @@ def test_jobspy_csv(data_dir: Path) -> None:
         ("Familiarity with dbt", "preferred", None),
         ("Terraform is a plus", "preferred", None),
     ]
-    assert frontend.remote is True and frontend.locations == ["US"]  # "Remote, US"
+    assert frontend.remote is True and frontend.locations == ("US",)  # "Remote, US"
     assert frontend.employment_type == "Full-time, Contract"
     assert payroll.salary == Salary(32, 38, "USD", "hour") and payroll.employment_type == "Part-time"
 
@@ -44,8 +44,8 @@ def test_json_with_variant_column_names(data_dir: Path) -> None:
     postings, issues = parse_json((data_dir / "variants.json").read_text(encoding="utf-8"), "v.json", NOW)
     assert issues == []
     ml, writer = postings
-    assert (ml.title, ml.company, ml.locations) == ("Machine Learning Engineer", "Hooli", ["Europe"])
-    assert ml.salary == Salary(80000, 100000, "EUR", "year") and ml.tags == ["python", "pytorch", "mlops"]
+    assert (ml.title, ml.company, ml.locations) == ("Machine Learning Engineer", "Hooli", ("Europe",))
+    assert ml.salary == Salary(80000, 100000, "EUR", "year") and ml.tags == ("python", "pytorch", "mlops")
     assert ml.posted == date(2024, 3, 18) and ml.url == "https://jobs.example.com/hooli/ml-engineer"
     assert "- Strong Python skills" in ml.description and "<li>" not in ml.description
     assert [r.kind for r in ml.requirements] == ["required", "required", "preferred"]  # perks dropped
@@ -73,8 +73,8 @@ def test_google_careers_csv(shared_dir: Path) -> None:
     assert issues == [] and len(postings) == 1250
     strategist = postings[5]
     assert strategist.title.startswith("Associate Account Strategist (Czech/Slovak)")
-    assert strategist.company == "Google" and strategist.locations == ["Dublin, Ireland"]
-    assert strategist.tags == ["Technical Solutions"]
+    assert strategist.company == "Google" and strategist.locations == ("Dublin, Ireland",)
+    assert strategist.tags == ("Technical Solutions",)
     kinds = [r.kind for r in strategist.requirements]
     assert kinds == ["required"] * 2 + ["preferred"] * 6
     assert "Responsibilities:\n- Communicate with customers" in strategist.description
@@ -91,7 +91,7 @@ def test_remoteok_style_list_with_a_metadata_record() -> None:
     postings, issues = parse_json(text, "remoteok.json", NOW)
     assert issues == []
     [posting] = postings
-    assert posting.title == "Growth Marketer" and posting.tags == ["marketing", "seo"]
+    assert posting.title == "Growth Marketer" and posting.tags == ("marketing", "seo")
     assert posting.salary is not None and (posting.salary.min, posting.salary.max) == (60000, 80000)
     assert posting.posted == date(2024, 5, 5) and posting.requirements[0].years == 3
 

@@ -27,22 +27,22 @@ def _req(text: str, skills: list[str], kind: str = "required") -> Requirement:
 POSTINGS = [
     Posting(
         "Senior Backend Engineer", "Build APIs.", "raw", "jobs.txt", company="Acme",
-        locations=["Poland"], remote=True, salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 20),
-        requirements=[_req("5+ years of Python", ["Python"]), _req("Kubernetes in production", ["Kubernetes"]),
-                      _req("AWS experience", ["AWS"], "preferred")],
+        locations=("Poland",), remote=True, salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 20),
+        requirements=(_req("5+ years of Python", ["Python"]), _req("Kubernetes in production", ["Kubernetes"]),
+                      _req("AWS experience", ["AWS"], "preferred")),
     ),
     Posting(
-        "Data Engineer", "Pipelines.", "raw", "jobs.txt", company="Datafolk", locations=["Germany"],
-        requirements=[_req("SQL and Python", ["SQL", "Python"]), _req("Kubernetes", ["Kubernetes"]),
-                      _req("Spark", ["Apache Spark"])],
+        "Data Engineer", "Pipelines.", "raw", "jobs.txt", company="Datafolk", locations=("Germany",),
+        requirements=(_req("SQL and Python", ["SQL", "Python"]), _req("Kubernetes", ["Kubernetes"]),
+                      _req("Spark", ["Apache Spark"])),
     ),
     Posting(
-        "Platform Engineer", "Clusters.", "raw", "jobs.txt", company="Cloudy", locations=["Worldwide"],
-        requirements=[_req("Docker", ["Docker"]), _req("Kubernetes", ["Kubernetes"])],
+        "Platform Engineer", "Clusters.", "raw", "jobs.txt", company="Cloudy", locations=("Worldwide",),
+        requirements=(_req("Docker", ["Docker"]), _req("Kubernetes", ["Kubernetes"])),
     ),
     Posting(
         "Frontend Developer", "Screens.", "raw", "jobs.txt", company=None,
-        requirements=[_req("React and TypeScript", ["React", "TypeScript"]), _req("Python a plus", ["Python"], "preferred")],
+        requirements=(_req("React and TypeScript", ["React", "TypeScript"]), _req("Python a plus", ["Python"], "preferred")),
     ),
 ]
 

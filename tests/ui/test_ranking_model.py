@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -30,11 +31,11 @@ def _match(posting_id: int, title: str, score: float, statuses: tuple[str, ...] 
 @pytest.fixture
 def data() -> tuple[list[RankedMatch], dict[int, Posting], dict[int, ShortlistEntry]]:
     postings = {
-        1: _posting(1, "Senior Python Developer", company="Acme", locations=["Poland"], remote=True,
+        1: _posting(1, "Senior Python Developer", company="Acme", locations=("Poland",), remote=True,
                     salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 21)),
-        2: _posting(2, "Tax Accountant", company="Numbers Ltd", locations=["Germany"], remote=False,
+        2: _posting(2, "Tax Accountant", company="Numbers Ltd", locations=("Germany",), remote=False,
                     salary=Salary(60000, 70000, "EUR", "year"), posted=date(2026, 8, 1), language="de"),
-        3: _posting(3, "Scala Engineer", company=None, locations=["Worldwide"], remote=True),
+        3: _posting(3, "Scala Engineer", company=None, locations=("Worldwide",), remote=True),
     }
     matches = [_match(1, "Senior Python Developer", 81.0, ("met", "met", "partial")),
                _match(3, "Scala Engineer", 52.5), _match(2, "Tax Accountant", 12.0, ("missing",) * 3)]
@@ -144,7 +145,7 @@ def test_search_texts_are_prepared_while_the_window_is_idle(qtbot, data) -> None
     qtbot.waitUntil(lambda: len(model._haystacks) == 3)  # the event loop's next turns, no search asked
     assert model._haystacks[2].startswith("tax accountant numbers ltd")
     matches, postings, entries = data
-    renamed = {**postings, 2: Posting(**{**postings[2].__dict__, "title": "Tax Adviser"})}
+    renamed = {**postings, 2: replace(postings[2], title="Tax Adviser")}
     model.set_data(matches, renamed, entries)  # a re-rank: the postings it had keep their texts
     assert 1 in model._haystacks and 3 in model._haystacks and 2 not in model._haystacks
     qtbot.waitUntil(lambda: len(model._haystacks) == 3)

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +172,7 @@ def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch]
     matches: list[RankedMatch] = []
     for posting_id in range(1, count + 1):
         source = base[posting_id % len(base)]
-        posting = Posting(**{**source.__dict__, "id": posting_id, "title": f"{source.title} (copy {posting_id})"})
+        posting = replace(source, id=posting_id, title=f"{source.title} (copy {posting_id})")
         postings[posting_id] = posting
         score = 100.0 * ((posting_id * 7919) % count) / count
         n = len(posting.requirements)
