@@ -12,6 +12,11 @@
 4. Where the most-missing ceiling starts squeezing (`scoring.MOST_MISSING_KNEE`): with the weights
    chosen in 3, the knee of best mean AP on the same TUNE sets; when several are as good (within 0.0001),
    the middle one of that plateau.
+5. From which cosine a sentence that uses a line's rarest word meets it (`Thresholds.met_same_word`):
+   each cut judged through the app's session on the TUNE halves of rjdb and of the verdict gold set;
+   among the cuts that lower neither the gold accuracy nor rjdb's removed-skill detection by more than
+   0.005 against the rule switched off, the highest (strictest) whose false moves on rjdb are within
+   0.005 of the fewest.
 
 Run: `.venv/bin/python -m benchmarks.calibrate`. It prints what it chose beside what the code holds.
 """
@@ -19,14 +24,14 @@ Run: `.venv/bin/python -m benchmarks.calibrate`. It prints what it chose beside 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from benchmarks import devset, relevance
+from benchmarks import devset, relevance, rjdb
 from benchmarks.harness import RELEVANCE_TUNE
 from benchmarks.metrics import average_precision, roc_auc
-from benchmarks.verdicts import judge_cv
+from benchmarks.verdicts import judge_cv, scores as verdict_scores
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, MET_PRECISION
 from matcher.engine.lexical import cosines
 from matcher.services import RankingSession
@@ -200,8 +205,38 @@ def knee(sets: list[list[Parts]], s: dict[str, float], weighted: Choice) -> floa
     return picked
 
 
+SAME_WORD_CUTS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+SAME_WORD_TOLERANCE = 0.005
+
+
+def same_word_cut() -> float:
+    bench, triples = rjdb.load()
+    try:
+        tune = triples[:len(triples) // 2]
+        rows: dict[float, tuple[float, float, float]] = {}
+        for cut in (1.0, *SAME_WORD_CUTS):  # 1.0: no cosine reaches it, the rule is off
+            thresholds = replace(DEFAULT_THRESHOLDS, met_same_word=cut)
+            bench.session.thresholds_changed(thresholds)
+            found = rjdb.evaluate(bench, tune)
+            gold = verdict_scores([j for name in RELEVANCE_TUNE for j in judge_cv(name, thresholds)])
+            rows[cut] = (float(found["false moves (all)"]), float(found["detected (all)"]), gold["accuracy"])
+            print(f"  met_same_word {cut}: rjdb false moves {rows[cut][0]:.3f} detected {rows[cut][1]:.3f}; "
+                  f"gold accuracy {rows[cut][2]:.3f}")
+    finally:
+        bench.close()
+    _, detected_off, accuracy_off = rows[1.0]
+    allowed = [c for c in SAME_WORD_CUTS if rows[c][1] >= detected_off - SAME_WORD_TOLERANCE
+               and rows[c][2] >= accuracy_off - SAME_WORD_TOLERANCE]
+    fewest = min((rows[c][0] for c in allowed), default=0.0)
+    # Moves within the tolerance of the fewest are the same (4 lines of ~850): the strictest such cut.
+    chosen = max((c for c in allowed if rows[c][0] <= fewest + SAME_WORD_TOLERANCE), default=1.0)
+    print(f"met_same_word: {chosen}   [code: {DEFAULT_THRESHOLDS.met_same_word}]")
+    return chosen
+
+
 def main() -> None:
     verdict_thresholds()
+    same_word_cut()
     data = relevance.load()
     dev = devset.load()
     try:

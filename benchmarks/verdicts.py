@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from benchmarks.harness import DATA, RELEVANCE_REPORT, RELEVANCE_TUNE, SHARED, Bench
 from matcher import services
 from matcher.domain import Posting, Requirement, RequirementMatch
+from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.years import years_stated
 
 GOLD = DATA / "verdicts"
@@ -34,7 +35,7 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\W+", " ", (text or "").lower()).strip()
 
 
-def judge_cv(name: str) -> list[Judged]:
+def judge_cv(name: str, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[Judged]:
     gold = json.loads((GOLD / f"gold_{name}.json").read_text(encoding="utf-8"))
     titles = {e["pid"]: e["title"] for e in map(json.loads, POOL.read_text(encoding="utf-8").splitlines())}
     bench = Bench.fresh()
@@ -53,6 +54,7 @@ def judge_cv(name: str) -> list[Judged]:
         ids = bench.store.add_postings(postings).added_ids
         cv = services.import_cv(bench.store, SHARED / "samples" / "cvs" / f"{name}.pdf")
         assert cv.id is not None
+        bench.session.thresholds_changed(thresholds)
         explained = {m.posting_id: m for m in bench.session.explain(cv.id, ids)}
         out = []
         for posting_id, lines in zip(ids, groups.values()):

@@ -288,3 +288,20 @@ def test_the_saved_index_is_keyed_by_all_the_code_its_rows_come_from() -> None:
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         used = {m for m in imported if m.startswith("matcher.")} - {"matcher.domain", "matcher.engine.taxonomy"}
         assert used <= set(INDEX_MODULES), (builder, used - set(INDEX_MODULES))
+
+
+def test_what_a_saved_index_keeps_of_a_line_reads_back_the_same() -> None:
+    """Every fact of a requirement line goes through the saved index's JSON and comes back equal (a
+    fact dropped there would judge a reopened app's lines otherwise than a fresh ranking's)."""
+    from matcher.domain import Requirement
+    from matcher.engine import index_snapshot
+    from matcher.engine.lexical import default_reference
+    from matcher.engine.requirement_info import requirement_info
+    from matcher.engine.taxonomy import default_taxonomy
+
+    lines = ["Ability to troubleshoot", "Experience with IGBTs and MOSFETs", "BA/BS degree or equivalent practical experience",
+             "Fluent English or German", "5+ years of experience", "Java or Go"]
+    for text in lines:
+        info = requirement_info(Requirement(text), default_taxonomy(), default_reference())
+        assert index_snapshot._info(json.loads(json.dumps(index_snapshot._info_fields(info)))) == info
+    assert requirement_info(Requirement(lines[0]), default_taxonomy(), default_reference()).key_word == "troubleshoot"

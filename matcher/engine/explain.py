@@ -13,7 +13,7 @@ from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import verdict_key
 from matcher.engine.unknown_names import lacking
-from matcher.engine.verdicts import BY_CATEGORY, BY_DEGREE, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts
+from matcher.engine.verdicts import BY_CATEGORY, BY_DEGREE, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts, uses_key_word
 
 JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_YEARS: "years", BY_CATEGORY: "kind",
                                   BY_DEGREE: "degree"}
@@ -71,6 +71,8 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, r
                 kind, basis = "dates", f"Your CV's dates show {years:g} years of experience"
         elif req.years is not None and profile.years is not None and profile.years < req.years:
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+        if source == BY_MEANING and code == 2 and uses_key_word(info, profile, unit):
+            reason += f"; the sentence uses the line's word \"{info.key_word}\""
         if source in (BY_CATEGORY, BY_MEANING, BY_DEGREE) and code < 2 and info.names:
             # Decided by a kind of skill, by meaning or by the degree, not met: the skills it names that
             # the CV lacks are still what is missing ("Database optimization": Performance optimization;

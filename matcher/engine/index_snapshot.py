@@ -26,7 +26,8 @@ from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 5  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees)
+FORMAT = 6  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
+# 6: a line's rarest word)
 OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
@@ -103,12 +104,12 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
 
 def _info_fields(info: RequirementInfo) -> list[object]:
     return [info.hard, info.soft, info.names, info.any_of, info.years_only, info.weight, info.categories,
-            info.fields, info.spoken, info.unknown, info.degree]
+            info.fields, info.spoken, info.unknown, info.degree, info.key_word]
 
 
 def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
-    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree = fields
+    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree, key_word = fields
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),
-                           (int(degree[0]), bool(degree[1])) if degree is not None else None)
+                           (int(degree[0]), bool(degree[1])) if degree is not None else None, str(key_word))

@@ -47,6 +47,22 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS and (len(t) > 1 or t in "cr")]
 
 
+# Endings that make one word of "troubleshoot" and "troubleshooting", "deadline" and "deadlines",
+# "manager" and "management": checked longest first, one per word, leaving at least four letters.
+_ENDINGS = ("ations", "ation", "ities", "ments", "ment", "ings", "ing", "ives", "ive", "isms", "ism", "ers", "er",
+            "ies", "es", "ed", "ly", "al", "s")
+
+
+def word_stem(word: str) -> str:
+    """`word` without its ending, so that forms of one word compare equal: "repairs" and "repairing" →
+    "repair". Light on purpose: it is asked only whether a sentence uses a line's word, beside meaning."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[:-len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 @dataclass(frozen=True)
 class Reference:
     """Document frequencies of words and skills over the reference postings (scripts/build_reference.py)."""
@@ -70,6 +86,12 @@ class Reference:
     def rarity(self, word: str) -> float:
         """0 for a word in every posting ("experience"), 1 for one the reference never saw."""
         return (self.idf(word) - 1.0) / (self.max_idf - 1.0)
+
+    def rarest(self, words: Sequence[str]) -> str:
+        """The word of `words` the reference postings use least ("troubleshoot" of "ability to
+        troubleshoot"): what a line is about. "" when there is none but numbers."""
+        named = [w for w in words if not w.isdigit()]
+        return max(named, key=lambda w: (self.rarity(w), w)) if named else ""
 
     def skill_rarity(self, skill: str) -> float:
         """The same for a canonical skill: "Communication" near 0, "Kubernetes" higher, unseen 1."""

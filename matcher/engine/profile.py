@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from matcher.domain import CV, EvidenceKind, Role
 from matcher.engine.degrees import highest_degree
 from matcher.engine.evidence import Unit
+from matcher.engine.lexical import tokens, word_stem
 from matcher.engine.taxonomy import Taxonomy
 from matcher.engine.unknown_names import words_of
 from matcher.language import detect_language, language_name
@@ -55,6 +56,7 @@ class CVProfile:
     language: str | None = None
     by_category: dict[str, Offered] = field(default_factory=dict)  # taxonomy category → a skill of it the CV shows
     words: frozenset[str] = frozenset()  # what the CV writes, for names the taxonomy does not know (unknown_names)
+    unit_stems: tuple[frozenset[str], ...] = ()  # the words of each unit, stemmed (`lexical.word_stem`)
     degree: tuple[int, int] | None = None  # the CV's highest degree level and the unit that names it
     _related: tuple[dict[str, tuple[float, int, Offered]], dict[str, tuple[float, int, Offered]]] | None = field(
         default=None, init=False, repr=False, compare=False)
@@ -67,7 +69,8 @@ class CVProfile:
         evidences = cv.effective_skills()
         manual = [e.skill for e in evidences if e.source == "manual"]
         profile = cls(years=cv.years_experience, language=cv.language,
-                      words=words_of("\n".join([cv.text, *manual, *extra_skills])))
+                      words=words_of("\n".join([cv.text, *manual, *extra_skills])),
+                      unit_stems=tuple(frozenset(map(word_stem, tokens(u.text))) for u in units))
         quotable = [i for i, u in enumerate(units) if u.quotable]
         unit_of = {units[i].text: i for i in quotable}
         if found := highest_degree([(units[i].text, units[i].section) for i in quotable]):

@@ -77,6 +77,9 @@ class RequirementInfo:
     spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
     unknown: tuple[UnknownName, ...] = ()  # names the taxonomy does not know ("IGBTs", "WCF"): see unknown_names
     degree: tuple[int, bool] | None = None  # the degree level asked, and whether equivalent experience will do
+    # Its rarest word ("troubleshoot" of "Ability to troubleshoot"), for a line judged on meaning: a
+    # sentence close in meaning that uses it shows the line (see `verdicts`). "" for the others.
+    key_word: str = ""
 
     @property
     def asks_unknown(self) -> bool:
@@ -118,7 +121,8 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
-                           unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text))
+                           unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text),
+                           "" if hard or years_only else reference.rarest(words))
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:

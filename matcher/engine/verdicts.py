@@ -11,7 +11,8 @@ Evidence, in order of trust:
    are not known, and a field's or method's line is judged on the CV's years (rule 4).
 3. Lines that name no hard skill ("excellent communication skills", "a degree in computer science")
    are judged on meaning: the cosine of the line and its best quotable CV sentence against
-   calibrated thresholds (`calibration.Thresholds`). Soft skills, methods and domains named in the
+   calibrated thresholds (`calibration.Thresholds`); a sentence that also uses the line's rarest
+   word is met from a lower cosine (`met_same_word`). Soft skills, methods and domains named in the
    line count by name as well as by meaning.
 4. Years alone ("5+ years of experience") are judged on the CV's years; years asked in a line judged
    on meaning can only lower its verdict.
@@ -35,6 +36,7 @@ import numpy as np
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.degrees import EQUIVALENT_YEARS
+from matcher.engine.lexical import word_stem
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
@@ -223,6 +225,9 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     code = (sim >= t.partial).astype(np.int64) + (sim >= t.met)
     credit = np.where(code == MET, 1.0, np.where(code == PARTIAL, np.clip((sim - t.floor) / (t.met - t.floor), 0, 1), 0.0))
     unit = np.where(code > 0, best_unit[lines], -1).astype(np.int64)
+    for j in np.flatnonzero((code == PARTIAL) & (sim >= t.met_same_word)).tolist():
+        if uses_key_word(index.infos[int(lines[j])], profile, int(unit[j])):
+            code[j], credit[j] = MET, 1.0
     source = np.zeros(len(sim), dtype=np.int64)
     years_seen = np.full(len(sim), np.nan)
     must = np.zeros(len(sim), dtype=bool)
@@ -324,6 +329,11 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
         source = np.where(by_years, BY_YEARS, source)
         unit = np.where(by_years, -1, unit)
     return Verdicts(code, credit, unit, source, years_seen, must, memo)
+
+
+def uses_key_word(info: RequirementInfo, profile: CVProfile, unit: int) -> bool:
+    """Does CV unit `unit` use the line's rarest word, in any form ("troubleshooting" for "troubleshoot")?"""
+    return bool(info.key_word) and 0 <= unit < len(profile.unit_stems) and word_stem(info.key_word) in profile.unit_stems[unit]
 
 
 def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,

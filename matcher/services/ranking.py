@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from matcher.domain import PostingFacts, RankedMatch
+from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.embeddings import CachedEmbedder, Embedder, shared_embedder
 from matcher.engine.gap import GapItem, skill_gap
 from matcher.engine.features import (POSTING_OPENING_WORDS, REQUIREMENT_BLEND, CVIndex, embed_postings,
@@ -89,6 +90,7 @@ class RankingSession:
     def __init__(self, store: Store, embedder: Embedder | None = None, reference: Reference | None = None) -> None:
         """`embedder`: where vectors come from; by default the shipped model behind the store's cache."""
         self.store = store
+        self.thresholds = DEFAULT_THRESHOLDS
         self._embedder = embedder
         self.reference = reference or default_reference()
         self._lock = threading.RLock()
@@ -118,6 +120,11 @@ class RankingSession:
     def cv_changed(self, cv_id: int) -> None:
         with self._marks:
             self._stale_cvs.add(cv_id)
+
+    def thresholds_changed(self, thresholds: Thresholds) -> None:
+        """Judge with other cut points from now on (`benchmarks/calibrate.py` tries several)."""
+        with self._lock:
+            self.thresholds, self._cvs = thresholds, {}
 
     def weights_changed(self) -> None:
         """Nothing to drop: weights are read at every ranking and only re-score cached parts."""
@@ -207,7 +214,7 @@ class RankingSession:
                 annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept
                 self._try_write(lambda: self.store.update_cv_skills(cv))
             cvx = index_cv(cv, self._model(), extractor.taxonomy, self.reference, extractor.skills)
-            state = self._cvs[cv_id] = _CVState(cvx, Ranker(taxonomy=extractor.taxonomy).fit(cvx))
+            state = self._cvs[cv_id] = _CVState(cvx, Ranker(taxonomy=extractor.taxonomy, thresholds=self.thresholds).fit(cvx))
         return state
 
     def _model(self) -> Embedder:

@@ -42,7 +42,7 @@ def make_posting(title: str, required: Sequence[str], preferred: Sequence[str] =
     reqs = [Requirement(t, "required", years=years_stated(t)) for t in required]
     reqs += [Requirement(t, "preferred", years=years_stated(t)) for t in preferred]
     description = "\n".join(f"- {r.text}" for r in reqs)
-    return Posting(title=title, description=description, raw=description, source="test", requirements=reqs)
+    return Posting(title=title, description=description, raw=description, source="test", requirements=tuple(reqs))
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from matcher.domain import Role
+from matcher.engine.calibration import DEFAULT_THRESHOLDS
 from tests.engine.conftest import World, make_cv, make_posting
 
 pytestmark = pytest.mark.slow  # the real model embeds the lines and the CV
@@ -283,3 +284,26 @@ def test_a_credential_is_not_met_by_the_field_it_certifies(sam: World) -> None:
     line = sam.line("Program Manager", "CPA / CA or other professional accounting accreditation")
     assert line.status != "met" and "CPA" in line.missing_skills
     assert sam.line("Program Manager", "Accounting or Finance").status == "met"  # no credential asked: either will do
+
+
+TECH_TEXT = """Ana Field
+Experience
+Field Technician, Northwind Energy
+Competent at equipment maintenance and troubleshooting.
+Endurance in handling physically demanding work requirements."""
+TECH_SECTIONS = [("experience", "Experience", "Field Technician, Northwind Energy\nCompetent at equipment maintenance "
+                  "and troubleshooting.\nEndurance in handling physically demanding work requirements.")]
+
+
+def test_a_sentence_close_in_meaning_that_uses_the_lines_own_word_meets_it(world: Callable[..., World]) -> None:
+    ana = world(make_cv(TECH_TEXT, TECH_SECTIONS), [make_posting("Field Technician", [
+        "Ability to troubleshoot", "Physical stamina for long shifts"])])
+    cut = DEFAULT_THRESHOLDS
+    met = ana.line("Field Technician", "Ability to troubleshoot")  # rjdb #132's pair: cosine 0.60
+    assert cut.met_same_word <= met.similarity < cut.met
+    assert met.status == "met" and met.evidence == "Competent at equipment maintenance and troubleshooting."
+    assert met.reason.endswith('the sentence uses the line\'s word "troubleshoot"')
+    # As close, but "stamina" is nowhere in the CV: the cosine alone decides, and it is not enough.
+    near = ana.line("Field Technician", "Physical stamina for long shifts")
+    assert cut.met_same_word <= near.similarity < cut.met and "stamina" not in TECH_TEXT.lower()
+    assert near.judged_by == "meaning" and near.status == "partial"
