@@ -59,6 +59,11 @@ def test_ambiguous_words_are_not_skills_out_of_context(ex: SkillExtractor, text:
     assert skill not in ex.skills(text)
 
 
+def test_a_team_in_a_city_is_not_the_ci_server(ex: SkillExtractor) -> None:
+    assert ex.skills("Network Assistant Team City of Houston") == []  # a livecareer CV's employer line
+    assert ex.skills("Experience with JetBrains Team City") == ["TeamCity"]  # one skill, however spelled
+
+
 @pytest.mark.parametrize(("text", "skills"), [
     ("Key requirements: Go, Cloud software development, Kubernetes", ["Go"]),
     ("Experience with Go and Rust", ["Go", "Rust"]),
@@ -74,6 +79,7 @@ def test_ambiguous_words_are_not_skills_out_of_context(ex: SkillExtractor, text:
     ("AWS (Lambda/API Gateway/SQS)", ["AWS Lambda", "AWS SQS"]),
     ("Salesforce, Box, ProSeries, and Lacerte", ["Box"]),
     ("advanced Excel skills", ["Excel"]),
+    ("Built CI pipelines in Team City and Jenkins", ["TeamCity", "Jenkins"]),
 ])
 def test_ambiguous_words_are_skills_in_context(ex: SkillExtractor, text: str, skills: list[str]) -> None:
     found = ex.skills(text)
