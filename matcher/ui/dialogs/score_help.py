@@ -41,10 +41,11 @@ must-have: Kubernetes”.</p>
 <p>Every requirement the posting lists is checked against your CV: <b>✓</b> met, <b>~</b> partly met,
 <b>✗</b> missing. Under a met line you see the sentence of your CV that shows it (“Your CV: …”); under a
 line partly met on meaning, the closest sentence of your CV (“Closest in your CV: …”), which is not proof.
-A line asking for a degree is checked against the highest degree your CV names (or, where it accepts
-equivalent experience, your years). “Missing: …” names the skills a line asks for that your CV does not
-show. A line says
-“(nice to have)” when the posting only prefers it.</p>
+A line that names no skill is judged on meaning: how close its best sentence of your CV comes, and
+whether that sentence uses the line's own key word. A line asking for a degree is checked against the
+highest degree your CV names (or, where it accepts equivalent experience, your years). “Missing: …”
+names the skills a line asks for that your CV does not show. A line says “(nice to have)” when the
+posting only prefers it.</p>
 <h3>Why a score can change</h3>
 <p>Scores change when you load another CV, edit your skills or change the weights. Importing or removing
 other postings never moves a posting's score: nothing in it depends on the rest of your list (the
