@@ -13,7 +13,8 @@ from matcher.engine.features import CVIndex
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import verdict_key
 from matcher.engine.unknown_names import lacking
-from matcher.engine.verdicts import BY_CATEGORY, BY_DEGREE, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts, uses_key_word
+from matcher.engine.verdicts import (BY_CATEGORY, BY_DEGREE, BY_MEANING, BY_SKILL, BY_YEARS, STATUSES, Verdicts,
+                                     uses_key_word)
 
 JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_YEARS: "years", BY_CATEGORY: "kind",
                                   BY_DEGREE: "degree"}

@@ -225,6 +225,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     code = (sim >= t.partial).astype(np.int64) + (sim >= t.met)
     credit = np.where(code == MET, 1.0, np.where(code == PARTIAL, np.clip((sim - t.floor) / (t.met - t.floor), 0, 1), 0.0))
     unit = np.where(code > 0, best_unit[lines], -1).astype(np.int64)
+    # A sentence nearly close enough that also uses the line's rarest word shows it (rule 3).
     for j in np.flatnonzero((code == PARTIAL) & (sim >= t.met_same_word)).tolist():
         if uses_key_word(index.infos[int(lines[j])], profile, int(unit[j])):
             code[j], credit[j] = MET, 1.0
@@ -333,7 +334,8 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
 
 def uses_key_word(info: RequirementInfo, profile: CVProfile, unit: int) -> bool:
     """Does CV unit `unit` use the line's rarest word, in any form ("troubleshooting" for "troubleshoot")?"""
-    return bool(info.key_word) and 0 <= unit < len(profile.unit_stems) and word_stem(info.key_word) in profile.unit_stems[unit]
+    return (bool(info.key_word) and 0 <= unit < len(profile.unit_stems)
+            and word_stem(info.key_word) in profile.unit_stems[unit])
 
 
 def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,

@@ -90,7 +90,7 @@ class RankingSession:
     def __init__(self, store: Store, embedder: Embedder | None = None, reference: Reference | None = None) -> None:
         """`embedder`: where vectors come from; by default the shipped model behind the store's cache."""
         self.store = store
-        self.thresholds = DEFAULT_THRESHOLDS
+        self._thresholds = DEFAULT_THRESHOLDS  # the cut points verdicts are judged with
         self._embedder = embedder
         self.reference = reference or default_reference()
         self._lock = threading.RLock()
@@ -124,7 +124,7 @@ class RankingSession:
     def thresholds_changed(self, thresholds: Thresholds) -> None:
         """Judge with other cut points from now on (`benchmarks/calibrate.py` tries several)."""
         with self._lock:
-            self.thresholds, self._cvs = thresholds, {}
+            self._thresholds, self._cvs = thresholds, {}
 
     def weights_changed(self) -> None:
         """Nothing to drop: weights are read at every ranking and only re-score cached parts."""
@@ -214,7 +214,8 @@ class RankingSession:
                 annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept
                 self._try_write(lambda: self.store.update_cv_skills(cv))
             cvx = index_cv(cv, self._model(), extractor.taxonomy, self.reference, extractor.skills)
-            state = self._cvs[cv_id] = _CVState(cvx, Ranker(taxonomy=extractor.taxonomy, thresholds=self.thresholds).fit(cvx))
+            ranker = Ranker(taxonomy=extractor.taxonomy, thresholds=self._thresholds).fit(cvx)
+            state = self._cvs[cv_id] = _CVState(cvx, ranker)
         return state
 
     def _model(self) -> Embedder:
