@@ -82,11 +82,8 @@ def _dropped(line: str, skills: list[str], matched: CV, weakened: CV) -> bool:
     if skills:
         have = [{e.skill.lower() for e in cv.effective_skills()} for cv in (matched, weakened)]
         return any(s.lower() in have[0] and s.lower() not in have[1] for s in skills)
-    words = [w for w in tokens(line) if w not in GENERIC and not w.isdigit()]
-    if not words:
-        return False
-    rarest = max(words, key=lambda w: (default_reference().rarity(w), w))
-    return rarest in tokens(matched.text) and rarest not in tokens(weakened.text)
+    rarest = default_reference().rarest([w for w in tokens(line) if w not in GENERIC])  # the app's own pick
+    return bool(rarest) and rarest in tokens(matched.text) and rarest not in tokens(weakened.text)
 
 
 def load(limit: int | None = None) -> tuple[Bench, list[Triple]]:

@@ -299,9 +299,10 @@ def test_what_a_saved_index_keeps_of_a_line_reads_back_the_same() -> None:
     from matcher.engine.requirement_info import requirement_info
     from matcher.engine.taxonomy import default_taxonomy
 
-    lines = ["Ability to troubleshoot", "Experience with IGBTs and MOSFETs", "BA/BS degree or equivalent practical experience",
-             "Fluent English or German", "5+ years of experience", "Java or Go"]
-    for text in lines:
-        info = requirement_info(Requirement(text), default_taxonomy(), default_reference())
+    lines = ["Ability to troubleshoot", "Experience with IGBTs and MOSFETs",
+             "BA/BS degree or equivalent practical experience", "Fluent English or German", "5+ years of experience",
+             "Java or Go"]
+    infos = [requirement_info(Requirement(text), default_taxonomy(), default_reference()) for text in lines]
+    for info in infos:
         assert index_snapshot._info(json.loads(json.dumps(index_snapshot._info_fields(info)))) == info
-    assert requirement_info(Requirement(lines[0]), default_taxonomy(), default_reference()).key_word == "troubleshoot"
+    assert infos[0].key_word == "troubleshoot"
