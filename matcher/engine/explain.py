@@ -20,14 +20,13 @@ JUDGED_BY: dict[int, JudgedBy] = {BY_MEANING: "meaning", BY_SKILL: "skill", BY_Y
                                   BY_DEGREE: "degree"}
 
 
-def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, rows: range) -> list[RequirementMatch]:
+def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, best_sim: np.ndarray,
+                        rows: range) -> list[RequirementMatch]:
+    """`best_sim`: each line's cosine with its best quotable CV unit (`ranking.Similarities`), what a
+    "meaning" verdict rests on."""
     out = []
     profile = cvx.profile
-    quotable = cvx.unit_vectors[cvx.quotable]
-    # The cosine of each line with its best quotable CV unit: what a "meaning" verdict rests on.
-    cosines = ((index.req_vectors[rows.start:rows.stop].astype(np.float32) @ quotable.T).max(axis=1).tolist() if len(quotable)
-               else [0.0] * len(rows))
-    for i, cosine in zip(rows, cosines, strict=True):
+    for i, cosine in zip(rows, best_sim[rows.start:rows.stop].tolist(), strict=True):
         req, info = index.requirement(i), index.infos[i]
         code, source = int(verdicts.code[i]), int(verdicts.source[i])
         unit = int(verdicts.unit[i])

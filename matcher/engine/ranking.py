@@ -82,6 +82,7 @@ class Scored:
     parts: np.ndarray  # (6, n): R, P, S, E, N, and the role part of R
     capped: np.ndarray  # (n,) must-have cap applied
     counts: np.ndarray  # (5, n): required met, partial, missing; preferred met, preferred total
+    best_sim: np.ndarray  # (R,) each requirement line's cosine with its best quotable CV unit
     _must_rows: dict[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def light(self, rows: Sequence[int] | None = None, cap: float = 80.0) -> list[RankedMatch]:
@@ -212,7 +213,8 @@ class Ranker:
         most_missing = counts[2] * 2 > counts[0] + counts[1] + counts[2]
         scores = combine(w, parts[0], parts[1], semantic, experience, seniority, must, most_missing)
         return Scored(index, self.cvx_, verdicts, scores,
-                      np.stack([parts[0], parts[1], semantic, experience, seniority, sims.title]), must, counts)
+                      np.stack([parts[0], parts[1], semantic, experience, seniority, sims.title]), must, counts,
+                      sims.best_sim)
 
     def matches(self, scored: Scored, top: int | None = None) -> list[RankedMatch]:
         """Light matches, best first (ties by posting id); all of them when `top` is None."""
@@ -228,7 +230,8 @@ class Ranker:
         out = scored.light(rows, self.weights.must_have_cap)
         for k, m in zip(rows, out):
             start, end = int(scored.index.offsets[k]), int(scored.index.offsets[k + 1])
-            m.requirements = requirement_matches(scored.index, scored.verdicts, self.cvx_, range(start, end))
+            m.requirements = requirement_matches(scored.index, scored.verdicts, self.cvx_, scored.best_sim,
+                                                 range(start, end))
             m.why = why_line(m, scored.missing_must(m.posting_id))
         return out
 

@@ -14,6 +14,7 @@ import pytest
 
 from matcher import services
 from matcher.domain import Role, score_band
+from matcher.engine.embeddings import shared_embedder
 from matcher.engine.lexical import cosines, default_reference, lexical_vector, stack, tokens
 from tests.engine.conftest import World, make_cv, make_posting
 
@@ -78,6 +79,22 @@ def test_deterministic_and_top_k_is_a_prefix(go_dev: World) -> None:
     assert [(m.posting_id, m.score) for m in full] == [(m.posting_id, m.score) for m in again]
     assert [m.posting_id for m in go_dev.session.rank(go_dev.cv_id, top=2).matches] == [m.posting_id for m in full[:2]]
     assert all(0 <= m.score <= 100 for m in full)
+
+
+def test_a_meaning_verdict_states_the_cosine_of_its_line_and_the_sentence_it_quotes(world: Callable[..., World]) -> None:
+    """"meaning 0.41" beside "Closest in your CV: …" is the cosine of that line and that sentence, for
+    every line of every posting explained together (a cosine from another row would still read fine)."""
+    w = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), [*POSTINGS, make_posting("Payments Engineer", [
+        "You have built payment systems", "You tune slow database queries", "You enjoy coaching junior engineers",
+        "You can prepare corporate tax returns"])])
+    explained = w.session.explain(w.cv_id, list(w.ids.values()))
+    lines = [r for m in explained for r in m.requirements or [] if r.judged_by == "meaning" and r.evidence]
+    assert len({r.text for r in lines}) >= 3
+    vectors = np.asarray(shared_embedder().embed([t for r in lines for t in (r.text, r.evidence or "")]))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for r, (line, sentence) in zip(lines, vectors.reshape(len(lines), 2, -1)):
+        assert abs(float(line @ sentence) - r.similarity) < 0.01, r
+        assert r.reason.startswith(f"meaning {r.similarity:.2f}")
 
 
 def test_removed_postings_leave_the_ranking(go_dev: World) -> None:
