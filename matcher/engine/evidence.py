@@ -49,8 +49,9 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
                            "position", "title", "role", "description", "duration", "location"})
 # Which cutting of a CV into units this is: a CV's stored skills quote units, so they are found
 # again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line;
-# 3: table header rows are not quoted.
-UNITS_VERSION = 3
+# 3: table header rows are not quoted; 4: a role's title line is a skill's evidence only when no
+# statement of its section names the skill.
+UNITS_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,14 @@ def cv_units(cv: CV) -> list[Unit]:
                 priority = 0
             units.append(Unit(sentence, section, priority))
     return units
+
+
+def role_lines(cv: CV, units: list[Unit]) -> set[int]:
+    """The units that are a dated role's title line ("2021 – Present Machine Learning Engineer,
+    OpenAI"): every word of them is in the role's heading. Such a line shows that the person held a
+    role, less than a statement of what they did in it."""
+    headings = [set(tokens(r.heading)) for r in cv.roles if r.heading]
+    return {i for i, u in enumerate(units) if (words := set(tokens(u.text))) and any(words <= h for h in headings)}
 
 
 def _column_labels(unit: str) -> bool:

@@ -73,19 +73,23 @@ def reannotate_facts(facts: PostingFacts, extractor: SkillExtractor) -> PostingF
 
 def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     """Find every skill in the CV, each with the sentence that shows it best (the evidence): a
-    sentence about work (experience, projects) before a skills list or the summary; never a heading,
-    the header or an objective statement, so a skill named only there is not credited."""
-    from matcher.engine.evidence import cv_units
+    sentence about work (experience, projects) before a role's title line ("Senior Python Developer,
+    2021 - Present"), and either before a skills list or the summary; never a heading, the header or
+    an objective statement, so a skill named only there is not credited."""
+    from matcher.engine.evidence import cv_units, role_lines
     from matcher.engine.profile import role_text
 
     manual = [e for e in cv.skills if e.source == "manual"]
-    best: dict[str, tuple[int, SkillEvidence]] = {}
-    for unit in cv_units(cv):
+    best: dict[str, tuple[tuple[int, bool], SkillEvidence]] = {}
+    units = cv_units(cv)
+    titles = role_lines(cv, units)
+    for i, unit in enumerate(units):
         if not unit.quotable:
             continue
+        rank = (unit.priority, i not in titles)
         for skill in extractor.skills(unit.text):
-            if skill.lower() not in best or unit.priority > best[skill.lower()][0]:
-                best[skill.lower()] = (unit.priority, SkillEvidence(skill, unit.text))
+            if skill.lower() not in best or rank > best[skill.lower()][0]:
+                best[skill.lower()] = (rank, SkillEvidence(skill, unit.text))
     found = {key: evidence for key, (_, evidence) in best.items()}
     for evidence in manual:
         found.setdefault(evidence.skill.lower(), evidence)

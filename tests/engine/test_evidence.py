@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from matcher import services
 from matcher.engine.evidence import cv_units
 from matcher.ingest.cv import read_cv
+from matcher.ingest.cv_roles import find_roles
 from matcher.services.skills import skills_version
 from matcher.store import Store
 from tests.engine.conftest import World, make_cv, make_posting
@@ -54,6 +56,24 @@ def test_a_met_skill_quotes_the_item_that_names_it(shared_dir: Path, tmp_path: P
     cv = services.import_cv(store, shared_dir / RF_ENGINEER)
     evidence = {e.skill: e.sentence for e in cv.skills}
     assert evidence["Java"] == evidence["LabVIEW"] == JAVA_ITEM
+
+
+def test_a_skill_quotes_what_was_done_with_it_before_the_title_of_a_role(shared_dir: Path, tmp_path: Path) -> None:
+    # The sample CV's roles are titled "Senior Python Developer, 2021 - Present" and "2021 – Present
+    # Machine Learning Engineer, OpenAI, …": those lines were quoted for Python and Machine learning.
+    store = Store(tmp_path / "m.db")
+    python = {e.skill: e.sentence for e in services.import_cv(store, shared_dir / "samples" / "cvs" / "resume_1.pdf").skills}
+    assert python["Python"] == ("Developed and maintained a scalable and secure API for a leading e-commerce "
+                                "platform using Python, Django, and AWS.")
+    ml = {e.skill: e.sentence for e in services.import_cv(store, shared_dir / "samples" / "cvs" / "harvey_dent_mle.pdf").skills}
+    assert ml["Machine learning"] == ("Developed and deployed machine learning models to improve the efficiency of ride "
+                                      "allocation algorithms.")
+    # A role's title still shows a skill no statement names.
+    body = "Senior Golang Engineer, Acme, 2019 - 2024\nRan the payment services and mentored two engineers."
+    cv = make_cv(f"Experience\n{body}", [("experience", "Experience", body)])
+    cv.roles = find_roles(body, cv.as_of or date(2026, 11, 1))
+    annotated = {e.skill: e.sentence for e in services.annotate_cv(cv, services.skill_extractor(store)).skills}
+    assert annotated["Go"] == "Senior Golang Engineer, Acme, 2019 - 2024"
 
 
 @pytest.mark.slow  # the real model embeds the CV
