@@ -62,16 +62,23 @@ def degree_asked(text: str) -> tuple[int, bool] | None:
     return min(levels), bool(_EQUIVALENT.search(text))
 
 
-def highest_degree(units: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
-    """(level, index) of the unit naming the CV's highest degree, among (text, section) units; a
-    unit of the education section first when several name the same level. A degree the unit says
-    is not finished does not count."""
-    best: tuple[int, int, int] | None = None  # (level, from education, -index)
+def degrees_shown(units: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(level, index) of each degree level the CV names, lowest first, among (text, section) units:
+    for each level the unit that names it, one of the education section first when several do. A
+    degree the unit says is not finished does not count."""
+    best: dict[int, tuple[int, int]] = {}  # level → (from education, -index)
     for i, (text, section) in enumerate(units):
         levels = _levels(text)
         if not levels or _UNFINISHED.search(text):
             continue
-        key = (max(levels), int(section == "education"), -i)
-        if best is None or key > best:
-            best = key
-    return (best[0], -best[2]) if best is not None else None
+        key = (int(section == "education"), -i)
+        level = max(levels)
+        if level not in best or key > best[level]:
+            best[level] = key
+    return [(level, -key[1]) for level, key in sorted(best.items())]
+
+
+def highest_degree(units: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
+    """(level, index) of the unit naming the CV's highest degree (see `degrees_shown`)."""
+    shown = degrees_shown(units)
+    return shown[-1] if shown else None

@@ -56,7 +56,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             assert info.degree is not None
             level, equivalent = info.degree
             reason = f"asks for {LEVEL_NAMES[level]}" + (" or equivalent experience" if equivalent else "")
-            degree = profile.degree
+            degree = profile.degree_meeting(level, info.names) or profile.degree  # the one quoted
             if degree is not None and (degree[0] >= level or code < 2):
                 reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}"
             else:  # met by the years the line takes instead

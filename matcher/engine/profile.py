@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from matcher.domain import CV, EvidenceKind, Role
-from matcher.engine.degrees import highest_degree
+from matcher.engine.degrees import degrees_shown
 from matcher.engine.evidence import Unit
 from matcher.engine.lexical import tokens, word_stem
 from matcher.engine.taxonomy import Taxonomy
@@ -57,7 +57,7 @@ class CVProfile:
     by_category: dict[str, Offered] = field(default_factory=dict)  # taxonomy category → a skill of it the CV shows
     words: frozenset[str] = frozenset()  # what the CV writes, for names the taxonomy does not know (unknown_names)
     unit_stems: tuple[frozenset[str], ...] = ()  # the words of each unit, stemmed (`lexical.word_stem`)
-    degree: tuple[int, int] | None = None  # the CV's highest degree level and the unit that names it
+    degrees: tuple[tuple[int, int], ...] = ()  # each degree level the CV names and its unit, lowest first
     _related: tuple[dict[str, tuple[float, int, Offered]], dict[str, tuple[float, int, Offered]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
@@ -73,8 +73,8 @@ class CVProfile:
                       unit_stems=tuple(frozenset(map(word_stem, tokens(u.text))) for u in units))
         quotable = [i for i, u in enumerate(units) if u.quotable]
         unit_of = {units[i].text: i for i in quotable}
-        if found := highest_degree([(units[i].text, units[i].section) for i in quotable]):
-            profile.degree = (found[0], quotable[found[1]])
+        profile.degrees = tuple((level, quotable[k]) for level, k in
+                                degrees_shown([(units[i].text, units[i].section) for i in quotable]))
         for evidence in evidences:
             if evidence.source == "manual":
                 offered = Offered(evidence.skill, None, "manual", "a skill you added by hand")
@@ -114,6 +114,21 @@ class CVProfile:
         if skills_in is not None:
             profile.spans = _spans(cv, skills_in, taxonomy)
         return profile
+
+    @property
+    def degree(self) -> tuple[int, int] | None:
+        """The CV's highest degree level and the unit that names it."""
+        return self.degrees[-1] if self.degrees else None
+
+    def degree_meeting(self, level: int, fields: Sequence[str] = ()) -> tuple[int, int] | None:
+        """The degree the CV names at `level` or above that a person would quote, and its unit: the
+        lowest ("BA/BS degree": the bachelor's, not the master's that also meets it), unless a
+        higher one names one of the line's `fields` ("in Finance": the MSc in Finance, not the BSc in
+        Computer Science)."""
+        meeting = [d for d in self.degrees if d[0] >= level]
+        named = [stems for stems in (frozenset(map(word_stem, tokens(f))) for f in fields) if stems]
+        return next((d for d in meeting if any(stems <= self.unit_stems[d[1]] for stems in named)),
+                    meeting[0] if meeting else None)
 
     def closest_shown(self, name: str, taxonomy: Taxonomy) -> tuple[float, Offered] | None:
         """The skill the CV's own sentences show that counts most as having `name`

@@ -344,9 +344,9 @@ def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
     `named_missing`: the line names fields the CV lacks ("in Finance or Accounting")."""
     assert info.degree is not None
     level, equivalent = info.degree
-    shown = profile.degree
-    if shown is not None and shown[0] >= level:
-        return (PARTIAL, FIELD_ONLY_CREDIT, shown[1]) if named_missing else (MET, 1.0, shown[1])
+    shown, meeting = profile.degree, profile.degree_meeting(level, info.names)
+    if meeting is not None:
+        return (PARTIAL, FIELD_ONLY_CREDIT, meeting[1]) if named_missing else (MET, 1.0, meeting[1])
     if equivalent and profile.years is not None and profile.years >= EQUIVALENT_YEARS:
         return MET, 1.0, years_unit
     if shown is not None:

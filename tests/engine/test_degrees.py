@@ -104,3 +104,24 @@ def test_equivalent_experience_counts_where_the_line_takes_it(world: Callable[..
     else:  # no degree named and too few years: meaning decides, as for any other line
         assert line.judged_by == "meaning"
     assert "your CV shows a" not in line.reason, "a CV that names no degree is never said to show one"
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_a_line_quotes_the_degree_a_person_would_point_to(world: Callable[..., World]) -> None:
+    # The sample PM's CV names an MBA and a BSc; "BA/BS degree" quoted the MBA (the highest degree),
+    # where a reader points to the bachelor's; a field the line names picks the degree in that field.
+    degrees = ["Bachelor of Science in Computer Science, University of Leeds, 2012",
+               "Master of Science in Finance, London School of Economics, 2015"]
+    education = "\n".join(f"- {d}" for d in degrees)
+    cv = make_cv(f"Sam Lee\nEducation\n{education}", [("education", "Education", education)], years=9.0)
+    sam = world(cv, [make_posting("Analyst", ["BA/BS degree or equivalent practical experience.",
+                                              "Master's degree or PhD in a quantitative field.",
+                                              "Bachelor's degree in Finance or Economics."])])
+    bachelor = sam.line("Analyst", "BA/BS degree or equivalent practical experience.")
+    assert bachelor.status == "met" and bachelor.evidence == degrees[0]
+    assert "your CV shows a bachelor's degree" in bachelor.reason
+    master = sam.line("Analyst", "Master's degree or PhD in a quantitative field.")
+    assert master.status == "met" and master.evidence == degrees[1]
+    finance = sam.line("Analyst", "Bachelor's degree in Finance or Economics.")
+    assert finance.status == "met" and finance.evidence == degrees[1]
+    assert "your CV shows a master's degree" in finance.reason
