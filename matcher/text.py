@@ -44,6 +44,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[¿¡]?[A-Z0-9À-Ý]
                            # "…de labores.Un ambiente": a scraper dropped the space after the full stop
                            r"|(?:(?<=[a-zà-ÿ]{2}[.!?])|(?<=\)[.!?]))(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _ABBREV_TAIL = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$", re.I)
+# A capital alone before the full stop is an initial after a name ("John F. Kennedy") but a word
+# after a lower-case one: "…using Python and R. Assisted in…" ends a sentence with the language R.
+_LETTER_AFTER_WORD = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?\s+[A-Z]\.$")
 
 
 def fix_text(text: str) -> str:
@@ -143,7 +146,7 @@ def _split_unit(unit: str, max_chars: int | None) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(unit):
         head = unit[start:m.start() + 1].rstrip()
-        if _ABBREV_TAIL.search(head):
+        if _ABBREV_TAIL.search(head) and not _LETTER_AFTER_WORD.search(head):
             continue  # "Inc. Led" / "e.g. Python": not a sentence end
         pieces.append(unit[start:m.end()].strip())
         start = m.end()

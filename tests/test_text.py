@@ -50,6 +50,17 @@ def test_sentences_split_but_not_at_abbreviations() -> None:
         "Worked at ABC Inc. for five years.", "Used tools, e.g. Excel and SQL.", "Led 3 people."]
 
 
+def test_a_one_letter_language_ends_a_sentence_an_initial_does_not() -> None:
+    # As the sample CV harvey_dent_mle.pdf writes it: the language R ended the sentence, but was
+    # taken for an initial, so the two statements were quoted as one for Python.
+    text = ("Analyzed and visualized large datasets using Python and R. Assisted in the development of machine "
+            "learning models. Guided visitors at the John F. Kennedy Library. Wrote drivers in C. Led the team.")
+    assert split_sentences(text) == [
+        "Analyzed and visualized large datasets using Python and R.",
+        "Assisted in the development of machine learning models.",
+        "Guided visitors at the John F. Kennedy Library.", "Wrote drivers in C.", "Led the team."]
+
+
 def test_hyphenated_name_keeps_its_hyphen() -> None:
     text = "Built and deployed a machine learning pipeline for a customer retention model using Python, Scikit-\n" \
            "Learn, and AWS."

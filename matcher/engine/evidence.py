@@ -50,8 +50,8 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # Which cutting of a CV into units this is: a CV's stored skills quote units, so they are found
 # again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line;
 # 3: table header rows are not quoted; 4: a role's title line is a skill's evidence only when no
-# statement of its section names the skill.
-UNITS_VERSION = 4
+# statement of its section names the skill; 5: "…using Python and R. Assisted…" is two sentences.
+UNITS_VERSION = 5
 
 
 @dataclass(frozen=True)
