@@ -173,6 +173,21 @@ def test_a_wider_skill_does_not_meet_a_narrower_one_by_name(world: Callable[...,
     assert sam.line("Front-end Developer", "CSS").status == "met"
 
 
+def test_using_operating_systems_does_not_show_their_internals(world: Callable[..., World]) -> None:
+    # A livecareer IT support CV (INFORMATION-TECHNOLOGY/10247517.pdf) lists "Operating Systems:
+    # Windows…, Mac OS"; Dropbox's "Operating system internals" and "Filesystems" were met by it,
+    # aliases of one skill.
+    skills = "Operating Systems: Windows 10, Windows Server 2016, macOS"
+    text = f"Ann Poe\nSkills\n{skills}\nExperience\nRan the help desk of a 300-person office."
+    cv = make_cv(text, [("skills", "Skills", skills), ("experience", "Experience", "Ran the help desk of a 300-person office.")])
+    ann = world(cv, [make_posting("Infrastructure Engineer", [
+        "Operating system internals", "Filesystems", "Knowledge of operating systems"])])
+    for line in ("Operating system internals", "Filesystems"):
+        judged = ann.line("Infrastructure Engineer", line)
+        assert judged.status == "partial" and "related skill Operating systems" in judged.reason, (line, judged.reason)
+    assert ann.line("Infrastructure Engineer", "Knowledge of operating systems").status == "met"
+
+
 def test_a_name_the_taxonomy_does_not_know_keeps_a_line_from_being_met(world: Callable[..., World]) -> None:
     # rjdb #174: "Solid understanding of MOSFETs" met "From MOSFETs to IGBTs" by meaning alone.
     text = ("Ada Poe\nExperience\nPower electronics engineer: solid understanding of MOSFETs in motor drives.\n"
