@@ -43,7 +43,8 @@ must-have: Kubernetes”.</p>
 line partly met on meaning, the closest sentence of your CV (“Closest in your CV: …”), which is not proof.
 A line that names no skill is judged on meaning: how close its best sentence of your CV comes, and
 whether that sentence uses the line's own key word. A line asking for a degree is checked against the
-highest degree your CV names (or, where it accepts equivalent experience, your years). “Missing: …”
+degrees your CV names, quoting the one that meets it most closely (or, where it accepts equivalent
+experience, your years). “Missing: …”
 names the skills a line asks for that your CV does not show. A line says “(nice to have)” when the
 posting only prefers it.</p>
 <h3>Why a score can change</h3>
