@@ -303,6 +303,9 @@ def test_what_a_saved_index_keeps_of_a_line_reads_back_the_same() -> None:
              "BA/BS degree or equivalent practical experience", "Fluent English or German", "5+ years of experience",
              "Java or Go"]
     infos = [requirement_info(Requirement(text), default_taxonomy(), default_reference()) for text in lines]
+    infos.append(requirement_info(Requirement("SQL (e.g. MySQL, PostgreSQL) and Python", skills=[
+        "SQL", "MySQL", "PostgreSQL", "Python"]), default_taxonomy(), default_reference()))
     for info in infos:
         assert index_snapshot._info(json.loads(json.dumps(index_snapshot._info_fields(info)))) == info
     assert infos[0].key_word == "troubleshoot"
+    assert infos[-1].groups == (("sql", "mysql", "postgresql"), ("python",))

@@ -26,8 +26,8 @@ from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 6  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
-# 6: a line's rarest word)
+FORMAT = 7  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
+# 6: a line's rarest word; 7: a line's groups of names beside brackets of examples)
 OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
@@ -104,12 +104,13 @@ def _index(meta: dict, arrays: dict[str, np.ndarray]) -> PostingIndex:  # type: 
 
 def _info_fields(info: RequirementInfo) -> list[object]:
     return [info.hard, info.soft, info.names, info.any_of, info.years_only, info.weight, info.categories,
-            info.fields, info.spoken, info.unknown, info.degree, info.key_word]
+            info.fields, info.spoken, info.unknown, info.degree, info.key_word, info.groups]
 
 
 def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
-    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree, key_word = fields
+    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree, key_word, groups = fields
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),
-                           (int(degree[0]), bool(degree[1])) if degree is not None else None, str(key_word))
+                           (int(degree[0]), bool(degree[1])) if degree is not None else None, str(key_word),
+                           tuple(tuple(group) for group in groups))

@@ -45,7 +45,10 @@ _ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|includin
 # A slash with up to one more word on each side: "Java/Kotlin", "Spring Boot/Micronaut", "CI/CD".
 _SLASHED = re.compile(r"(?:([^\s/,;:()]+) )?([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?")
 # "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
-_EXAMPLES_IN_BRACKETS = re.compile(r"\([^()]*,[^()]*\)")
+_EXAMPLES_IN_BRACKETS = re.compile(
+    r"\((?:[^()]*,[^()]*|\s*(?:e\.g|i\.e|such as|including|like|for example|for instance)\b[^()]*)\)", re.I)
+# Where the clause a bracket's name stands in begins: "Java, Spring, Web Services (e.g. …)" → "Web Services".
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bwith\b|\bin\b|\bof\b", re.I)
 # A line asking for a credential ("CPA / CA or other professional accounting accreditation", "PMP or
 # an equivalent project management certification"): among its alternatives only credentials meet it;
 # the field a credential is in ("accounting") is what the credential certifies, not one of them.
@@ -80,6 +83,10 @@ class RequirementInfo:
     # Its rarest word ("troubleshoot" of "Ability to troubleshoot"), for a line judged on meaning: a
     # sentence close in meaning that uses it shows the line (see `verdicts`). "" for the others.
     key_word: str = ""
+    # A line that lists names it needs beside a bracket of examples ("Java, Web Services (e.g.
+    # RESTful, SOAP), and JavaScript"): each group of its names judged by name is needed, one of a
+    # group is enough. () for the other lines, which `any_of` says all about.
+    groups: tuple[tuple[str, ...], ...] = ()
 
     @property
     def asks_unknown(self) -> bool:
@@ -98,8 +105,13 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
         fields = fields or (skill is not None and skill.category in NAMED_FIELD_CATEGORIES)
         if skill is not None and skill.category == "spoken language":
             spoken.append(name)
-    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(req.text) or _EXAMPLES_IN_BRACKETS.search(req.text)
-                                          or _slash_between_names(req.text, taxonomy))
+    outside = _EXAMPLES_IN_BRACKETS.sub(" ", req.text)  # alternatives written outside its brackets of examples
+    any_of = len(req.skills) > 1 and bool(_ALTERNATIVES.search(outside) or _slash_between_names(outside, taxonomy))
+    groups: tuple[tuple[str, ...], ...] = ()
+    if len(req.skills) > 1 and not any_of and _EXAMPLES_IN_BRACKETS.search(req.text):
+        groups = _example_groups(req.text, req.skills, taxonomy)
+        any_of = len(groups) == 1  # the line names nothing beside its examples: one of them will do
+        groups = () if any_of else groups
     if any_of and taxonomy is not None and _CREDENTIAL.search(req.text):
         credentials = [n.lower() for n in req.skills
                        if (skill := taxonomy.get(n)) is not None and skill.category == "certification"]
@@ -122,7 +134,38 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
                            unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text),
-                           "" if hard or years_only else reference.rarest(words))
+                           "" if hard or years_only else reference.rarest(words),
+                           _judged_groups(groups, hard or soft))
+
+
+def _example_groups(text: str, names: Sequence[str], taxonomy: Taxonomy | None) -> tuple[tuple[str, ...], ...]:
+    """Lower-case names in groups, each group needed: the names a bracket of examples holds go with
+    the name just before it ("Web Services (e.g. RESTful, SOAP)": any of the three); every other
+    name is a group of its own. A name is placed by where its canonical name or an alias is written."""
+    groups: list[list[str]] = []
+    placed: set[str] = set()
+    for bracket in _EXAMPLES_IN_BRACKETS.finditer(text):
+        head = _CLAUSE_BREAK.split(text[:bracket.start()])[-1]
+        group = [n.lower() for n in names if n.lower() not in placed
+                 and (_written(n, bracket.group(), taxonomy) or _written(n, head, taxonomy))]
+        if group:
+            groups.append(group)
+            placed.update(group)
+    groups += [[n.lower()] for n in names if n.lower() not in placed]
+    return tuple(tuple(g) for g in groups)
+
+
+def _judged_groups(groups: tuple[tuple[str, ...], ...], by_name: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The groups a line is judged on by name: a bracket's group whole (its head may be a method,
+    "ERP systems (e.g. Oracle ERP)": any ERP will do), the other names only when judged by name
+    (its hard skills; its soft ones when it names no hard skill)."""
+    return tuple(g for g in groups if len(g) > 1 or g[0] in by_name)
+
+
+def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
+    skill = taxonomy.get(name) if taxonomy is not None else None
+    forms = [name, *(skill.aliases if skill is not None else ())]
+    return any(re.search(rf"(?<!\w){re.escape(form.lstrip('?'))}(?!\w)", text, re.I) for form in forms if form.lstrip("?"))
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
@@ -162,12 +205,16 @@ def verdict_key(info: RequirementInfo) -> VerdictKey:
     """Where a line's verdict on names is memoised (and found again by explanations)."""
     if info.spoken:
         return tuple("spoken:" + "|".join(g) for g in info.spoken), False
+    if info.groups:
+        return tuple("group:" + "|".join(g) for g in info.groups), False
     return skill_keys(info), info.any_of
 
 
 def skill_keys(info: RequirementInfo) -> tuple[str, ...]:
     """The skills a line is judged on by name: its hard skills; in a list of alternatives, its
-    soft ones too ("web development or Unix/Linux": either will do)."""
+    soft ones too ("web development or Unix/Linux": either will do), as in a group of examples."""
+    if info.groups:
+        return tuple(k for group in info.groups for k in group)
     if info.any_of and info.hard and info.soft:
         return info.hard + info.soft
     return info.hard or info.soft

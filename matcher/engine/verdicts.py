@@ -4,7 +4,9 @@ Evidence, in order of trust:
 1. Named hard skills (languages, frameworks, databases, cloud, tools, certifications) are judged by
    name only: the CV names the skill (exact or alias), or a skill that implies it (Django ⇒ Python).
    A sentence about another skill never meets it ("Docker containers" does not show "IoC
-   containers"); a close sibling (PostgreSQL for MySQL) is at most partial and says so.
+   containers"); a close sibling (PostgreSQL for MySQL) is at most partial and says so. Alternatives
+   ("Java or Go") need one; other names are each needed, a bracket of examples with the name it
+   illustrates counting as one ("ERP systems (e.g. Oracle ERP) and SQL": an ERP, and SQL).
 2. Years asked for a named skill ("5+ years of Python"), or for a field of work or a method ("10
    years of relevant work experience in public accounting"), are judged on the years of the CV's
    dated roles that name it; when no dated role does, a skill's line is partial and says the years
@@ -104,6 +106,19 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
                         "; ".join(reasons))
 
 
+def judge_groups(names: tuple[str, ...], groups: tuple[tuple[str, ...], ...], profile: CVProfile,
+                 taxonomy: Taxonomy | None) -> SkillVerdict:
+    """Named skills in groups: every group is needed, one of a group is enough ("Java, Web Services
+    (e.g. RESTful, SOAP), and JavaScript": Java, one of the three, and JavaScript)."""
+    parts = [judge_skills(names, group, True, profile, taxonomy) for group in groups]
+    credit = sum(p.credit for p in parts) / len(parts)
+    code = MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
+    offered = next((p.offered for p in parts if p.offered is not None), None)
+    return SkillVerdict(code, credit if code else 0.0, offered if code else None,
+                        tuple(m for p in parts for m in p.met_skills), tuple(m for p in parts for m in p.missing),
+                        "; ".join(p.reason for p in parts))
+
+
 def judge_spoken(groups: tuple[tuple[str, ...], ...], profile: CVProfile) -> SkillVerdict:
     """Spoken languages: every group is needed ("English and German"), one of a group is enough
     ("Mandarin or Cantonese"); the CV's own language counts (see `profile`)."""
@@ -177,8 +192,11 @@ class Verdicts:
 
 
 def _judge_key(info: RequirementInfo, keys: tuple[str, ...], profile: CVProfile, taxonomy: Taxonomy | None) -> SkillVerdict:
-    return (judge_spoken(info.spoken, profile) if info.spoken
-            else judge_skills(info.names, keys, info.any_of, profile, taxonomy))
+    if info.spoken:
+        return judge_spoken(info.spoken, profile)
+    if info.groups:
+        return judge_groups(info.names, info.groups, profile, taxonomy)
+    return judge_skills(info.names, keys, info.any_of, profile, taxonomy)
 
 
 def rejudged(index: PostingIndex, base: Verdicts, profile: CVProfile, best_sim: np.ndarray, best_unit: np.ndarray,

@@ -79,6 +79,21 @@ def test_a_slash_inside_a_name_offers_no_choice_between_names(jane: World) -> No
     assert jane.line("DevOps Engineer", "Docker/Kubernetes").status == "met", "either will do"
 
 
+def test_names_beside_a_bracket_of_examples_are_each_needed(world: Callable[..., World]) -> None:
+    # Google: "Experience with enterprise resource planning systems (e.g. Oracle ERP) and SQL." was met
+    # by ERP alone: "e.g." anywhere made every name of the line an alternative, SQL too.
+    jane = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=3.8), [make_posting("Backend Engineer", [
+        "Experience with containers (e.g. Docker, Podman) and Kubernetes",
+        "Programming experience in Django, Web Services (e.g. RESTful, SOAP, etc), and JavaScript.",
+        "Databases (e.g. MySQL, PostgreSQL)"])])
+    both = jane.line("Backend Engineer", "Experience with containers (e.g. Docker, Podman) and Kubernetes")
+    assert both.status == "partial" and both.missing_skills == ["Kubernetes"], both.reason
+    listed = jane.line("Backend Engineer", "Programming experience in Django, Web Services (e.g. RESTful, SOAP, etc), "
+                                           "and JavaScript.")
+    assert listed.status == "partial" and listed.missing_skills == ["JavaScript"], "REST APIs stand for SOAP too"
+    assert jane.line("Backend Engineer", "Databases (e.g. MySQL, PostgreSQL)").status == "met", "one example will do"
+
+
 def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
     line = jane.line("Backend Engineer", "MySQL")
     assert line.status == "partial" and "related skill PostgreSQL" in line.reason
