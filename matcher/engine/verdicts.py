@@ -100,7 +100,11 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
             missing.append(name)
     credit = max(credits) if any_of else sum(credits) / len(credits)
     if any_of and met:
-        missing = []  # one alternative is enough: the others are not gaps
+        # One alternative is enough: the others are not gaps, and the reason says what showed it
+        # ("exact skill: Java; one of 3 will do", not "not in your CV: C#; exact skill: Java; …").
+        missing = []
+        reasons = [r for r in reasons if not r.startswith(("not in your CV", "related skill"))]
+        reasons.append(f"one of {len(keys)} will do")
     code = MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
     return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
                         "; ".join(reasons))
