@@ -57,12 +57,18 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             level, equivalent = info.degree
             reason = f"asks for {LEVEL_NAMES[level]}" + (" or equivalent experience" if equivalent else "")
             degree = profile.degree_meeting(level, info.names) or profile.degree  # the one quoted
-            if degree is not None and (degree[0] >= level or code < 2):
-                reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}"
+            by_degree = degree is not None and degree[0] >= level and unit == degree[1]
+            if code < 2 or by_degree:
+                reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}" if degree is not None else ""
             else:  # met by the years the line takes instead
                 reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
+                if degree is not None:
+                    reason += f", which the line takes instead of a degree; your CV shows {LEVEL_NAMES[degree[0]]}"
                 if evidence is None:
-                    kind, basis = "dates", f"No degree in your CV; its dates show {profile.years:g} years of experience"
+                    kind, basis = "dates", (f"No degree in your CV; its dates show {profile.years:g} years of experience"
+                                            if degree is None else
+                                            f"Your CV's dates show {profile.years:g} years of experience, which the "
+                                            f"line takes instead of the degree it asks for")
         elif source == BY_YEARS:
             years = profile.years
             reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None

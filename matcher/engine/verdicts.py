@@ -367,10 +367,14 @@ def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
     assert info.degree is not None
     level, equivalent = info.degree
     shown, meeting = profile.degree, profile.degree_meeting(level, info.names)
-    if meeting is not None:
-        return (PARTIAL, FIELD_ONLY_CREDIT, meeting[1]) if named_missing else (MET, 1.0, meeting[1])
+    if meeting is not None and not named_missing:
+        return MET, 1.0, meeting[1]
+    # "BA/BS degree in Business or equivalent practical experience": the years stand in for the
+    # degree, and so for one in another field ("Bachelor's of Arts: Political Science").
     if equivalent and profile.years is not None and profile.years >= EQUIVALENT_YEARS:
         return MET, 1.0, years_unit
+    if meeting is not None:
+        return PARTIAL, FIELD_ONLY_CREDIT, meeting[1]
     if shown is not None:
         return (PARTIAL, DEGREE_BELOW_CREDIT, shown[1]) if level - shown[0] == 1 else (MISSING, 0.0, -1)
     return None

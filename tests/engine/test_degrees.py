@@ -125,3 +125,21 @@ def test_a_line_quotes_the_degree_a_person_would_point_to(world: Callable[..., W
     finance = sam.line("Analyst", "Bachelor's degree in Finance or Economics.")
     assert finance.status == "met" and finance.evidence == degrees[1]
     assert "your CV shows a master's degree" in finance.reason
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_years_stand_in_for_a_degree_in_another_field_where_the_line_takes_them(graduate: World,
+                                                                               world: Callable[..., World]) -> None:
+    # A livecareer HR CV (HR/10399912.pdf): "Bachelor's of Arts: Political Science and Law" and 4.9
+    # years of experience was partial on Google's "BA/BS degree in Business, Accounting, Operations or
+    # equivalent practical experience", which the years alone meet.
+    line = "BA/BS degree in Finance or Accounting, or equivalent practical experience."
+    sam = world(graduate.store.cv(graduate.cv_id), [make_posting("Controller", [line])])
+    judged = sam.line("Controller", line)
+    assert judged.status == "met" and judged.judged_by == "degree"
+    assert "which the line takes instead of a degree" in judged.reason and "a bachelor's degree" in judged.reason
+    assert judged.evidence is None and judged.evidence_kind == "dates"
+    assert evidence_words(judged) == ("Your CV's dates show 7.2 years of experience, which the line takes instead "
+                                      "of the degree it asks for")
+    # Without the years the line takes, the degree in another field is part of it, as before.
+    assert graduate.line("Data Analyst", "Bachelor's degree in Finance or Accounting.").status == "partial"
