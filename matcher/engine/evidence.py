@@ -5,7 +5,7 @@ body a person would accept as proof (issue 12), so some units are never quoted: 
 Skills") and a table's header row ("Skills Experience Total Years Last Used"), the header above the
 first section (name, address, headline), objective statements ("Seeking a challenging role as…",
 "Looking for a mid-senior SDE position…": they say what the person wants, not what they did), and
-units with too few words to show anything. Among acceptable units, those that describe work
+units with too few words to show anything (numbers are not words: "07/2007 to 03/2010"). Among acceptable units, those that describe work
 (experience, projects) are preferred over lists (skills) and the summary, when several name the
 same skill.
 """
@@ -50,8 +50,9 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # Which cutting of a CV into units this is: a CV's stored skills quote units, so they are found
 # again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line;
 # 3: table header rows are not quoted; 4: a role's title line is a skill's evidence only when no
-# statement of its section names the skill; 5: "…using Python and R. Assisted…" is two sentences.
-UNITS_VERSION = 5
+# statement of its section names the skill; 5: "…using Python and R. Assisted…" is two sentences;
+# 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted.
+UNITS_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def cv_units(cv: CV) -> list[Unit]:
                 continue
             seen.add(key)
             priority = PRIORITY.get(section, 2)
-            words = len(tokens(sentence))
+            words = sum(not t.isdigit() for t in tokens(sentence))  # "07/2007 to 03/2010" shows nothing
             if key in headings or OBJECTIVE.search(sentence) or words < (1 if section in LIST_SECTIONS else MIN_CONTENT_WORDS) \
                     or _column_labels(sentence):
                 priority = 0

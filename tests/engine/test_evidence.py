@@ -51,6 +51,15 @@ def test_a_tables_header_row_is_never_quoted(shared_dir: Path) -> None:
     assert any(u.quotable and "Strong analytical skills" in u.text for u in units)
 
 
+def test_a_date_range_alone_is_never_quoted(shared_dir: Path) -> None:
+    # A livecareer sales CV: "Must be able to start in February 2018" was partly met by its line
+    # "07/2007 to 03/2010", quoted as the closest sentence.
+    units = cv_units(read_cv(shared_dir / "data" / "dev" / "livecareer" / "SALES" / "10138632.pdf"))
+    dates = [u for u in units if u.text == "07/2007 to 03/2010"]
+    assert dates and not dates[0].quotable
+    assert any(u.quotable and u.text.startswith("Areas of expertise include") for u in units)
+
+
 def test_a_met_skill_quotes_the_item_that_names_it(shared_dir: Path, tmp_path: Path) -> None:
     store = Store(tmp_path / "m.db")
     cv = services.import_cv(store, shared_dir / RF_ENGINEER)
