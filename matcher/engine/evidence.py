@@ -5,9 +5,9 @@ body a person would accept as proof (issue 12), so some units are never quoted: 
 Skills") and a table's header row ("Skills Experience Total Years Last Used"), the header above the
 first section (name, address, headline), objective statements ("Seeking a challenging role as…",
 "Looking for a mid-senior SDE position…": they say what the person wants, not what they did), and
-units with too few words to show anything (numbers are not words: "07/2007 to 03/2010"). Among acceptable units, those that describe work
-(experience, projects) are preferred over lists (skills) and the summary, when several name the
-same skill.
+units with too few words to show anything (numbers are not words: "07/2007 to 03/2010"). Among
+acceptable units, those that describe work (experience, projects) are preferred over a role's title
+line, lists (skills) and the summary, when several name the same skill.
 """
 
 from __future__ import annotations

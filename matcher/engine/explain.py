@@ -65,10 +65,10 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                 if degree is not None:
                     reason += f", which the line takes instead of a degree; your CV shows {LEVEL_NAMES[degree[0]]}"
                 if evidence is None:
-                    kind, basis = "dates", (f"No degree in your CV; its dates show {profile.years:g} years of experience"
-                                            if degree is None else
-                                            f"Your CV's dates show {profile.years:g} years of experience, which the "
-                                            f"line takes instead of the degree it asks for")
+                    kind, basis = "dates", (
+                        f"No degree in your CV; its dates show {profile.years:g} years of experience" if degree is None
+                        else f"Your CV's dates show {profile.years:g} years of experience, which the line takes "
+                             f"instead of the degree it asks for")
         elif source == BY_YEARS:
             years = profile.years
             reason = (f"{req.years:g} years asked, your CV shows {years:g} (from its dates)" if years is not None

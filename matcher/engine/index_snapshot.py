@@ -108,7 +108,8 @@ def _info_fields(info: RequirementInfo) -> list[object]:
 
 
 def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
-    hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree, key_word, groups = fields
+    (hard, soft, names, any_of, years_only, weight, categories, named_fields, spoken, unknown, degree, key_word,
+     groups) = fields
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),

@@ -165,7 +165,8 @@ def _judged_groups(groups: tuple[tuple[str, ...], ...], by_name: Sequence[str]) 
 def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
     skill = taxonomy.get(name) if taxonomy is not None else None
     forms = [name, *(skill.aliases if skill is not None else ())]
-    return any(re.search(rf"(?<!\w){re.escape(form.lstrip('?'))}(?!\w)", text, re.I) for form in forms if form.lstrip("?"))
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.I)
+               for form in (f.lstrip("?") for f in forms) if form)
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:

@@ -71,12 +71,13 @@ def test_a_skill_quotes_what_was_done_with_it_before_the_title_of_a_role(shared_
     # The sample CV's roles are titled "Senior Python Developer, 2021 - Present" and "2021 – Present
     # Machine Learning Engineer, OpenAI, …": those lines were quoted for Python and Machine learning.
     store = Store(tmp_path / "m.db")
-    python = {e.skill: e.sentence for e in services.import_cv(store, shared_dir / "samples" / "cvs" / "resume_1.pdf").skills}
+    cvs = shared_dir / "samples" / "cvs"
+    python = {e.skill: e.sentence for e in services.import_cv(store, cvs / "resume_1.pdf").skills}
     assert python["Python"] == ("Developed and maintained a scalable and secure API for a leading e-commerce "
                                 "platform using Python, Django, and AWS.")
-    ml = {e.skill: e.sentence for e in services.import_cv(store, shared_dir / "samples" / "cvs" / "harvey_dent_mle.pdf").skills}
-    assert ml["Machine learning"] == ("Developed and deployed machine learning models to improve the efficiency of ride "
-                                      "allocation algorithms.")
+    ml = {e.skill: e.sentence for e in services.import_cv(store, cvs / "harvey_dent_mle.pdf").skills}
+    assert ml["Machine learning"] == ("Developed and deployed machine learning models to improve the efficiency "
+                                      "of ride allocation algorithms.")
     # A role's title still shows a skill no statement names.
     body = "Senior Golang Engineer, Acme, 2019 - 2024\nRan the payment services and mentored two engineers."
     cv = make_cv(f"Experience\n{body}", [("experience", "Experience", body)])

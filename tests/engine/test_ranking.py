@@ -81,7 +81,8 @@ def test_deterministic_and_top_k_is_a_prefix(go_dev: World) -> None:
     assert all(0 <= m.score <= 100 for m in full)
 
 
-def test_a_meaning_verdict_states_the_cosine_of_its_line_and_the_sentence_it_quotes(world: Callable[..., World]) -> None:
+def test_a_meaning_verdict_states_the_cosine_of_its_line_and_the_sentence_it_quotes(
+        world: Callable[..., World]) -> None:
     """"meaning 0.41" beside "Closest in your CV: …" is the cosine of that line and that sentence, for
     every line of every posting explained together (a cosine from another row would still read fine)."""
     w = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), [*POSTINGS, make_posting("Payments Engineer", [

@@ -196,7 +196,8 @@ def test_using_operating_systems_does_not_show_their_internals(world: Callable[.
     # aliases of one skill.
     skills = "Operating Systems: Windows 10, Windows Server 2016, macOS"
     text = f"Ann Poe\nSkills\n{skills}\nExperience\nRan the help desk of a 300-person office."
-    cv = make_cv(text, [("skills", "Skills", skills), ("experience", "Experience", "Ran the help desk of a 300-person office.")])
+    cv = make_cv(text, [("skills", "Skills", skills),
+                        ("experience", "Experience", "Ran the help desk of a 300-person office.")])
     ann = world(cv, [make_posting("Infrastructure Engineer", [
         "Operating system internals", "Filesystems", "Knowledge of operating systems"])])
     for line in ("Operating system internals", "Filesystems"):
