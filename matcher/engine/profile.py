@@ -9,7 +9,7 @@ is written in that language), "contact" (a link in the contact details: github.c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from matcher.domain import CV, EvidenceKind, Role
@@ -126,9 +126,14 @@ class CVProfile:
         higher one names one of the line's `fields` ("in Finance": the MSc in Finance, not the BSc in
         Computer Science)."""
         meeting = [d for d in self.degrees if d[0] >= level]
-        named = [stems for stems in (frozenset(map(word_stem, tokens(f))) for f in fields) if stems]
-        return next((d for d in meeting if any(stems <= self.unit_stems[d[1]] for stems in named)),
+        return next((d for d in meeting if any(self.unit_uses(d[1], tokens(f)) for f in fields)),
                     meeting[0] if meeting else None)
+
+    def unit_uses(self, unit: int, words: Iterable[str]) -> bool:
+        """Does unit `unit` use every one of `words` (at least one), in any form ("troubleshooting"
+        for "troubleshoot": `lexical.word_stem`)?"""
+        stems = {word_stem(w) for w in words}
+        return bool(stems) and 0 <= unit < len(self.unit_stems) and stems <= self.unit_stems[unit]
 
     def closest_shown(self, name: str, taxonomy: Taxonomy) -> tuple[float, Offered] | None:
         """The skill the CV's own sentences show that counts most as having `name`

@@ -38,7 +38,6 @@ import numpy as np
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.degrees import EQUIVALENT_YEARS
-from matcher.engine.lexical import word_stem
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
@@ -71,6 +70,7 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
     """Verdict on named skills alone; alternatives ("Java or Go") need one, lists need all."""
     credits: list[float] = []
     reasons: list[str] = []
+    shown: list[str] = []  # the reasons of the names the CV shows
     offered: Offered | None = None
     met: list[str] = []
     missing: list[str] = []
@@ -80,12 +80,14 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
         if key in profile.skills:
             credits.append(1.0)
             reasons.append(f"exact skill: {name}")
+            shown.append(reasons[-1])
             offered = offered or profile.skills[key]
             met.append(name)
         elif key in profile.implied and profile.implied[key][0] >= IMPLIED_PARTIAL:
             strength, via, source = profile.implied[key]
             credits.append(strength)
             reasons.append(f"{name} implied by {via}")
+            shown.append(reasons[-1])
             offered = offered or source
             met.append(name)
         else:
@@ -103,11 +105,15 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
         # One alternative is enough: the others are not gaps, and the reason says what showed it
         # ("exact skill: Java; one of 3 will do", not "not in your CV: C#; exact skill: Java; …").
         missing = []
-        reasons = [r for r in reasons if not r.startswith(("not in your CV", "related skill"))]
-        reasons.append(f"one of {len(keys)} will do")
-    code = MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
+        reasons = [*shown, f"one of {len(keys)} will do"]
+    code = _named_code(credit)
     return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
                         "; ".join(reasons))
+
+
+def _named_code(credit: float) -> int:
+    """Met, partial or missing from the credit of a line's named skills."""
+    return MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
 
 
 def judge_groups(names: tuple[str, ...], groups: tuple[tuple[str, ...], ...], profile: CVProfile,
@@ -116,7 +122,7 @@ def judge_groups(names: tuple[str, ...], groups: tuple[tuple[str, ...], ...], pr
     (e.g. RESTful, SOAP), and JavaScript": Java, one of the three, and JavaScript)."""
     parts = [judge_skills(names, group, True, profile, taxonomy) for group in groups]
     credit = sum(p.credit for p in parts) / len(parts)
-    code = MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
+    code = _named_code(credit)
     offered = next((p.offered for p in parts if p.offered is not None), None)
     return SkillVerdict(code, credit if code else 0.0, offered if code else None,
                         tuple(m for p in parts for m in p.met_skills), tuple(m for p in parts for m in p.missing),
@@ -356,8 +362,7 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
 
 def uses_key_word(info: RequirementInfo, profile: CVProfile, unit: int) -> bool:
     """Does CV unit `unit` use the line's rarest word, in any form ("troubleshooting" for "troubleshoot")?"""
-    return (bool(info.key_word) and 0 <= unit < len(profile.unit_stems)
-            and word_stem(info.key_word) in profile.unit_stems[unit])
+    return bool(info.key_word) and profile.unit_uses(unit, [info.key_word])
 
 
 def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
