@@ -338,6 +338,11 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     # "Asynchronous service communication" was met by a CV's "communication and leadership skills"
     ("New RF systems introduction on satellite communication architecture designs and proposals", "Communication"),
     ("Asynchronous service communication", "Communication"),
+    # An IT technician's error log (livecareer INFORMATION-TECHNOLOGY/10089434.pdf) and a banker's
+    # account work (livecareer BANKING/10329506.pdf) met "Observability systems" and "Monitoring tools"
+    ("Debugging and logging of errors in Hyperion and MiamiBiz using Team Foundation Server (TFS).",
+     "Observability"),
+    ("Performs reconciliation and monitoring of Federal Reserve account.", "Observability"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -346,6 +351,7 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
 @pytest.mark.parametrize(("text", "skill"), [
     ("Built mobile apps in Swift", "Mobile development"), ("CPU profiling and performance tuning", "Performance optimization"),
     ("Experience with monitoring and observability", "Observability"), ("ANSYS Fluent", "ANSYS"),
+    ("Built logging infrastructure and dashboards", "Observability"), ("Monitoring tools", "Observability"),
     ("Experience with transformers (BERT, GPT)", "Deep learning"),
     ("Strong knowledge of algorithms", "Data structures and algorithms"), ("Algorithms, Data structures", "Data structures and algorithms"),
     ("Implementing efficient algorithms in C++", "Data structures and algorithms"),

@@ -74,6 +74,8 @@ def test_non_tech_skills_are_in(tax: Taxonomy, name: str) -> None:
     ("Spring Boot", "Java", 1.0), ("Spring Boot", "Spring", 1.0), ("AWS Lambda", "AWS", 1.0),
     ("React", "JavaScript", 1.0), ("TypeScript", "JavaScript", 0.9), ("Next.js", "React", 1.0),
     ("Kubernetes", "Containers", 0.9),
+    # a sysadmin's monitoring suites still show observability, now that "monitoring" alone does not
+    ("Nagios", "Observability", 0.8), ("SolarWinds", "Observability", 0.7),
 ])
 def test_implications(tax: Taxonomy, skill: str, implied: str, strength: float) -> None:
     assert tax.implied(skill)[implied] == pytest.approx(strength)
