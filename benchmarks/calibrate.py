@@ -8,7 +8,8 @@
 3. The score weights (`scoring.ScoreWeights`, `ROLE_WEIGHT`, `COVERAGE_PRIOR`): a grid, scored by the
    mean of two mean average precisions — the TUNE CVs of the relevance set (benchmarks/data/relevance,
    judged by reading) and the TUNE half of the dev set's CVs (relevant by category) — under the
-   constraint that the coverage parts weigh more than S ("S is a relevance part, not the bulk", issue 12).
+   constraint that the coverage parts weigh more than S ("S is a relevance part, not the bulk", issue
+   12). The one step whose choice the code does not hold today (see `weights`).
 4. Where the most-missing ceiling starts squeezing (`scoring.MOST_MISSING_KNEE`): with the weights
    chosen in 3, the knee of best mean AP on the same TUNE sets; when several are as good (within 0.0001),
    the middle one of that plateau.
@@ -156,16 +157,16 @@ def mean_ap(parts: list[Parts], c: Choice, s: dict[str, float]) -> tuple[float, 
 
 
 GRID = {
-    "required": (0.35, 0.45, 0.55),
-    "preferred": (0.05, 0.10),
+    "required": (0.15, 0.25, 0.35, 0.45, 0.55),
+    "preferred": (0.05, 0.10, 0.15),
     "semantic": (0.20, 0.30, 0.40),
     "experience": (0.0, 0.05),
-    "seniority": (0.05, 0.10, 0.15),
-    "lexical_share": (0.2, 0.35, 0.5),
+    "seniority": (0.05, 0.10, 0.15, 0.20, 0.25),
+    "lexical_share": (0.1, 0.2, 0.35, 0.5),
     "title_share": (0.0, 0.15),
 }
 ROLE_WEIGHTS = (0.0, 2.0, 5.0, 8.0)
-PRIORS = (0.5, 1.0, 2.0)
+PRIORS = (0.25, 0.5, 1.0, 2.0)  # > 0: a posting with no lines still has a coverage
 
 
 def objective(sets: list[list[Parts]], c: Choice, s: dict[str, float]) -> tuple[float, float]:
@@ -174,26 +175,51 @@ def objective(sets: list[list[Parts]], c: Choice, s: dict[str, float]) -> tuple[
     return float(np.mean([f[0] for f in found])), float(np.mean([f[1] for f in found]))
 
 
+@dataclass(frozen=True)
+class GridPoint:
+    per_set: tuple[float, ...]  # mean AP on each labelled set
+    auc: float
+    choice: Choice
+
+    @property
+    def ap(self) -> float:
+        return float(np.mean(self.per_set))
+
+
+def grid_point(sets: list[list[Parts]], c: Choice, s: dict[str, float]) -> GridPoint:
+    found = [mean_ap(parts, c, s) for parts in sets]
+    return GridPoint(tuple(f[0] for f in found), float(np.mean([f[1] for f in found])), c)
+
+
 def weights(sets: list[list[Parts]], s: dict[str, float]) -> Choice:
-    best: tuple[float, float, Choice] | None = None
+    """The grid point of best mean AP, printed beside the code's with each set's mean AP.
+
+    The code does not hold this choice: at the tenth stop's code the best (required 0.35, preferred
+    0.15, seniority 0.20, role 2, prior 1) gained +0.039 on the three relevance TUNE CVs and lost
+    0.007 on the dev TUNE CVs; tried, it lost 0.043 AP on the relevance REPORT CVs (README)."""
+    best = code = grid_point(sets, Choice(ScoreWeights()), s)
     names = list(GRID)
     for values in itertools.product(*(GRID[k] for k in names)):
         w = ScoreWeights(**dict(zip(names, values)))
         if w.required + w.preferred <= w.semantic:
             continue  # S must not be the bulk
         for role_weight, prior in itertools.product(ROLE_WEIGHTS, PRIORS):
-            choice = Choice(w, role_weight, prior)
-            ap, auc = objective(sets, choice, s)
-            if best is None or ap > best[0] + 1e-9:
-                best = (ap, auc, choice)
-    assert best is not None
-    chosen = {f.name: getattr(best[2].weights, f.name) for f in fields(ScoreWeights)}
-    print(f"weights: mean AP {best[0]:.3f}, ROC-AUC {best[1]:.3f} on the TUNE halves at {chosen}, "
-          f"ROLE_WEIGHT={best[2].role_weight}, COVERAGE_PRIOR={best[2].prior}")
-    code = Choice(ScoreWeights())
-    print(f"   [code: mean AP {objective(sets, code, s)[0]:.3f} at {code.weights.to_json()}, "
-          f"ROLE_WEIGHT={ROLE_WEIGHT}, COVERAGE_PRIOR={COVERAGE_PRIOR}]")
-    return best[2]
+            found = grid_point(sets, Choice(w, role_weight, prior), s)
+            if found.ap > best.ap + 1e-9:
+                best = found
+    print(f"weights: mean AP {best.ap:.3f} (relevance / dev: {_aps(best)}), ROC-AUC {best.auc:.3f} on the "
+          f"TUNE halves at {_described(best.choice)}")
+    print(f"   [code: mean AP {code.ap:.3f} (relevance / dev: {_aps(code)}) at {_described(code.choice)}]")
+    return best.choice
+
+
+def _aps(found: GridPoint) -> str:
+    return " / ".join(f"{a:.3f}" for a in found.per_set)
+
+
+def _described(c: Choice) -> str:
+    chosen = {f.name: getattr(c.weights, f.name) for f in fields(ScoreWeights)}
+    return f"{chosen}, ROLE_WEIGHT={c.role_weight}, COVERAGE_PRIOR={c.prior}"
 
 
 KNEES = (55.0, 60.0, 65.0, 70.0, 72.0, 74.0)
