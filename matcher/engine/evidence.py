@@ -41,6 +41,10 @@ ITEM_SEPARATOR = re.compile(r"; |(?<!\d) [-–] (?=[A-Z])")
 LIST_ITEM_MIN_PARTS = 3
 LIST_ITEM_MIN_WORDS = 4  # words of two letters or more: "(2021 - 2023)" is none
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SPACED_WORD = re.compile(r"\S+")
+# How much of a role's heading the start of a unit must hold to be that role's title line: all but
+# a word or two of "Software Development Engineer I, Netflix, Los Gatos, CA, USA — 2002 – 2007".
+ROLE_TITLE_COVERED = 0.8
 # A table's header row, every word of it a column label: livecareer's skills tables start with
 # "Skills Experience Total Years Last Used", which a line asking for years of experience matched by
 # meaning and quoted as if it were a statement.
@@ -51,8 +55,9 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # again when it changes (`services.skills.cv_skills_version`). 2: statements run into one line;
 # 3: table header rows are not quoted; 4: a role's title line is a skill's evidence only when no
 # statement of its section names the skill; 5: "…using Python and R. Assisted…" is two sentences;
-# 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted.
-UNITS_VERSION = 6
+# 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted; 7: a role's
+# title line that ran into the statement after it is cut off it.
+UNITS_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -78,12 +83,13 @@ def _header(cv: CV) -> str:
 def cv_units(cv: CV) -> list[Unit]:
     """Every sentence or list item of the CV, in reading order, marked with its section."""
     headings = {s.heading.strip().rstrip(":").lower() for s in cv.sections}
+    role_words = [set(tokens(r.heading)) for r in cv.roles if r.heading]
     parts = [("header", _header(cv))] + [(s.name, s.text) for s in cv.sections] if cv.sections else [("other", cv.text)]
     units: list[Unit] = []
     seen: set[str] = set()
     for section, text in parts:
-        for sentence in (cut for unit in split_sentences(text, max_chars=None) for item in _items(unit)
-                         for cut in cut_run_on(item)):
+        for sentence in (part for unit in split_sentences(text, max_chars=None) for item in _items(unit)
+                         for cut in cut_run_on(item) for part in _role_title_apart(cut, role_words)):
             key = sentence.strip().rstrip(":").lower()
             if key in seen:
                 continue
@@ -95,6 +101,25 @@ def cv_units(cv: CV) -> list[Unit]:
                 priority = 0
             units.append(Unit(sentence, section, priority))
     return units
+
+
+def _role_title_apart(unit: str, role_words: list[set[str]]) -> list[str]:
+    """A role's title line and the statement it ran into, apart: a title long enough to look cut by
+    the page edge joins the next line ("2002 – 2007 Software Development Engineer I, Netflix, Los
+    Gatos, CA, USA Developed and maintained the user interface…"), and the statement is the proof."""
+    words = list(_SPACED_WORD.finditer(unit))
+    for heading in role_words:
+        covered: set[str] = set()
+        for k, word in enumerate(words):
+            found = set(tokens(word.group()))
+            if not found <= heading:
+                rest = unit[word.start():]
+                if k and rest[0].isupper() and len(covered) >= ROLE_TITLE_COVERED * len(heading) \
+                        and len(_WORD.findall(rest)) >= MIN_CONTENT_WORDS:
+                    return [unit[:word.start()].strip(), rest]
+                break
+            covered |= found
+    return [unit]
 
 
 def role_lines(cv: CV, units: list[Unit]) -> set[int]:

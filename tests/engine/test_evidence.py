@@ -86,6 +86,27 @@ def test_a_skill_quotes_what_was_done_with_it_before_the_title_of_a_role(shared_
     assert annotated["Go"] == "Senior Golang Engineer, Acme, 2019 - 2024"
 
 
+def test_a_roles_title_that_ran_into_its_first_statement_is_cut_off_it(shared_dir: Path, tmp_path: Path) -> None:
+    # Two sample CVs: a title line long enough to look cut by the page edge joined the statement
+    # under it, and "Not afraid of implementing UI…" quoted "2002 – 2007 Software Development
+    # Engineer I, Netflix, Los Gatos, CA, USA Developed and maintained the user interface…".
+    cvs = shared_dir / "samples" / "cvs"
+    units = [u.text for u in cv_units(read_cv(cvs / "alfred_pennyworth_pm.pdf"))]
+    assert "2002 – 2007 Software Development Engineer I, Netflix, Los Gatos, CA, USA" in units
+    assert "Developed and maintained the user interface for the Netflix web application." in units
+    units = [u.text for u in cv_units(read_cv(cvs / "barry_allen_fe.pdf"))]
+    assert "Developing intuitive and engaging user interfaces using React and Redux." in units
+    store = Store(tmp_path / "m.db")
+    evidence = {e.skill: e.sentence for e in services.import_cv(store, cvs / "alfred_pennyworth_pm.pdf").skills}
+    assert evidence["UI design"] == "Developed and maintained the user interface for the Netflix web application."
+    # A statement that starts with words of a role's title is not cut ("Data pipelines…" under a
+    # "Data Engineer" role): too little of the title.
+    body = "Data Engineer, Acme, 2019 - 2024\nData pipelines for billing built in Spark and Airflow."
+    cv = make_cv(f"Experience\n{body}", [("experience", "Experience", body)])
+    cv.roles = find_roles(body, cv.as_of or date(2026, 11, 1))
+    assert "Data pipelines for billing built in Spark and Airflow." in [u.text for u in cv_units(cv)]
+
+
 @pytest.mark.slow  # the real model embeds the CV
 def test_skills_stored_with_the_old_cutting_are_found_again(world: Callable[..., World]) -> None:
     text = ("Experience\nRan the payment services; Wrote the billing service in Django and tuned its queries; "
