@@ -169,20 +169,15 @@ ROLE_WEIGHTS = (0.0, 2.0, 5.0, 8.0)
 PRIORS = (0.25, 0.5, 1.0, 2.0)  # > 0: a posting with no lines still has a coverage
 
 
-def objective(sets: list[list[Parts]], c: Choice, s: dict[str, float]) -> tuple[float, float]:
-    """Mean over the labelled sets of their mean AP (and of their mean ROC-AUC)."""
-    found = [mean_ap(parts, c, s) for parts in sets]
-    return float(np.mean([f[0] for f in found])), float(np.mean([f[1] for f in found]))
-
-
 @dataclass(frozen=True)
 class GridPoint:
     per_set: tuple[float, ...]  # mean AP on each labelled set
-    auc: float
+    auc: float  # mean over the sets of their mean ROC-AUC
     choice: Choice
 
     @property
     def ap(self) -> float:
+        """The objective: mean over the labelled sets of their mean AP."""
         return float(np.mean(self.per_set))
 
 
@@ -226,7 +221,7 @@ KNEES = (55.0, 60.0, 65.0, 70.0, 72.0, 74.0)
 
 
 def knee(sets: list[list[Parts]], s: dict[str, float], weighted: Choice) -> float:
-    found = {k: objective(sets, Choice(weighted.weights, weighted.role_weight, weighted.prior, k), s)[0]
+    found = {k: grid_point(sets, Choice(weighted.weights, weighted.role_weight, weighted.prior, k), s).ap
              for k in KNEES}
     best = max(found.values())
     plateau = [k for k in KNEES if found[k] >= best - 1e-4]

@@ -83,7 +83,7 @@ def _header(cv: CV) -> str:
 def cv_units(cv: CV) -> list[Unit]:
     """Every sentence or list item of the CV, in reading order, marked with its section."""
     headings = {s.heading.strip().rstrip(":").lower() for s in cv.sections}
-    role_words = [set(tokens(r.heading)) for r in cv.roles if r.heading]
+    role_words = _role_words(cv)
     parts = [("header", _header(cv))] + [(s.name, s.text) for s in cv.sections] if cv.sections else [("other", cv.text)]
     units: list[Unit] = []
     seen: set[str] = set()
@@ -107,16 +107,15 @@ def _role_title_apart(unit: str, role_words: list[set[str]]) -> list[str]:
     """A role's title line and the statement it ran into, apart: a title long enough to look cut by
     the page edge joins the next line ("2002 – 2007 Software Development Engineer I, Netflix, Los
     Gatos, CA, USA Developed and maintained the user interface…"), and the statement is the proof."""
-    words = list(_SPACED_WORD.finditer(unit))
+    words = [(word.start(), set(tokens(word.group()))) for word in _SPACED_WORD.finditer(unit)]
     for heading in role_words:
         covered: set[str] = set()
-        for k, word in enumerate(words):
-            found = set(tokens(word.group()))
+        for k, (start, found) in enumerate(words):
             if not found <= heading:
-                rest = unit[word.start():]
+                rest = unit[start:]
                 if k and rest[0].isupper() and len(covered) >= ROLE_TITLE_COVERED * len(heading) \
                         and len(_WORD.findall(rest)) >= MIN_CONTENT_WORDS:
-                    return [unit[:word.start()].strip(), rest]
+                    return [unit[:start].strip(), rest]
                 break
             covered |= found
     return [unit]
@@ -126,8 +125,13 @@ def role_lines(cv: CV, units: list[Unit]) -> set[int]:
     """The units that are a dated role's title line ("2021 – Present Machine Learning Engineer,
     OpenAI"): every word of them is in the role's heading. Such a line shows that the person held a
     role, less than a statement of what they did in it."""
-    headings = [set(tokens(r.heading)) for r in cv.roles if r.heading]
+    headings = _role_words(cv)
     return {i for i, u in enumerate(units) if (words := set(tokens(u.text))) and any(words <= h for h in headings)}
+
+
+def _role_words(cv: CV) -> list[set[str]]:
+    """The words of each dated role's heading (title, employer, place, dates)."""
+    return [set(tokens(r.heading)) for r in cv.roles if r.heading]
 
 
 def _column_labels(unit: str) -> bool:
