@@ -28,6 +28,10 @@ from scripts.taxonomy_rules import not_skill_keys, postings_prose_words, qualifi
 
 CURATED = ROOT / "resources" / "taxonomy" / "curated.toml"
 MINED = ROOT / "resources" / "taxonomy" / "mined.toml"
+# The words of O*NET and ESCO names that an English dictionary lists in lower case, one per line:
+# written by `--dictionary /usr/share/dict/american-english` (Debian wamerican, from SCOWL), so that
+# building needs no dictionary.
+ENGLISH_NAMES = ROOT / "resources" / "taxonomy" / "english_names.txt"
 OUT = ROOT / "resources" / "taxonomy" / "taxonomy.json"
 # Auto-derived acronyms shorter than this ("AD", "PM") collide with ordinary text.
 MIN_ACRONYM = 3
@@ -50,10 +54,14 @@ FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "),
 
 
 class Builder:
-    def __init__(self, not_skills: frozenset[tuple[str, ...]] = frozenset()) -> None:
+    def __init__(self, not_skills: frozenset[tuple[str, ...]] = frozenset(), english: frozenset[str] = frozenset(),
+                 people_and_places: frozenset[str] = frozenset()) -> None:
         self.skills: dict[str, dict[str, Any]] = {}  # name -> {category, hot, forms: [[surface, mode]]}
         self.owner: dict[tuple[str, ...], str] = {}  # token key -> skill name
         self.not_skills = not_skills  # category names: never a skill or an alias
+        # what tells how a one-word name of O*NET or ESCO is matched (auto_mode)
+        self.english = english
+        self.people_and_places = people_and_places
         self.stats: Counter[str] = Counter()
 
     def add_skill(self, name: str, category: str, hot: bool = False) -> None:
@@ -77,7 +85,9 @@ class Builder:
 
 
 def everyday_words(shared: Path) -> frozenset[str]:
-    """Words of plain English prose: the O*NET occupation and ESCO skill descriptions."""
+    """Words of the O*NET occupation and ESCO skill descriptions and of ESCO's name lists, in any case:
+    the rest of a vendor's product name that is one of these ("Word" of "Microsoft Word") never
+    names the product alone (onet_candidates)."""
     with (shared / "data/taxonomy/onet/occupation_data.tsv").open(encoding="utf-8") as f:
         prose = [row["Title"] + " " + row["Description"] for row in csv.DictReader(f, delimiter="\t")]
     esco = json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8"))
@@ -87,31 +97,66 @@ def everyday_words(shared: Path) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", " ".join(prose).lower()))
 
 
-def auto_mode(surface: str, everyday: frozenset[str]) -> str:
+def english_words(shared: Path) -> frozenset[str]:
+    """Words of English as people write them in lower case: those of the O*NET and ESCO prose seen
+    in lower case ("survey", not "VMware" of a description naming the product), and the names of the
+    sources that an English dictionary lists in lower case (ENGLISH_NAMES: "publisher", "inventor")."""
+    with (shared / "data/taxonomy/onet/occupation_data.tsv").open(encoding="utf-8") as f:
+        prose = [row["Description"] for row in csv.DictReader(f, delimiter="\t")]
+    esco = json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8"))
+    jobs = json.loads((shared / "data/taxonomy/esco-ict/occupations.json").read_text(encoding="utf-8"))
+    prose += [item.get("description") or "" for item in [*esco, *jobs]]
+    lower_case = re.findall(r"(?<![\w-])[a-z]+(?![\w-])", " ".join(prose))
+    listed = ENGLISH_NAMES.read_text(encoding="utf-8").split()
+    return frozenset(lower_case) | frozenset(listed)
+
+
+def source_name_words(shared: Path) -> set[str]:
+    """Every word of every O*NET and ESCO name, in lower case: what ENGLISH_NAMES is cut from."""
+    rows = csv.DictReader((shared / "data/taxonomy/onet/technology_skills.tsv").open(encoding="utf-8"),
+                          delimiter="\t")
+    names = [row["Example"] for row in rows]
+    for item in json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8")):
+        names += [item["label"], *item.get("altLabel", [])]
+    return {w.lower() for name in names for w in re.findall(r"[A-Za-z]+", name)}
+
+
+def write_english_names(shared: Path, dictionary: Path) -> None:
+    entries = dictionary.read_text(encoding="utf-8").split()
+    lower_case = {w for w in entries if re.fullmatch(r"[a-z]+", w)}
+    words = sorted(source_name_words(shared) & lower_case)
+    ENGLISH_NAMES.write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"wrote {ENGLISH_NAMES}: {len(words)} words", file=sys.stderr)
+
+
+def auto_mode(surface: str, english: frozenset[str], people_and_places: frozenset[str] = frozenset()) -> str:
     """Several words together ("Adobe Photoshop") are safe in any case. One word is matched in
-    exact case ("InDesign"), and needs context as well when it is an everyday word ("Survey"),
-    a plain capitalised word that may be one ("Keynote", "Publisher": the vocabulary above is
-    small) or a short all-caps one ("GMS", "DOE": as often an unrelated abbreviation)."""
+    exact case ("InDesign", "Cisco", "VMware"), and needs context as well when it is an English word
+    ("Survey", "PUBLISHER"), a person's or place's name ("Maya", "Pascal") or a short all-caps one
+    ("GMS", "DOE": as often an unrelated abbreviation). A name with a capital inside ("PuTTY",
+    "spaCy") is no word of prose, whatever its letters spell."""
     if len(alias_key(surface)) > 1:
         return "i"
-    if re.fullmatch(r"[A-Z]{2,3}|[A-Z][a-z]+", surface) or surface.lower() in everyday:
+    if re.fullmatch(r"[A-Z]{2,3}", surface) or surface in people_and_places:
+        return "a"
+    if re.fullmatch(r"[A-Z]?[a-z]+|[A-Z]+", surface) and surface.lower() in english:
         return "a"
     return "x"
 
 
-def lowercase_form(surface: str, everyday: frozenset[str]) -> str | None:
+def lowercase_form(surface: str, english: frozenset[str]) -> str | None:
     """ "jmeter" for "JMeter", "loadrunner" for "LoadRunner": a one-word name with a capital inside
     is no word of prose, so people write it in lower case too ("selenium, jmeter"). Names that are
     words ("Selenium", "Postman") keep their case."""
     if len(alias_key(surface)) != 1 or len(surface) < 5 or not re.search(r".[A-Z]", surface) or surface.isupper():
         return None
     low = surface.lower()
-    return None if low in everyday or not low.isalpha() else low
+    return None if low in english or not low.isalpha() else low
 
 
-def add_with_lowercase(b: Builder, skill: str, surface: str, everyday: frozenset[str]) -> None:
-    mode = auto_mode(surface, everyday)
-    if b.add_form(skill, surface, mode) and (low := lowercase_form(surface, everyday)):
+def add_with_lowercase(b: Builder, skill: str, surface: str) -> None:
+    mode = auto_mode(surface, b.english, b.people_and_places)
+    if b.add_form(skill, surface, mode) and (low := lowercase_form(surface, b.english)):
         b.skills[skill]["forms"].append([low, mode])  # the same token key: one owner, two cases
         b.stats["lower-case forms"] += 1
 
@@ -221,7 +266,7 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
             existing = canonical
         for surface in [name, *candidates]:
             if len(surface) >= 2:
-                add_with_lowercase(b, existing, surface, everyday)
+                add_with_lowercase(b, existing, surface)
         if not b.skills[existing]["forms"]:  # every form was taken by another skill
             del b.skills[existing]
             b.stats["onet new"] -= 1
@@ -255,7 +300,7 @@ def esco_category(raw: str, label: str) -> str:
     return "tool"
 
 
-def add_esco(b: Builder, shared: Path, everyday: frozenset[str]) -> None:
+def add_esco(b: Builder, shared: Path) -> None:
     items = json.loads((shared / "data/taxonomy/esco-ict/skills.json").read_text(encoding="utf-8"))
     for item in items:
         if item["skillType"] != "knowledge":
@@ -276,7 +321,7 @@ def add_esco(b: Builder, shared: Path, everyday: frozenset[str]) -> None:
         else:
             b.stats["esco merged"] += 1
         for surface in [label, *alts]:
-            add_with_lowercase(b, existing, surface, everyday)
+            add_with_lowercase(b, existing, surface)
         if not b.skills[existing]["forms"]:
             del b.skills[existing]
             b.stats["esco new"] -= 1
@@ -333,12 +378,13 @@ def drop_qualified_forms(b: Builder, implies: dict[str, dict[str, float]]) -> No
 def build(shared: Path) -> dict[str, Any]:
     cur = tomllib.loads(CURATED.read_text(encoding="utf-8"))
     mined = tomllib.loads(MINED.read_text(encoding="utf-8"))
-    b = Builder(not_skill_keys(cur["not_skills"]["names"]))
+    b = Builder(not_skill_keys(cur["not_skills"]["names"]), english_words(shared),
+                frozenset(cur["onet"]["people_and_places"]))
     add_curated(b, cur)
     add_curated(b, mined)
     everyday = everyday_words(shared)
     add_onet(b, shared, cur, everyday, postings_prose_words(shared))
-    add_esco(b, shared, everyday)
+    add_esco(b, shared)
     for group in cur["siblings"].values():
         for member in group["members"]:
             assert member in b.skills, f"unknown sibling {member}"
@@ -372,7 +418,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--dictionary", type=Path,
+                        help="an English word list (one word per line) to rewrite english_names.txt from first")
     args = parser.parse_args(argv)
+    if args.dictionary:
+        write_english_names(args.shared, args.dictionary)
     data = build(args.shared)
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)", file=sys.stderr)

@@ -295,6 +295,29 @@ def test_tools_postings_name_are_known(ex: SkillExtractor, text: str, skill: str
     assert skill in ex.skills(text)
 
 
+# A product's one-word name that is no English word is the product wherever it stands; rjdb CVs
+# wrote "Working on Cisco structures", "Skilled in CLI and VMware", "Teamcenter Admin/ Developer
+# (2012 - 2016)", and a SAN engineer's CV "Design in the context of SAN environments".
+@pytest.mark.parametrize(("text", "skill"), [
+    ("- Working on Cisco structures", "Cisco"), ("- Skilled in CLI and VMware", "VMware"),
+    ("- Teamcenter Admin/ Developer (2012 - 2016)", "Teamcenter"), ("Deployed apps on WebSphere", "WebSphere"),
+    ("vmware, websphere and loadrunner", "LoadRunner"), ("NLP pipelines in spacy", "spaCy"),
+    ("Design in the context of SAN environments", "SAN"), ("SAN Storage Engineer (2021 - 2022)", "SAN"),
+])
+def test_product_names_that_are_no_english_words_need_no_context(ex: SkillExtractor, text: str, skill: str) -> None:
+    assert skill in ex.skills(text)
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Maya Patel, Senior Animator", "Maya"), ("Contact Travis for details", "Travis"),
+    ("Moved to San Diego in 2019", "SAN"), ("Workspace organisation and 5S", "Google Workspace"),
+    ("Applied putty to the window frames", "PuTTY"),
+])
+def test_names_of_people_places_and_english_words_still_need_context(ex: SkillExtractor, text: str,
+                                                                      skill: str) -> None:
+    assert skill not in ex.skills(text)
+
+
 def test_new_tools_imply_what_they_are_built_on() -> None:
     tax = default_taxonomy()
     assert tax.implied("SwiftUI")["Swift"] == pytest.approx(1.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,17 +160,32 @@ def test_alias_key_keeps_symbol_names_apart() -> None:
     assert alias_key("Python's") == ("python",)
 
 
-def test_shipped_file_is_what_the_build_script_makes(shared_dir: Path) -> None:
-    """resources/taxonomy/taxonomy.json must be regenerated whenever curated.toml changes."""
+def _build_script() -> Any:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    built = module.build(shared_dir)
+    return module
+
+
+def test_shipped_file_is_what_the_build_script_makes(shared_dir: Path) -> None:
+    """resources/taxonomy/taxonomy.json must be regenerated whenever curated.toml changes."""
+    built = _build_script().build(shared_dir)
     shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     assert built == shipped
+
+
+@pytest.mark.parametrize(("surface", "mode"), [
+    ("Cisco", "x"), ("VMware", "x"), ("Teamcenter", "x"), ("PuTTY", "x"), ("spaCy", "x"),  # no English word
+    ("Survey", "a"), ("Publisher", "a"), ("RADIUS", "a"),  # English words, in any case
+    ("Maya", "a"), ("GMS", "a"),  # a person's name; a short all-caps name
+    ("Adobe Photoshop", "i"),  # two words are safe in any case
+])
+def test_how_a_one_word_source_name_is_matched(surface: str, mode: str) -> None:
+    english = frozenset({"survey", "publisher", "radius", "putty", "spacy"})
+    assert _build_script().auto_mode(surface, english, frozenset({"Maya"})) == mode
 
 
 @pytest.mark.parametrize(("alias", "canonical"), [
