@@ -43,7 +43,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             reason, missing = sv.reason, list(sv.missing)
             if sv.offered is not None and sv.offered.kind != "cv":
                 kind, basis, evidence = sv.offered.kind, sv.offered.basis, None
-            if req.years is not None and code < 2 and sv.code == 2:
+            if req.years is not None and sv.code == 2:  # met or not, say what the years were judged on
                 seen = verdicts.years_seen[i]
                 names = ", ".join(sv.met_skills)
                 if seen == seen:
@@ -75,7 +75,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
             if evidence is None and years is not None and code > 0:
                 kind, basis = "dates", f"Your CV's dates show {years:g} years of experience"
-        elif req.years is not None and profile.years is not None and profile.years < req.years:
+        elif req.years is not None and profile.years is not None:  # short of them or not, the years judged
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
         if source == BY_MEANING and code == 2 and uses_key_word(info, profile, unit):
             reason += f"; the sentence uses the line's word \"{info.key_word}\""

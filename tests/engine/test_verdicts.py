@@ -299,12 +299,15 @@ def test_years_in_a_field_come_from_the_dated_roles_in_it(sam: World) -> None:
     # on sixteen years of career, of which three named project management.
     line = sam.line("Program Manager", "7 years of project management experience")
     assert line.status != "met" and "your dated roles show 3.9 with Project management" in line.reason
-    assert sam.line("Program Manager", "10 years of experience in accounting").status == "met"  # 12.9 years
+    accounting = sam.line("Program Manager", "10 years of experience in accounting")
+    # a met line says what its years were judged on, as one that is not
+    assert accounting.status == "met" and "10 years asked, your dated roles show 13 with Accounting" in accounting.reason
 
 
 def test_a_field_no_dated_role_names_is_judged_on_the_cvs_years(sam: World) -> None:
     line = sam.line("Program Manager", "8 years of budgeting experience")  # only in the skills list
     assert line.status == "met" and "not known" not in line.reason
+    assert "8 years asked, your CV shows 16.8" in line.reason
 
 
 def test_years_beside_a_soft_skill_are_the_careers_not_the_skills(sam: World) -> None:
