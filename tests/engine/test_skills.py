@@ -385,6 +385,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Experience with system design", "Software architecture"), ("Scalable system design", "Software architecture"),
     ("Great communication with stakeholders", "Communication"), ("Communication, Teamwork, Leadership", "Communication"),
     ("applies communication and leadership skills to interface effectively", "Communication"),
+    # a sales job's title (livecareer SALES/10138632.pdf held "Sales Manager" for twelve years)
+    ("Sales Manager Company Name : City , State", "Sales"), ("Sales Associate, Large Customer Sales", "Sales"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
