@@ -387,6 +387,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("applies communication and leadership skills to interface effectively", "Communication"),
     # a sales job's title (livecareer SALES/10138632.pdf held "Sales Manager" for twelve years)
     ("Sales Manager Company Name : City , State", "Sales"), ("Sales Associate, Large Customer Sales", "Sales"),
+    # an rjdb network engineer's CV
+    ("Experience of 3 years in LAN/WAN networks.", "LAN"), ("Configured LAN and WAN connectivity", "WAN"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
