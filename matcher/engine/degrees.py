@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 ASSOCIATE, BACHELOR, MASTER, DOCTORATE = 0, 1, 2, 3
 LEVEL_NAMES = ("an associate degree", "a bachelor's degree", "a master's degree", "a doctorate")
@@ -44,41 +45,57 @@ _EQUIVALENT = re.compile(r"\bequivalent (?:practical |work |professional |indust
                          r"(?:experience|of education and experience)|\bor equivalent\b", re.I)
 
 
+def degree_entries(text: str) -> list[str]:
+    """An education line that runs several degrees together, one entry per degree: a layout with a
+    word per line joins them ("Master of Arts : Mass Communication , May 2003 Southern University
+    Bachelor of Arts : Mass Communication , December 2001 Southern University"). A later degree name
+    starts a new entry when it is capitalised and not in brackets ("Master of Business Administration
+    (MBA)" is one)."""
+    starts = sorted({m.start() for _, pattern in (*_LEVEL_WORDS, *_SHORT) for m in pattern.finditer(text)})
+    cuts = [at for at in starts if text[at].isupper() and _levels(text[:at])
+            and not text[:at].rstrip().endswith(("(", "/", ",", "&", "and", "or"))]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def _levels(text: str) -> list[int]:
     found = [level for level, pattern in _LEVEL_WORDS if pattern.search(text)]
     found += [level for level, pattern in _SHORT if pattern.search(text)]
     return found
 
 
-def degree_asked(text: str) -> tuple[int, bool] | None:
-    """The lowest degree level a requirement line accepts, and whether it takes equivalent
-    experience instead; None when it asks for no degree. "A degree in Computer Science" is a
-    bachelor's; "BS/MS" accepts a bachelor's."""
+class DegreeAsked(NamedTuple):
+    level: int  # the lowest level the line accepts: "BS/MS" accepts a bachelor's
+    equivalent: bool  # equivalent experience will do instead
+    highest_named: int  # the highest level the line names: "Master's or PhD" names a doctorate
+
+
+def degree_asked(text: str) -> DegreeAsked | None:
+    """The degree a requirement line asks for; None when it asks for none. "A degree in Computer
+    Science" is a bachelor's."""
     levels = _levels(text)
     if not levels:
         if not _DEGREE_WORD.search(text) or re.search(r"\bdegree(?:s)? (?:of|to which)\b", text, re.I):
             return None  # "a high degree of autonomy" asks for no degree
         levels = [BACHELOR]
-    return min(levels), bool(_EQUIVALENT.search(text))
+    return DegreeAsked(min(levels), bool(_EQUIVALENT.search(text)), max(levels))
 
 
 def degrees_shown(units: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
-    """(level, index) of each degree level the CV names, lowest first, among (text, section) units:
-    for each level the unit that names it, one of the education section first when several do. A
-    degree the unit says is not finished does not count."""
-    best: dict[int, tuple[int, int]] = {}  # level → (from education, -index)
-    for i, (text, section) in enumerate(units):
-        levels = _levels(text)
-        if not levels or _UNFINISHED.search(text):
-            continue
-        key = (int(section == "education"), -i)
-        level = max(levels)
-        if level not in best or key > best[level]:
-            best[level] = key
-    return [(level, -key[1]) for level, key in sorted(best.items())]
+    """(level, index) of every unit that names a degree, among (text, section) units: lowest level
+    first, and within a level those of the education section first, then in reading order (an MBA
+    and an MS in Computer Science are two degrees of one level, each quoted where it fits). A degree
+    the unit says is not finished does not count."""
+    shown = [(max(levels), int(section != "education"), i) for i, (text, section) in enumerate(units)
+             if (levels := _levels(text)) and not _UNFINISHED.search(text)]
+    return [(level, i) for level, _, i in sorted(shown)]
 
 
 def highest_degree(units: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
     """(level, index) of the unit naming the CV's highest degree (see `degrees_shown`)."""
-    shown = degrees_shown(units)
-    return shown[-1] if shown else None
+    return highest(degrees_shown(units))
+
+
+def highest(shown: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of `degrees_shown`, the first unit of the highest level."""
+    return max(shown, key=lambda degree: degree[0]) if shown else None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from matcher.domain import CV
+from matcher.engine.degrees import degree_entries
 from matcher.engine.lexical import tokens
 from matcher.text import cut_run_on, split_sentences
 
@@ -45,6 +46,9 @@ _SPACED_WORD = re.compile(r"\S+")
 # How much of a role's heading the start of a unit must hold to be that role's title line: all but
 # a word or two of "Software Development Engineer I, Netflix, Los Gatos, CA, USA — 2002 – 2007".
 ROLE_TITLE_COVERED = 0.8
+_DATE_RANGE = (r"(?:(?:[A-Za-z]{3,9}\.?|\d{1,2}/)\s?)?\d{4}\s*[–—-]\s*(?:(?:[A-Za-z]{3,9}\.?|\d{1,2}/)\s?)?"
+               r"(?:\d{4}|present|current|now|today)")
+LEADING_DATE_RANGES = re.compile(rf"\s*(?:{_DATE_RANGE}\s+){{2,}}", re.I)  # two ranges or more
 # A table's header row, every word of it a column label: livecareer's skills tables start with
 # "Skills Experience Total Years Last Used", which a line asking for years of experience matched by
 # meaning and quoted as if it were a statement.
@@ -56,8 +60,10 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # 3: table header rows are not quoted; 4: a role's title line is a skill's evidence only when no
 # statement of its section names the skill; 5: "…using Python and R. Assisted…" is two sentences;
 # 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted; 7: a role's
-# title line that ran into the statement after it is cut off it.
-UNITS_VERSION = 7
+# title line that ran into the statement after it is cut off it; 8: an education line that runs
+# several degrees together is one unit per degree, and a run of date ranges a unit starts with is
+# left out.
+UNITS_VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,9 @@ def cv_units(cv: CV) -> list[Unit]:
     seen: set[str] = set()
     for section, text in parts:
         for sentence in (part for unit in split_sentences(text, max_chars=None) for item in _items(unit)
-                         for cut in cut_run_on(item) for part in _role_title_apart(cut, role_words)):
+                         for cut in cut_run_on(item) for title_cut in _role_title_apart(cut, role_words)
+                         for entry in (degree_entries(title_cut) if section == "education" else [title_cut])
+                         for part in [_date_ranges_off(entry)]):
             key = sentence.strip().rstrip(":").lower()
             if key in seen:
                 continue
@@ -119,6 +127,14 @@ def _role_title_apart(unit: str, role_words: list[set[str]]) -> list[str]:
                 break
             covered |= found
     return [unit]
+
+
+def _date_ranges_off(unit: str) -> str:
+    """A unit without the run of date ranges it starts with: a PDF read column by column puts an
+    education block's dates first ("2009 – 2012 2007 – 2009 2003 – 2007 PhD in Computer Science,
+    CalTech"), and of several ranges none can be told to be this entry's."""
+    run = LEADING_DATE_RANGES.match(unit)
+    return unit[run.end():] if run and len(_WORD.findall(unit[run.end():])) >= MIN_CONTENT_WORDS else unit
 
 
 def role_lines(cv: CV, units: list[Unit]) -> set[int]:

@@ -54,9 +54,9 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                     reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
         elif source == BY_DEGREE:
             assert info.degree is not None
-            level, equivalent = info.degree
+            level, equivalent = info.degree.level, info.degree.equivalent
             reason = f"asks for {LEVEL_NAMES[level]}" + (" or equivalent experience" if equivalent else "")
-            degree = profile.degree_meeting(level, info.names) or profile.degree  # the one quoted
+            degree = profile.degree_meeting(info.degree, info.names) or profile.degree  # the one quoted
             by_degree = degree is not None and degree[0] >= level and unit == degree[1]
             if code < 2 or by_degree:
                 reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}" if degree is not None else ""

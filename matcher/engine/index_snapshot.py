@@ -23,11 +23,13 @@ import numpy as np
 
 from matcher.engine.lexical import HashedRows
 from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
+from matcher.engine.degrees import DegreeAsked
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 7  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
-# 6: a line's rarest word; 7: a line's groups of names beside brackets of examples)
+FORMAT = 8  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
+# 6: a line's rarest word; 7: a line's groups of names beside brackets of examples; 8: a degree line's
+# highest level named)
 OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
@@ -113,5 +115,6 @@ def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),
-                           (int(degree[0]), bool(degree[1])) if degree is not None else None, str(key_word),
+                           DegreeAsked(int(degree[0]), bool(degree[1]), int(degree[2])) if degree is not None else None,
+                           str(key_word),
                            tuple(tuple(group) for group in groups))

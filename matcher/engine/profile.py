@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from matcher.domain import CV, EvidenceKind, Role
-from matcher.engine.degrees import degrees_shown
+from matcher.engine.degrees import DegreeAsked, degrees_shown, highest
 from matcher.engine.evidence import Unit
 from matcher.engine.lexical import tokens, word_stem
 from matcher.engine.taxonomy import Taxonomy
@@ -118,16 +118,19 @@ class CVProfile:
     @property
     def degree(self) -> tuple[int, int] | None:
         """The CV's highest degree level and the unit that names it."""
-        return self.degrees[-1] if self.degrees else None
+        return highest(self.degrees)
 
-    def degree_meeting(self, level: int, fields: Sequence[str] = ()) -> tuple[int, int] | None:
-        """The degree the CV names at `level` or above that a person would quote, and its unit: the
-        lowest ("BA/BS degree": the bachelor's, not the master's that also meets it), unless a
-        higher one names one of the line's `fields` ("in Finance": the MSc in Finance, not the BSc in
-        Computer Science)."""
-        meeting = [d for d in self.degrees if d[0] >= level]
-        return next((d for d in meeting if any(self.unit_uses(d[1], tokens(f)) for f in fields)),
-                    meeting[0] if meeting else None)
+    def degree_meeting(self, asked: DegreeAsked, fields: Sequence[str] = ()) -> tuple[int, int] | None:
+        """The degree the CV names that meets `asked` and that a person would quote, and its unit: of
+        the levels the line names, the highest ("Master's or PhD": the PhD; "BA/BS degree": the
+        bachelor's, not the master's that also meets it), else the lowest above them; before either,
+        one that names one of the line's `fields` ("in Finance": the MSc in Finance, not the BSc in
+        Computer Science; "Master's in Computer Science": the MS in Computer Science, not the MBA)."""
+        named = [d for d in self.degrees if asked.level <= d[0] <= asked.highest_named]
+        above = [d for d in self.degrees if d[0] > asked.highest_named]
+        order = sorted(named, key=lambda d: -d[0]) + above  # sorted() keeps reading order within a level
+        return next((d for d in order if any(self.unit_uses(d[1], tokens(f)) for f in fields)),
+                    order[0] if order else None)
 
     def unit_uses(self, unit: int, words: Iterable[str]) -> bool:
         """Does unit `unit` use every one of `words` (at least one), in any form ("troubleshooting"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.domain import Requirement
-from matcher.engine.degrees import degree_asked
+from matcher.engine.degrees import DegreeAsked, degree_asked
 from matcher.engine.lexical import Reference, tokens
 from matcher.engine.taxonomy import Taxonomy
 from matcher.engine.unknown_names import UnknownName, unknown_names
@@ -79,7 +79,7 @@ class RequirementInfo:
     fields: bool = False  # names fields or methods that meaning alone cannot meet (NAMED_FIELD_CATEGORIES)
     spoken: tuple[tuple[str, ...], ...] = ()  # spoken languages asked, each group one of which will do
     unknown: tuple[UnknownName, ...] = ()  # names the taxonomy does not know ("IGBTs", "WCF"): see unknown_names
-    degree: tuple[int, bool] | None = None  # the degree level asked, and whether equivalent experience will do
+    degree: DegreeAsked | None = None  # the degree asked: its level, whether equivalent experience will do
     # Its rarest word ("troubleshoot" of "Ability to troubleshoot"), for a line judged on meaning: a
     # sentence close in meaning that uses it shows the line (see `verdicts`). "" for the others.
     key_word: str = ""

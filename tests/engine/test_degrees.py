@@ -8,30 +8,30 @@ from datetime import date
 import pytest
 
 from matcher.domain import Role
-from matcher.engine.degrees import BACHELOR, DOCTORATE, MASTER, degree_asked, highest_degree
+from matcher.engine.degrees import BACHELOR, DOCTORATE, MASTER, degree_asked, degree_entries, highest_degree
 from matcher.engine.explain import evidence_words
 from tests.engine.conftest import World, make_cv, make_posting
 
 
 @pytest.mark.parametrize(("line", "expected"), [
     # as Google's careers CSV (../shared/data/dev) and the board postings write them
-    ("BA/BS degree or equivalent practical experience.", (BACHELOR, True)),
-    ("BA/BS degree in Finance or Accounting or equivalent practical experience.", (BACHELOR, True)),
-    ("Bachelor’s degree in Computer Science or a related field", (BACHELOR, False)),
-    ("BS/MS in Computer Science", (BACHELOR, False)),
-    ("Degree in Computer Science", (BACHELOR, False)),
-    ("MBA or relevant", (MASTER, False)),
-    ("MS or PhD in Statistics", (MASTER, False)),
-    ("PhD in Computer Science or related field", (DOCTORATE, False)),
+    ("BA/BS degree or equivalent practical experience.", (BACHELOR, True, BACHELOR)),
+    ("BA/BS degree in Finance or Accounting or equivalent practical experience.", (BACHELOR, True, BACHELOR)),
+    ("Bachelor’s degree in Computer Science or a related field", (BACHELOR, False, BACHELOR)),
+    ("BS/MS in Computer Science", (BACHELOR, False, MASTER)),
+    ("Degree in Computer Science", (BACHELOR, False, BACHELOR)),
+    ("MBA or relevant", (MASTER, False, MASTER)),
+    ("MS or PhD in Statistics", (MASTER, False, DOCTORATE)),
+    ("PhD in Computer Science or related field", (DOCTORATE, False, DOCTORATE)),
     ("Certified Scrum Master", None),
     ("A high degree of autonomy", None),
     ("Experience with MS Office", None),
     ("Strong BA skills", None),
-    ("BS or MS in Computer Science", (BACHELOR, False)),
+    ("BS or MS in Computer Science", (BACHELOR, False, MASTER)),
     ("Located in Boston, MA or willing to relocate", None),
     ("8 years of relevant experience.", None),
 ])
-def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool] | None) -> None:
+def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool, int] | None) -> None:
     assert degree_asked(line) == expected
 
 
@@ -125,6 +125,41 @@ def test_a_line_quotes_the_degree_a_person_would_point_to(world: Callable[..., W
     finance = sam.line("Analyst", "Bachelor's degree in Finance or Economics.")
     assert finance.status == "met" and finance.evidence == degrees[1]
     assert "your CV shows a master's degree" in finance.reason
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_degrees_run_together_are_quoted_apart_the_one_the_line_names(world: Callable[..., World]) -> None:
+    # The sample CVs' education blocks, read column by column: the dates first, then the degrees run
+    # into one line (resources' alfred_pennyworth_pm.pdf, bruce_wayne_fullstack.pdf).
+    education = ("2009 – 2012 2007 – 2009 2003 – 2007 PhD in Computer Science, CalTech, Pasadena, USA "
+                 "Master of Business Administration, Stanford University, Stanford, CA, USA "
+                 "Master of Science in Computer Science, MIT, Cambridge, USA")
+    cv = make_cv(f"Bruce Wayne\nEducation\n{education}", [("education", "Education", education)], years=9.0)
+    bruce = world(cv, [make_posting("Engineer", ["Master's or PhD in Computer Science or related technical field.",
+                                                 "Master's degree in Computer Science.", "MBA or MS in Engineering."])])
+    phd = bruce.line("Engineer", "Master's or PhD in Computer Science or related technical field.")
+    assert phd.status == "met" and phd.evidence == "PhD in Computer Science, CalTech, Pasadena, USA"
+    master = bruce.line("Engineer", "Master's degree in Computer Science.")
+    assert master.evidence == "Master of Science in Computer Science, MIT, Cambridge, USA"
+    mba = bruce.line("Engineer", "MBA or MS in Engineering.")
+    assert mba.evidence == "Master of Business Administration, Stanford University, Stanford, CA, USA"
+
+
+@pytest.mark.parametrize(("line", "entries"), [
+    # a livecareer CV (PUBLIC-RELATIONS/10070224.pdf), a word per line in the PDF
+    ("Master of Arts : Mass Communication , May 2003 Southern University : City , State Public Relations "
+     "Bachelor of Arts : Mass Communication , December 2001 Southern University : City , State Broadcast Journalism",
+     ["Master of Arts : Mass Communication , May 2003 Southern University : City , State Public Relations",
+      "Bachelor of Arts : Mass Communication , December 2001 Southern University : City , State Broadcast Journalism"]),
+    ("B.S. in Computer Science, 2015 M.S. in Statistics, 2017",
+     ["B.S. in Computer Science, 2015", "M.S. in Statistics, 2017"]),
+    ("Master of Business Administration (MBA), Finance, 2010",
+     ["Master of Business Administration (MBA), Finance, 2010"]),
+    ("BS/MS in Physics", ["BS/MS in Physics"]),
+    ("Masters in Finance and Bachelors in Economics", ["Masters in Finance and Bachelors in Economics"]),
+])
+def test_an_education_line_of_several_degrees_is_one_entry_each(line: str, entries: list[str]) -> None:
+    assert degree_entries(line) == entries
 
 
 @pytest.mark.slow  # the real model embeds the lines and the CV
