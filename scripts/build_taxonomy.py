@@ -122,6 +122,8 @@ def source_name_words(shared: Path) -> set[str]:
 
 
 def write_english_names(shared: Path, dictionary: Path) -> None:
+    """Rewrite ENGLISH_NAMES from an English word list (one word per line; capitalised entries are
+    names, not words of prose)."""
     entries = dictionary.read_text(encoding="utf-8").split()
     lower_case = {w for w in entries if re.fullmatch(r"[a-z]+", w)}
     words = sorted(source_name_words(shared) & lower_case)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from matcher.engine.degrees import DegreeAsked
 from matcher.engine.lexical import HashedRows
 from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
-from matcher.engine.degrees import DegreeAsked
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
