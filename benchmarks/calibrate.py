@@ -37,7 +37,7 @@ from matcher.engine.calibration import DEFAULT_THRESHOLDS, MET_PRECISION
 from matcher.engine.lexical import cosines
 from matcher.services import RankingSession
 from matcher.engine.scoring import (COVERAGE_PRIOR, MOST_MISSING_KNEE, ROLE_WEIGHT, ScoreWeights, combine,
-                                    coverage, relevance as mix_relevance)
+                                    coverage, kept_below_top, relevance as mix_relevance)
 
 STATUS = {"missing": 0, "partial": 1, "met": 2}
 
@@ -84,7 +84,7 @@ class Parts:
     experience: np.ndarray
     seniority: np.ndarray
     must: np.ndarray
-    most_missing: np.ndarray
+    below_top: np.ndarray
     labels: np.ndarray
 
 
@@ -111,7 +111,7 @@ def parts_of(session: RankingSession, cv_id: int | None, posting_ids: list[int],
     return Parts(sums[0][rows], sums[1][rows], sums[2][rows], sums[3][rows], (index.doc @ cvx.summary)[rows],
                  titles[rows], cosines(index.lexical, cvx.lexical)[rows], scored.parts[3][rows],
                  scored.parts[4][rows], scored.capped[rows],
-                 (counts[2] * 2 > counts[0] + counts[1] + counts[2])[rows], labels)
+                 kept_below_top(counts[0], counts[1], counts[2])[rows], labels)
 
 
 def scales(parts: list[Parts]) -> dict[str, float]:
@@ -142,7 +142,7 @@ def scores(p: Parts, c: Choice, s: dict[str, float]) -> np.ndarray:
     semantic = mix_relevance(w, doc, lexical, title)
     required = coverage(p.required_credit, p.required_weight, semantic, title, c.role_weight, c.prior)
     preferred = coverage(p.preferred_credit, p.preferred_weight, semantic, None, c.role_weight, c.prior)
-    return combine(w, required, preferred, semantic, p.experience, p.seniority, p.must, p.most_missing, c.knee)
+    return combine(w, required, preferred, semantic, p.experience, p.seniority, p.must, p.below_top, c.knee)
 
 
 def mean_ap(parts: list[Parts], c: Choice, s: dict[str, float]) -> tuple[float, float]:

@@ -20,8 +20,8 @@ from matcher.engine.features import CVIndex
 from matcher.engine.lexical import cosines
 from matcher.engine.posting_index import Origin, PostingIndex
 from matcher.engine.requirement_info import verdict_key
-from matcher.engine.scoring import (ScoreWeights, combine, coverage, experience_fit, relevance, seniority_fit,
-                                    years_far_above)
+from matcher.engine.scoring import (ScoreWeights, combine, coverage, experience_fit, kept_below_top, relevance,
+                                    seniority_fit, years_far_above)
 from matcher.engine.taxonomy import Taxonomy
 from matcher.language import language_name
 from matcher.engine.verdicts import MET, MISSING, PARTIAL, Verdicts, judge_all, rejudged
@@ -210,8 +210,8 @@ class Ranker:
         code, req = verdicts.code, index.required
         counts = np.stack([np.bincount(owner[req & (code == s)], minlength=n) for s in (MET, PARTIAL, MISSING)]
                           + [np.bincount(owner[~req & (code == MET)], minlength=n), np.bincount(owner[~req], minlength=n)])
-        most_missing = counts[2] * 2 > counts[0] + counts[1] + counts[2]
-        scores = combine(w, parts[0], parts[1], semantic, experience, seniority, must, most_missing)
+        scores = combine(w, parts[0], parts[1], semantic, experience, seniority, must,
+                         kept_below_top(counts[0], counts[1], counts[2]))
         return Scored(index, self.cvx_, verdicts, scores,
                       np.stack([parts[0], parts[1], semantic, experience, seniority, sims.title]), must, counts,
                       sims.best_sim)

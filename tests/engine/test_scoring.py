@@ -12,9 +12,9 @@ from matcher.engine.scoring import (COVERAGE_PRIOR, UNKNOWN_FIT, ScoreWeights, c
 
 
 def one(w: ScoreWeights, r: float, p: float, s: float, e: float, n: float, must: bool = False,
-        most_missing: bool = False) -> float:
+        below_top: bool = False) -> float:
     return float(combine(w, np.array([r]), np.array([p]), np.array([s]), np.array([e]), np.array([n]),
-                         np.array([must]), np.array([most_missing]))[0])
+                         np.array([must]), np.array([below_top]))[0])
 
 
 def test_bounds_caps_and_monotone() -> None:
@@ -30,13 +30,13 @@ def test_bounds_caps_and_monotone() -> None:
 
 def test_most_required_lines_missing_is_never_in_the_top_band() -> None:
     w = ScoreWeights()
-    assert score_band(one(w, 1, 1, 1, 1, 1, most_missing=True)) != "Great"
+    assert score_band(one(w, 1, 1, 1, 1, 1, below_top=True)) != "Great"
     # ...and such postings keep their order among themselves.
-    assert one(w, 0.9, 1, 1, 1, 1, most_missing=True) > one(w, 0.8, 1, 1, 1, 1, most_missing=True)
+    assert one(w, 0.9, 1, 1, 1, 1, below_top=True) > one(w, 0.8, 1, 1, 1, 1, below_top=True)
     # The ceiling keeps them out of the top band and no further: a strong fit with most lines missing
     # still ranks above a weak fit, and a score under the knee is what it was.
-    assert one(w, 1, 1, 1, 1, 1, most_missing=True) > one(w, 0.6, 0.6, 0.6, 0.6, 0.6)
-    assert one(w, 0.5, 0.5, 0.5, 0.5, 0.5, most_missing=True) == one(w, 0.5, 0.5, 0.5, 0.5, 0.5)
+    assert one(w, 1, 1, 1, 1, 1, below_top=True) > one(w, 0.6, 0.6, 0.6, 0.6, 0.6)
+    assert one(w, 0.5, 0.5, 0.5, 0.5, 0.5, below_top=True) == one(w, 0.5, 0.5, 0.5, 0.5, 0.5)
 
 
 def test_coverage_needs_more_than_one_line_to_reach_the_extremes() -> None:
