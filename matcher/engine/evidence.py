@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from matcher.domain import CV
 from matcher.engine.degrees import degree_entries
 from matcher.engine.lexical import tokens
 from matcher.text import cut_run_on, split_sentences
+
+if TYPE_CHECKING:
+    from matcher.engine.skills import SkillExtractor
 
 # Section → how strongly a unit of it shows something; 0 = never quoted.
 PRIORITY = {"experience": 4, "projects": 4, "certifications": 3, "education": 3, "skills": 2, "languages": 2,
@@ -49,6 +53,9 @@ ROLE_TITLE_COVERED = 0.8
 _DATE_RANGE = (r"(?:(?:[A-Za-z]{3,9}\.?|\d{1,2}/)\s?)?\d{4}\s*[–—-]\s*(?:(?:[A-Za-z]{3,9}\.?|\d{1,2}/)\s?)?"
                r"(?:\d{4}|present|current|now|today)")
 LEADING_DATE_RANGES = re.compile(rf"\s*(?:{_DATE_RANGE}\s+){{2,}}", re.I)  # two ranges or more
+# Between the parts of a role's heading: "Title, Employer, City", "Title | Employer". Not a dash: titles
+# hold them ("SAP Ariba - Manager", "Drafter - Engineering Technician").
+_HEADING_SEPARATOR = re.compile(r"\s*[,|•·]\s*")
 # A table's header row, every word of it a column label: livecareer's skills tables start with
 # "Skills Experience Total Years Last Used", which a line asking for years of experience matched by
 # meaning and quoted as if it were a statement.
@@ -62,8 +69,8 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted; 7: a role's
 # title line that ran into the statement after it is cut off it; 8: an education line that runs
 # several degrees together is one unit per degree, and a run of date ranges a unit starts with is
-# left out.
-UNITS_VERSION = 8
+# left out; 9: a role's heading shows its title's skills, not its employer's (`heading_skills`).
+UNITS_VERSION = 9
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,21 @@ def _date_ranges_off(unit: str) -> str:
     CalTech"), and of several ranges none can be told to be this entry's."""
     run = LEADING_DATE_RANGES.match(unit)
     return unit[run.end():] if run and len(_WORD.findall(unit[run.end():])) >= MIN_CONTENT_WORDS else unit
+
+
+def heading_skills(heading: str, extractor: SkillExtractor) -> list[str]:
+    """The skills a role's heading shows: its title's, not its employer's or place's. An employer
+    that is also a product stands after the title as a part of its own between commas ("Software
+    Development Engineer I, Facebook, Menlo Park"; "Network Engineer, Cisco, San Jose") and is no
+    skill of the person; the first part, the title, is ("Product Manager, Google": Product
+    management), and so is a name inside a later part."""
+    cuts = list(_HEADING_SEPARATOR.finditer(heading))
+    mentions = extractor.find(heading)
+    whole: set[tuple[int, int]] = set()
+    for start, end in zip([c.end() for c in cuts], [*(c.start() for c in cuts[1:]), len(heading)]):
+        part = heading[start:end]
+        whole.add((start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())))
+    return list(dict.fromkeys(m.skill for m in mentions if (m.start, m.end) not in whole))
 
 
 def role_lines(cv: CV, units: list[Unit]) -> set[int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from matcher.domain import CV, Posting, PostingFacts, SkillEvidence
+from matcher.domain import CV, Posting, PostingFacts, Role, SkillEvidence
 from matcher.store import Store
 
 if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
@@ -76,8 +76,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     sentence about work (experience, projects) before a role's title line ("Senior Python Developer,
     2021 - Present"), and either before a skills list or the summary; never a heading, the header or
     an objective statement, so a skill named only there is not credited."""
-    from matcher.engine.evidence import cv_units, role_lines
-    from matcher.engine.profile import role_text
+    from matcher.engine.evidence import cv_units, heading_skills, role_lines
 
     manual = [e for e in cv.skills if e.source == "manual"]
     best: dict[str, tuple[tuple[int, bool], SkillEvidence]] = {}
@@ -87,7 +86,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
         if not unit.quotable:
             continue
         rank = (unit.priority, i not in titles)
-        for skill in extractor.skills(unit.text):
+        for skill in heading_skills(unit.text, extractor) if i in titles else extractor.skills(unit.text):
             if skill.lower() not in best or rank > best[skill.lower()][0]:
                 best[skill.lower()] = (rank, SkillEvidence(skill, unit.text))
     found = {key: evidence for key, (_, evidence) in best.items()}
@@ -95,11 +94,27 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
         found.setdefault(evidence.skill.lower(), evidence)
     cv.skills = list(found.values())
     for role in cv.roles:  # what each dated role used: the years with a skill (`CVProfile.years_with`)
-        role.skills = tuple(extractor.skills(role_text(role)))
+        role.skills = tuple(role_skills(role, extractor))
     cv.skills_version = cv_skills_version(extractor)
     if cv.report is not None:
         cv.report.skills_found = len(cv.skills)
     return cv
+
+
+def role_skills(role: Role, extractor: SkillExtractor) -> list[str]:
+    """The skills a dated role names: its heading's title (not its employer: `heading_skills`) and its
+    text, whose title line ("Junior Data Analyst, Facebook, Menlo Park, USA") is a heading too."""
+    from matcher.engine.evidence import heading_skills
+    from matcher.engine.lexical import tokens
+
+    heading_words = set(tokens(role.heading))
+    titles: list[str] = [role.heading]
+    body: list[str] = []
+    for line in role.text.splitlines():
+        words = set(tokens(line))
+        (titles if words and words <= heading_words else body).append(line)
+    named = [skill for title in titles for skill in heading_skills(title, extractor)]
+    return list(dict.fromkeys([*named, *extractor.skills("\n".join(body))]))
 
 
 def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from matcher import services
-from matcher.engine.evidence import cv_units
+from matcher.engine.evidence import cv_units, heading_skills
 from matcher.ingest.cv import read_cv
 from matcher.ingest.cv_roles import find_roles
 from matcher.services.skills import skills_version
@@ -84,6 +84,20 @@ def test_a_skill_quotes_what_was_done_with_it_before_the_title_of_a_role(shared_
     cv.roles = find_roles(body, cv.as_of or date(2026, 11, 1))
     annotated = {e.skill: e.sentence for e in services.annotate_cv(cv, services.skill_extractor(store)).skills}
     assert annotated["Go"] == "Senior Golang Engineer, Acme, 2019 - 2024"
+
+
+def test_a_roles_employer_is_no_skill_of_the_person(shared_dir: Path, tmp_path: Path) -> None:
+    # The sample ML engineer's CV: "2016 – 2018 Junior Data Analyst, Facebook, Menlo Park, USA" gave
+    # the skill Facebook (social media) and its years, quoting the title line.
+    store = Store(tmp_path / "m.db")
+    cv = services.import_cv(store, shared_dir / "samples" / "cvs" / "harvey_dent_mle.pdf")
+    assert "Facebook" not in {e.skill for e in cv.skills}
+    assert not any("Facebook" in (role.skills or ()) for role in cv.roles)
+    extractor = services.skill_extractor(store)
+    assert "Cisco" not in heading_skills("Network Engineer, Cisco, San Jose, CA", extractor)
+    assert "Java" in heading_skills("Java Developer, Acme, Berlin", extractor)  # the title's own skill
+    assert "Product management" in heading_skills("Product Manager, Google, Mountain View, CA, USA", extractor)
+    assert "Ariba" in heading_skills("SAP Ariba - Manager (Supply Chain Capability)", extractor)  # rjdb
 
 
 def test_a_roles_title_that_ran_into_its_first_statement_is_cut_off_it(shared_dir: Path, tmp_path: Path) -> None:
