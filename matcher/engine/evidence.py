@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matcher.domain import CV
+from matcher.domain import CV, Role
 from matcher.engine.degrees import degree_entries
 from matcher.engine.lexical import tokens
 from matcher.text import cut_run_on, split_sentences
@@ -159,12 +159,30 @@ def heading_skills(heading: str, extractor: SkillExtractor) -> list[str]:
     return list(dict.fromkeys(m.skill for m in mentions if (m.start, m.end) not in whole))
 
 
+def role_skills(role: Role, extractor: SkillExtractor) -> list[str]:
+    """The skills a dated role names: its heading's title (not its employer: `heading_skills`) and its
+    text, whose title line ("Junior Data Analyst, Facebook, Menlo Park, USA") is a heading too."""
+    heading_words = set(tokens(role.heading))
+    titles: list[str] = [role.heading]
+    body: list[str] = []
+    for line in role.text.splitlines():
+        (titles if _is_title_line(line, [heading_words]) else body).append(line)
+    named = [skill for title in titles for skill in heading_skills(title, extractor)]
+    return list(dict.fromkeys([*named, *extractor.skills("\n".join(body))]))
+
+
 def role_lines(cv: CV, units: list[Unit]) -> set[int]:
     """The units that are a dated role's title line ("2021 – Present Machine Learning Engineer,
     OpenAI"): every word of them is in the role's heading. Such a line shows that the person held a
     role, less than a statement of what they did in it."""
     headings = _role_words(cv)
-    return {i for i, u in enumerate(units) if (words := set(tokens(u.text))) and any(words <= h for h in headings)}
+    return {i for i, u in enumerate(units) if _is_title_line(u.text, headings)}
+
+
+def _is_title_line(text: str, headings: list[set[str]]) -> bool:
+    """Is every word of `text` (one at least) in one of the role headings' words?"""
+    words = set(tokens(text))
+    return bool(words) and any(words <= heading for heading in headings)
 
 
 def _role_words(cv: CV) -> list[set[str]]:

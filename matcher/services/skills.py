@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from matcher.domain import CV, Posting, PostingFacts, Role, SkillEvidence
+from matcher.domain import CV, Posting, PostingFacts, SkillEvidence
 from matcher.store import Store
 
 if TYPE_CHECKING:  # the engine loads a 9,000-skill taxonomy: only when a service needs it
@@ -76,7 +76,7 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     sentence about work (experience, projects) before a role's title line ("Senior Python Developer,
     2021 - Present"), and either before a skills list or the summary; never a heading, the header or
     an objective statement, so a skill named only there is not credited."""
-    from matcher.engine.evidence import cv_units, heading_skills, role_lines
+    from matcher.engine.evidence import cv_units, heading_skills, role_lines, role_skills
 
     manual = [e for e in cv.skills if e.source == "manual"]
     best: dict[str, tuple[tuple[int, bool], SkillEvidence]] = {}
@@ -99,22 +99,6 @@ def annotate_cv(cv: CV, extractor: SkillExtractor) -> CV:
     if cv.report is not None:
         cv.report.skills_found = len(cv.skills)
     return cv
-
-
-def role_skills(role: Role, extractor: SkillExtractor) -> list[str]:
-    """The skills a dated role names: its heading's title (not its employer: `heading_skills`) and its
-    text, whose title line ("Junior Data Analyst, Facebook, Menlo Park, USA") is a heading too."""
-    from matcher.engine.evidence import heading_skills
-    from matcher.engine.lexical import tokens
-
-    heading_words = set(tokens(role.heading))
-    titles: list[str] = [role.heading]
-    body: list[str] = []
-    for line in role.text.splitlines():
-        words = set(tokens(line))
-        (titles if words and words <= heading_words else body).append(line)
-    named = [skill for title in titles for skill in heading_skills(title, extractor)]
-    return list(dict.fromkeys([*named, *extractor.skills("\n".join(body))]))
 
 
 def edit_cv_skills(store: Store, cv: CV, add: Iterable[str] = (), remove: Iterable[str] = ()) -> CV:
