@@ -41,9 +41,21 @@ LOW_INFO_WORDS = 3
 YEARS_FILLER = frozenset({"of", "experience", "relevant", "professional", "work", "working", "industry", "at",
                           "least", "minimum", "min", "in", "the", "a", "an", "total", "overall", "with", "proven",
                           "year", "years", "plus", "hands", "on", "practical", "related", "equivalent"})
+# Words that say how much or how well a line asks, not what it asks ("Expertise in technical project
+# management", "Exceptional people skills"): never the word a CV sentence must share to show the line,
+# or "Expertise spans: Network Engineering, …" would show any line that starts with "Expertise".
+ASKING_WORDS = YEARS_FILLER | frozenset({
+    "fluent", "basic", "intermediate", "advanced", "expert", "proficient", "good", "excellent", "strong",
+    "expertise", "ability", "abilities", "capability", "capabilities", "knowledge", "understanding",
+    "familiarity", "proficiency", "skills", "skill", "background", "track", "record", "exceptional",
+    "impeccable", "distinctive", "outstanding", "superb", "exemplary", "solid", "deep", "demonstrated",
+    "demonstrable", "effective", "successful", "success", "willingness", "required", "preferred", "desired",
+    "ideal", "ideally", "numerous", "others", "towards", "toward", "inside", "level", "levels", "role", "roles",
+    "field", "fields", "experienced", "familiar", "knowledgeable", "comfortable"})
 _ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b", re.I)
 # A slash with up to one more word on each side: "Java/Kotlin", "Spring Boot/Micronaut", "CI/CD".
-_SLASHED = re.compile(r"(?:([^\s/,;:()]+) )?([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?")
+# In a lookahead, so that every slash of "CIMA/ACA/ACCA" is looked at with both its neighbours.
+_SLASHED = re.compile(r"(?=(?:(?<![^\s/,;:()])([^\s/,;:()]+) )?(?<![^\s/,;:()])([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?)")
 # "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
 _EXAMPLES_IN_BRACKETS = re.compile(
     r"\((?:[^()]*,[^()]*|\s*(?:e\.g|i\.e|such as|including|like|for example|for instance)\b[^()]*)\)", re.I)
@@ -134,7 +146,7 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
                            categories, fields, spoken_groups(req.text, spoken),
                            unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text),
-                           "" if hard or years_only else reference.rarest(words),
+                           "" if hard or years_only else reference.rarest([w for w in words if w not in ASKING_WORDS]),
                            _judged_groups(groups, hard or soft))
 
 
@@ -172,15 +184,18 @@ def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
     """Does a slash stand between two names, as alternatives ("Java/Kotlin", "Spring Boot/Micronaut")?
     Not inside one name ("CI/CD", "TCP/IP": a line asking for "TeamCity CI/CD" asks for both), nor
-    between words that name nothing ("24/7")."""
+    between words that name nothing ("24/7"), nor between a word and a name ("navigating/influencing")."""
     for m in _SLASHED.finditer(text):
         before, left, right, after = m.groups()
         if taxonomy is None:
             return True
         if taxonomy.canonical(f"{left}/{right}".strip(".")) is not None:
             continue
-        sides = [left, right] + [f"{before} {left}"] * bool(before) + [f"{right} {after}"] * bool(after)
-        if any(taxonomy.canonical(side.strip(".")) is not None for side in sides):
+        # A name on each side: "navigating/influencing cross-functional teams" joins two verbs, and
+        # the names of the line ("Persuasion", "Teamwork") are each asked for.
+        lefts = [left] + [f"{before} {left}"] * bool(before)
+        rights = [right] + [f"{right} {after}"] * bool(after)
+        if all(any(taxonomy.canonical(side.strip(".")) is not None for side in sides) for sides in (lefts, rights)):
             return True
     return False
 
