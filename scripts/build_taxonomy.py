@@ -48,6 +48,13 @@ FAMILY_STRENGTH = 0.8
 # A product named after another one extends it ("Windows XP" -> "Windows"); short parents
 # and languages are left out ("C shell" is not C, "Java Message Service" is not Java).
 PREFIX_STRENGTH = 0.9
+# O*NET files each product under a class of software ("Microsoft Excel": Spreadsheet software). Where
+# the class is a skill of its own, the product shows it whole: a posting asking for "spreadsheet
+# software" or "CRM" is met by a CV naming Excel or Salesforce.
+ONET_CLASS_STRENGTH = 1.0
+# Classes too loose for that: O*NET files GitHub and Docker under application servers, Facebook under
+# web page editors.
+ONET_LOOSE_CLASSES = frozenset({"Application server software", "Web page creation and editing software"})
 PREFIX_MIN_LEN = 4
 PREFIX_CATEGORIES = {"tool", "database", "cloud", "framework"}
 FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "), "GCP": ("google cloud ", "gcp ")}
@@ -63,6 +70,7 @@ class Builder:
         self.english = english
         self.people_and_places = people_and_places
         self.stats: Counter[str] = Counter()
+        self.onet_class: dict[str, str] = {}  # skill an O*NET example became -> its commodity class
 
     def add_skill(self, name: str, category: str, hot: bool = False) -> None:
         self.skills[name] = {"category": category, "hot": hot, "forms": []}
@@ -266,6 +274,8 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
             b.add_skill(canonical, "database" if main_class in DATABASE_CLASSES else "tool", hot[name])
             b.stats["onet new"] += 1
             existing = canonical
+        if (commodity := classes[name].most_common(1)[0][0]) not in ONET_LOOSE_CLASSES:
+            b.onet_class.setdefault(existing, commodity)
         for surface in [name, *candidates]:
             if len(surface) >= 2:
                 add_with_lowercase(b, existing, surface)
@@ -344,6 +354,10 @@ def implications(b: Builder, cur: dict[str, Any]) -> dict[str, dict[str, float]]
             if parent and len(head) >= PREFIX_MIN_LEN and parent["category"] in PREFIX_CATEGORIES:
                 implies.setdefault(name, {}).setdefault(head, PREFIX_STRENGTH)
                 break
+    for name, commodity in b.onet_class.items():  # Excel implies Spreadsheet software
+        target = b.find([commodity])
+        if target is not None and target != name and name in b.skills:
+            implies.setdefault(name, {}).setdefault(target, ONET_CLASS_STRENGTH)
     for name, data in b.skills.items():  # "AWS Lambda" implies AWS, "Amazon Redshift" too
         for family, prefixes in FAMILIES.items():
             forms = [name.lower()] + [s.lower() for s, _ in data["forms"]]

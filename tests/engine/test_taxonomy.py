@@ -119,6 +119,18 @@ def test_a_preprocessor_shows_the_language_it_compiles_to(tax: Taxonomy) -> None
     assert tax.canonical("Sysadmin") == "System administration" and "Linux" not in tax.implied("Sysadmin")
 
 
+def test_a_product_shows_the_class_of_software_onet_files_it_under(tax: Taxonomy) -> None:
+    # An IT manager listing "Microsoft Word/Excel/Access/…/Project" was told "not in your CV:
+    # Spreadsheet software" for "(e.g. App Scripts, spreadsheet software, etc)".
+    assert tax.implied("Excel")["Spreadsheet software"] == pytest.approx(1.0)
+    assert tax.implied("Microsoft Project")["Project management software"] == pytest.approx(1.0)
+    assert tax.implied("QuickBooks")["Accounting software"] == pytest.approx(1.0)
+    # O*NET's loosest classes are left out: GitHub is no application server, Facebook no web page editor
+    assert "Application server software" not in tax.implied("GitHub")
+    assert "Web page creation and editing software" not in tax.implied("Facebook")
+    assert tax.related("Spreadsheet software", "Excel") == 0.0  # the class does not show the product
+
+
 def test_react_does_not_imply_angular(tax: Taxonomy) -> None:
     assert "Angular" not in tax.implied("React")
     assert tax.related("React", "Angular") == 0.0
