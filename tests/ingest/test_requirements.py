@@ -56,6 +56,24 @@ def test_benefits_and_eeo_are_not_requirements() -> None:
     assert [r.text for r in extract_requirements(text)] == ["Degree in finance"]
 
 
+def test_the_jobs_conditions_are_not_requirements_a_cv_could_show() -> None:
+    # ../shared/data/dev/google_job_skills.csv, "Head of Professional Services" (London) and a
+    # Staffing Services Associate and a Sales Associate: travel, a visa and a start date were "missing"
+    # for every reader.
+    text = ("Minimum qualifications:\n- BA/BS degree or equivalent practical experience.\n"
+            "- Ability to travel, both domestically and internationally, up to 30% of the time as required.\n"
+            "- Individuals applying for this position will not be eligible for immigration sponsorship.\n"
+            "- Must be able to start in February 2018.\n"
+            "Preferred qualifications:\n- Willingness and flexibility to travel frequently.\n"
+            "- Demonstrated experience in account management, client service and/or management consulting")
+    assert [r.text for r in extract_requirements(text)] == [
+        "BA/BS degree or equivalent practical experience.",
+        "Demonstrated experience in account management, client service and/or management consulting"]
+    # a line that names travel as the field of work is still asked
+    assert [r.text for r in extract_requirements("Requirements:\n- 3 years of experience in travel sales")] == [
+        "3 years of experience in travel sales"]
+
+
 def test_unknown_short_line_ends_a_bulleted_section() -> None:
     text = "Requirements\n- Strong SQL\n- Excellent communication skills\nInterview Process\n- HackerRank test"
     assert [r.text for r in extract_requirements(text)] == ["Strong SQL", "Excellent communication skills"]
