@@ -15,7 +15,8 @@ Evidence, in order of trust:
    are judged on meaning: the cosine of the line and its best quotable CV sentence against
    calibrated thresholds (`calibration.Thresholds`); a sentence that also uses the line's rarest
    word is met from a lower cosine (`met_same_word`). Soft skills, methods and domains named in the
-   line count by name as well as by meaning.
+   line count by name as well as by meaning; as well shown either way, the sentence that names them
+   is quoted.
 4. Years alone ("5+ years of experience") are judged on the CV's years; years asked in a line judged
    on meaning can only lower its verdict.
 5. A name the taxonomy does not know ("IGBTs", "WCF": `unknown_names`) that the CV never writes
@@ -296,10 +297,11 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     kind_only = rest & (source == BY_CATEGORY) & (sv_code < MET)
     code, credit = np.where(kind_only, PARTIAL, code), np.where(kind_only, np.minimum(credit, FIELD_ONLY_CREDIT), credit)
     # A soft skill whose meaning showed it better than its name keeps that; so does a kind of skill
-    # shown when the named examples are missing. When neither shows it, the name says what is
-    # missing ("not in your CV: CI/CD" rather than a cosine).
+    # shown when the named examples are missing. As well shown either way, the sentence that names
+    # it is quoted. When neither shows it, the name says what is missing ("not in your CV: CI/CD"
+    # rather than a cosine).
     neither = (sv_code == MISSING) & (code == MISSING)
-    take = rest & ~(~hard & (sv_credit <= credit) & ~neither) & ~kind_only
+    take = rest & ~(~hard & (sv_credit < credit) & ~neither) & ~kind_only
     code, credit = np.where(take, sv_code, code), np.where(take, sv_credit, credit)
     source, unit = np.where(take, BY_SKILL, source), np.where(take, sv_unit, unit)
     # Years asked for a named skill: judged on the years of the dated roles that use it.

@@ -343,3 +343,28 @@ def test_a_sentence_close_in_meaning_that_uses_the_lines_own_word_meets_it(world
     near = ana.line("Field Technician", "Physical stamina for long shifts")
     assert cut.met_same_word <= near.similarity < cut.met and "stamina" not in TECH_TEXT.lower()
     assert near.judged_by == "meaning" and near.status == "partial"
+
+
+# A livecareer banker's (BANKING/11065180.pdf) skills, as the PDF writes them.
+BANK_SKILLS = "Excellent organizational and time management skills.\nStrong interpersonal and communication skills at all levels."
+BANK_WORK = ("Supervised a team of seven client service professionals with a primary focus in delivering excellent "
+             "client service.")
+BANK_TEXT = f"Pat Lee\nSkills\n{BANK_SKILLS}\nExperience\nClient Service Manager, First Bank\n{BANK_WORK}"
+BANK_SECTIONS = [("skills", "Skills", BANK_SKILLS),
+                 ("experience", "Experience", f"Client Service Manager, First Bank\n{BANK_WORK}")]
+
+
+@pytest.fixture
+def pat(world: Callable[..., World]) -> World:
+    roles = [Role("Client Service Manager, First Bank", date(2012, 1, 1), None, True, BANK_WORK)]
+    return world(make_cv(BANK_TEXT, BANK_SECTIONS, roles, years=12.6), [make_posting("Analyst", [
+        "Excellent written and verbal communication skills."])])
+
+
+def test_a_soft_skill_shown_by_name_quotes_the_sentence_that_names_it(pat: World) -> None:
+    # Google's Analyst line was met quoting "Excellent organizational and time management skills.": as
+    # close in meaning as the sentence that says communication, and it won the tie.
+    line = pat.line("Analyst", "Excellent written and verbal communication skills.")
+    assert line.status == "met" and line.reason == "exact skill: Communication"
+    assert line.evidence == "Strong interpersonal and communication skills at all levels."
+
