@@ -96,12 +96,29 @@ def test_present_means_the_files_date_or_the_date_given(tmp_path: Path) -> None:
     # dates on a line of their own above the title, employer on the next line
     ("Mar 2019 - Present\nEngineer\nAcme Corp\n- Built APIs.\nJan 2016 - Feb 2019\nAnalyst\nBeta Ltd\n- SQL.",
      ["Engineer, Acme Corp", "Analyst, Beta Ltd"]),
+    # the title on a line of its own above the dates, the employer after them (livecareer's PDFs)
+    ("Engineer\nMarch 2019 to Current Acme Corp : City , State\n- Built APIs.\nAnalyst\n"
+     "January 2016 to February 2019 Beta Ltd : City , State\n- SQL reports.",
+     ["Engineer, Acme Corp : City , State", "Analyst, Beta Ltd : City , State"]),
 ])
 def test_each_role_gets_its_title_and_its_lines(text: str, titles: list[str]) -> None:
     roles = find_roles(text, AS_OF)
     assert [r.heading.split(" — ")[0] for r in roles] == titles
     assert roles[0].text.split("\n")[-1] == "- Built APIs."
     assert roles[1].text.startswith("Analyst") and roles[1].text.split("\n")[-1].startswith("- SQL")
+
+
+def test_a_livecareer_cv_with_titles_above_its_dates_gives_each_role_its_own(shared_dir: Path) -> None:
+    # Each title was read as the last line of the role before it, the first one as nobody's; and a
+    # statement's dates ("… during turnover period from September 2013 - December 2013.") made a role.
+    livecareer = shared_dir / "data" / "dev" / "livecareer" / "ACCOUNTANT"
+    roles = read_cv(livecareer / "11163645.pdf").roles
+    assert [r.heading.split(",")[0] for r in roles[:3]] == ["Accountant", "Accounts Receivable Clerk",
+                                                             "Mortgage Underwriter"]
+    assert roles[0].text.split("\n")[-1] == "Order passports and Visa's for international travel."
+    headings = [r.heading for r in read_cv(livecareer / "10674770.pdf").roles]
+    assert len(headings) == 4 and all(h.startswith(("Staff Accountant,", "Financial Management Partner,"))
+                                      for h in headings), headings
 
 
 def test_years_are_the_union_of_the_roles() -> None:
