@@ -366,6 +366,8 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Debugging and logging of errors in Hyperion and MiamiBiz using Team Foundation Server (TFS).",
      "Observability"),
     ("Performs reconciliation and monitoring of Federal Reserve account.", "Observability"),
+    # the department beside others is no skill, nor the one the writer reported to
+    ("Worked closely with finance and sales teams.", "Finance"), ("Reported to the VP of Finance.", "Finance"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -387,6 +389,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("applies communication and leadership skills to interface effectively", "Communication"),
     # a sales job's title (livecareer SALES/10138632.pdf held "Sales Manager" for twelve years)
     ("Sales Manager Company Name : City , State", "Sales"), ("Sales Associate, Large Customer Sales", "Sales"),
+    # a finance job's title (livecareer FINANCE/11441764.pdf: "Finance Manager" for two and a half years)
+    ("Finance Manager , Company Name : City , State", "Finance"), ("Finance Analyst", "Finance"),
     # an rjdb network engineer's CV
     ("Experience of 3 years in LAN/WAN networks.", "LAN"), ("Configured LAN and WAN connectivity", "WAN"),
 ])
