@@ -48,6 +48,9 @@ FAMILY_STRENGTH = 0.8
 # A product named after another one extends it ("Windows XP" -> "Windows"); short parents
 # and languages are left out ("C shell" is not C, "Java Message Service" is not Java).
 PREFIX_STRENGTH = 0.9
+PREFIX_MIN_LEN = 4
+PREFIX_CATEGORIES = {"tool", "database", "cloud", "framework"}
+FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "), "GCP": ("google cloud ", "gcp ")}
 # O*NET files each product under a class of software ("Microsoft Excel": Spreadsheet software). Where
 # the class is a skill of its own, the product shows it whole: a posting asking for "spreadsheet
 # software" or "CRM" is met by a CV naming Excel or Salesforce.
@@ -55,9 +58,6 @@ ONET_CLASS_STRENGTH = 1.0
 # Classes too loose for that: O*NET files GitHub and Docker under application servers, Facebook under
 # web page editors.
 ONET_LOOSE_CLASSES = frozenset({"Application server software", "Web page creation and editing software"})
-PREFIX_MIN_LEN = 4
-PREFIX_CATEGORIES = {"tool", "database", "cloud", "framework"}
-FAMILIES = {"AWS": ("aws ", "amazon "), "Azure": ("azure ", "microsoft azure "), "GCP": ("google cloud ", "gcp ")}
 
 
 class Builder:
@@ -262,6 +262,7 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
         if name in drop or len(name) < 2:
             continue
         candidates, lookup_only = onet_candidates(name, cur, everyday | prose)
+        main_class = classes[name].most_common(1)[0][0]
         existing = b.find([name, *candidates, *lookup_only])
         if existing:
             b.skills[existing]["hot"] |= hot[name]
@@ -270,12 +271,11 @@ def add_onet(b: Builder, shared: Path, cur: dict[str, Any], everyday: frozenset[
             canonical = candidates[-1] if candidates else name
             if len(canonical) < 3 and canonical != name:
                 canonical = name
-            main_class = classes[name].most_common(1)[0][0]
             b.add_skill(canonical, "database" if main_class in DATABASE_CLASSES else "tool", hot[name])
             b.stats["onet new"] += 1
             existing = canonical
-        if (commodity := classes[name].most_common(1)[0][0]) not in ONET_LOOSE_CLASSES:
-            b.onet_class.setdefault(existing, commodity)
+        if main_class not in ONET_LOOSE_CLASSES:
+            b.onet_class.setdefault(existing, main_class)
         for surface in [name, *candidates]:
             if len(surface) >= 2:
                 add_with_lowercase(b, existing, surface)

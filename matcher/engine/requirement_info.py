@@ -55,7 +55,8 @@ ASKING_WORDS = YEARS_FILLER | frozenset({
 _ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b", re.I)
 # A slash with up to one more word on each side: "Java/Kotlin", "Spring Boot/Micronaut", "CI/CD".
 # In a lookahead, so that every slash of "CIMA/ACA/ACCA" is looked at with both its neighbours.
-_SLASHED = re.compile(r"(?=(?:(?<![^\s/,;:()])([^\s/,;:()]+) )?(?<![^\s/,;:()])([^\s/,;:()]+)/([^\s/,;:()]+)(?: ([^\s/,;:()]+))?)")
+_SLASHED = re.compile(r"(?=(?:(?<![^\s/,;:()])([^\s/,;:()]+) )?(?<![^\s/,;:()])([^\s/,;:()]+)/"
+                      r"([^\s/,;:()]+)(?: ([^\s/,;:()]+))?)")
 # "Cloud computing (AWS, Azure, GCP)": a list in brackets gives examples, one of which will do.
 _EXAMPLES_IN_BRACKETS = re.compile(
     r"\((?:[^()]*,[^()]*|\s*(?:e\.g|i\.e|such as|including|like|for example|for instance)\b[^()]*)\)", re.I)

@@ -4,9 +4,9 @@ Layouts put a job's dates in different places: on a line under its title ("Senio
 "Mar 2019 - Present"), before it ("2019 – Present" in a margin or a table's label cell, read in
 front of the title), right-aligned on the title line, or leading the employer's line under the
 title ("Accountant" / "January 2011 to November 2015 Company Name : City , State"; dates inside a
-statement are then no role's). Whichever it is, a role is the title
-lines and what follows them up to the next role's title, with the date text taken out, so every
-layout of one CV gives the same roles:
+statement are then no role's). Whichever it is, a role is the title lines and what follows them up
+to the next role's title, with the date text taken out, so every layout of one CV gives the same
+roles:
 
     Senior Data Engineer, Allegro          →  Role(heading="Senior Data Engineer, Allegro — Mar 2019 - Present",
     Mar 2019 - Present                             start=2019-03-01, end=None, current=True,
@@ -66,7 +66,7 @@ def _date_only(lines: list[str], span: DateRange) -> bool:
 
 
 def _title_lines(lines: list[str], span: DateRange, floor: int, dates_first: bool,
-                 title_above: bool = False) -> tuple[int, int]:
+                 title_above: bool) -> tuple[int, int]:
     """[first, last] line numbers of the role's title, its date lines included."""
     first, last = span.first_line, span.last_line
     if title_above:

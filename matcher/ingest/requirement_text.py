@@ -1,6 +1,7 @@
 """What a unit of posting text says, read from its words: not a requirement at all (EEO text, pay,
-how to apply, the company speaking of itself, funding news, the job's conditions), a requirement that only prefers
-("… is a plus", "Deseable …"), or a sentence that reads as a requirement when no heading says so.
+how to apply, the company speaking of itself, funding news, the job's conditions), a requirement
+that only prefers ("… is a plus", "Deseable …"), or a sentence that reads as a requirement when no
+heading says so.
 
 Decision on inline markers: a required item becomes preferred only when the marker qualifies the
 whole item — it starts with "Preferred"/"Ideally"/"Bonus"/"Nice to have", or ends with "is a plus",

@@ -86,7 +86,8 @@ def test_a_meaning_verdict_states_the_cosine_of_its_line_and_the_sentence_it_quo
     """"meaning 0.41" beside "Closest in your CV: …" is the cosine of that line and that sentence, for
     every line of every posting explained together (a cosine from another row would still read fine)."""
     w = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), [*POSTINGS, make_posting("Payments Engineer", [
-        "You have built payment systems", "You tune slow database queries", "You enjoy coaching junior engineers",
+        "You have run services under heavy traffic", "You tune slow database queries",
+        "You enjoy coaching junior engineers",
         "You can prepare corporate tax returns"])])
     explained = w.session.explain(w.cv_id, list(w.ids.values()))
     lines = [r for m in explained for r in m.requirements or [] if r.judged_by == "meaning" and r.evidence]

@@ -346,7 +346,8 @@ def test_a_sentence_close_in_meaning_that_uses_the_lines_own_word_meets_it(world
 
 
 # A livecareer banker's (BANKING/11065180.pdf) skills, as the PDF writes them.
-BANK_SKILLS = "Excellent organizational and time management skills.\nStrong interpersonal and communication skills at all levels."
+BANK_SKILLS = ("Excellent organizational and time management skills.\n"
+               "Strong interpersonal and communication skills at all levels.")
 BANK_WORK = ("Supervised a team of seven client service professionals with a primary focus in delivering excellent "
              "client service.")
 BANK_TEXT = f"Pat Lee\nSkills\n{BANK_SKILLS}\nExperience\nClient Service Manager, First Bank\n{BANK_WORK}"
