@@ -44,6 +44,8 @@ YEARS_FILLER = frozenset({"of", "experience", "relevant", "professional", "work"
 # Words that say how much or how well a line asks, not what it asks ("Expertise in technical project
 # management", "Exceptional people skills"): never the word a CV sentence must share to show the line,
 # or "Expertise spans: Network Engineering, …" would show any line that starts with "Expertise".
+# Its first row are the asking words of `skill_context.PROFICIENCY`, written out: that module is not
+# one the saved ranking index's code digest reads (`services.saved_index.INDEX_MODULES`).
 ASKING_WORDS = YEARS_FILLER | frozenset({
     "fluent", "basic", "intermediate", "advanced", "expert", "proficient", "good", "excellent", "strong",
     "expertise", "ability", "abilities", "capability", "capabilities", "knowledge", "understanding",
@@ -53,7 +55,7 @@ ASKING_WORDS = YEARS_FILLER | frozenset({
     "ideal", "ideally", "numerous", "others", "towards", "toward", "inside", "level", "levels", "role", "roles",
     "field", "fields", "experienced", "familiar", "knowledgeable", "comfortable"})
 _ALTERNATIVES = re.compile(r"\b(or|one of|one or more|such as|e\.g|like|including|any|either|similar|etc)\b", re.I)
-# A slash with up to one more word on each side: "Java/Kotlin", "Spring Boot/Micronaut", "CI/CD".
+# A slash with up to one more word on each side: "Java/Kotlin", "React Native/Flutter", "CI/CD".
 # In a lookahead, so that every slash of "CIMA/ACA/ACCA" is looked at with both its neighbours.
 _SLASHED = re.compile(r"(?=(?:(?<![^\s/,;:()])([^\s/,;:()]+) )?(?<![^\s/,;:()])([^\s/,;:()]+)/"
                       r"([^\s/,;:()]+)(?: ([^\s/,;:()]+))?)")
@@ -183,7 +185,7 @@ def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
-    """Does a slash stand between two names, as alternatives ("Java/Kotlin", "Spring Boot/Micronaut")?
+    """Does a slash stand between two names, as alternatives ("Java/Kotlin", "React Native/Flutter")?
     Not inside one name ("CI/CD", "TCP/IP": a line asking for "TeamCity CI/CD" asks for both), nor
     between words that name nothing ("24/7"), nor between a word and a name ("navigating/influencing")."""
     for m in _SLASHED.finditer(text):

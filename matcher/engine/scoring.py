@@ -24,9 +24,10 @@ N  seniority fit: level from the title (intern < junior < mid < senior < lead) a
 Caps: a required hard skill named in the title that the CV lacks, or years asked more than
    `FAR_YEARS` above the CV's → × `must_have_cap`%. Most required lines missing → a ceiling below 75,
    so such a posting is never in the top band (`kept_below_top`): scores above `MOST_MISSING_KNEE`
-   are squeezed into `MOST_MISSING_KNEE`..`MOST_MISSING_CEILING`. Both keep capped postings in their order; the ceiling
-   only keeps them out of the top band, where scaling (× 0.749) also pushed them below postings that
-   fit less (relevance TUNE AP 0.646 → 0.667, before the weights were chosen again with it).
+   are squeezed into `MOST_MISSING_KNEE`..`MOST_MISSING_CEILING`. Both keep capped postings in their
+   order; the ceiling only keeps them out of the top band, where scaling (× 0.749) also pushed them
+   below postings that fit less (relevance TUNE AP 0.646 → 0.667, before the weights were chosen
+   again with it).
 Worked example, default weights: R=0.8, P=0.5, S=0.6, N=0.65 →
    raw = 100·(0.45·0.8 + 0.10·0.5 + 0.40·0.6 + 0·E + 0.15·0.65)/1.10 = 67.95; with a missing must-have
    → 67.95 × 0.8 = 54.36.
