@@ -32,8 +32,8 @@ NOT_A_REQUIREMENT = re.compile(
 JOB_CONDITION = re.compile(
     r"\b(?:ability|able|willing(?:ness)?|availab(?:le|ility)|prepared|flexibility|open) (?:and \w+ )?to "
     r"(?:travel|relocate)\b|\btravel(?:ling|ing)? (?:up to |of )?\d+\s?%|\d+\s?% (?:of (?:the )?time )?travel|"
-    r"\b(?:visa|immigration) sponsorship|\bsponsorship (?:is|will) not\b|\bauthori[sz]ed to work\b|"
-    r"\bwork authori[sz]ation\b|\beligible to work (?:in|for)\b|\bright to work in\b|"
+    r"\b(?:visa|immigration) sponsorship|\bsponsorship (?:is|will) not\b|\bauthori[sz](?:ed|ation) to work\b|"
+    r"\bwork (?:authori[sz]ation|permit)\b|\beligible to work (?:in|for)\b|\bright to work in\b|"
     r"\b(?:able|available) to start (?:in|on|by|immediately)\b|\bstart date\b|"
     r"disponibilidad (?:para|de) viajar|reisebereitschaft|disponibilit[ée] (?:pour|à) (?:voyager|des déplacements)",
     re.I)

@@ -58,12 +58,13 @@ def test_benefits_and_eeo_are_not_requirements() -> None:
 
 def test_the_jobs_conditions_are_not_requirements_a_cv_could_show() -> None:
     # ../shared/data/dev/google_job_skills.csv, "Head of Professional Services" (London) and a
-    # Staffing Services Associate and a Sales Associate: travel, a visa and a start date were "missing"
-    # for every reader.
+    # Staffing Services Associate, a Sales Associate and a UX Design Intern: travel, a visa, a start
+    # date and the right to work were "missing" for every reader (the last as "Authentication").
     text = ("Minimum qualifications:\n- BA/BS degree or equivalent practical experience.\n"
             "- Ability to travel, both domestically and internationally, up to 30% of the time as required.\n"
             "- Individuals applying for this position will not be eligible for immigration sponsorship.\n"
             "- Must be able to start in February 2018.\n"
+            "- Authorization to work in the United States.\n"
             "Preferred qualifications:\n- Willingness and flexibility to travel frequently.\n"
             "- Demonstrated experience in account management, client service and/or management consulting")
     assert [r.text for r in extract_requirements(text)] == [
