@@ -69,8 +69,9 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # 6: numbers are no words: a date range alone ("07/2007 to 03/2010") is never quoted; 7: a role's
 # title line that ran into the statement after it is cut off it; 8: an education line that runs
 # several degrees together is one unit per degree, and a run of date ranges a unit starts with is
-# left out; 9: a role's heading shows its title's skills, not its employer's (`heading_skills`).
-UNITS_VERSION = 9
+# left out; 9: a role's heading shows its title's skills, not its employer's (`heading_skills`);
+# 10: a line first seen where it is not quoted (the headline) is a unit again where it is.
+UNITS_VERSION = 10
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,13 @@ def cv_units(cv: CV) -> list[Unit]:
             key = sentence.strip().rstrip(":").lower()
             if key in seen:
                 continue
-            seen.add(key)
             priority = PRIORITY.get(section, 2)
             words = sum(not t.isdigit() for t in tokens(sentence))  # "07/2007 to 03/2010" shows nothing
             if key in headings or OBJECTIVE.search(sentence) or words < (1 if section in LIST_SECTIONS else MIN_CONTENT_WORDS) \
                     or _column_labels(sentence):
                 priority = 0
+            if priority:  # the headline "ACCOUNT MANAGER" is not quoted; the first role's title under it is
+                seen.add(key)
             units.append(Unit(sentence, section, priority))
     return units
 

@@ -86,6 +86,15 @@ def test_a_skill_quotes_what_was_done_with_it_before_the_title_of_a_role(shared_
     assert annotated["Go"] == "Senior Golang Engineer, Acme, 2019 - 2024"
 
 
+def test_a_roles_title_that_repeats_the_headline_still_shows_its_skill(shared_dir: Path, tmp_path: Path) -> None:
+    # A livecareer public-relations CV headed "ACCOUNT MANAGER" whose first role is "Account Manager":
+    # the role's title was dropped as a repeat of the headline (which is never quoted), and every
+    # line asking for account management said "not in your CV: Account management".
+    store = Store(tmp_path / "m.db")
+    cv = services.import_cv(store, shared_dir / "data" / "dev" / "livecareer" / "PUBLIC-RELATIONS" / "10873344.pdf")
+    assert {e.skill: e.sentence for e in cv.skills}["Account management"] == "Account Manager"
+
+
 def test_a_roles_employer_is_no_skill_of_the_person(shared_dir: Path, tmp_path: Path) -> None:
     # The sample ML engineer's CV: "2016 – 2018 Junior Data Analyst, Facebook, Menlo Park, USA" gave
     # the skill Facebook (social media) and its years, quoting the title line.
