@@ -38,6 +38,11 @@ VERSION_DIGITS = 12
 TOKEN_RE = re.compile(r"\.net(?![^\W\d])|[^\W_](?:[\w'’]*[^\W_])?(?:(?:\+\+|#)(?=\d)|(?:\+\+|\+|#)(?![\w+#]))?",
                       re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s")
+# "Managed … teams": in a name, an ellipsis stands for up to GAP_WORDS words ("Managed globally
+# distributed teams", "Supervised a staff"); see SkillExtractor. It is a token of the name's key.
+GAP = "…"
+GAP_WORDS = 3
+_TOKEN_OR_GAP = re.compile(f"{GAP}|{TOKEN_RE.pattern}", re.IGNORECASE)
 
 
 def norm_token(token: str) -> str:
@@ -46,9 +51,14 @@ def norm_token(token: str) -> str:
     return low[:-2] if low.endswith(_POSSESSIVE) else low
 
 
+def name_tokens(surface: str) -> list[str]:
+    """The tokens of a name as written, a gap ("…") one of them."""
+    return [m.group() for m in _TOKEN_OR_GAP.finditer(surface)]
+
+
 def alias_key(surface: str) -> tuple[str, ...]:
     """The token key of a name: "Node.js" -> ("node", "js"), "CI/CD" -> ("ci", "cd")."""
-    return tuple(norm_token(m.group()) for m in TOKEN_RE.finditer(surface))
+    return tuple(norm_token(token) for token in name_tokens(surface))
 
 
 @dataclass(frozen=True)
