@@ -24,16 +24,17 @@ EQUIVALENT_YEARS = 4.0
 _LEVEL_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (DOCTORATE, re.compile(r"\b(?:ph\.? ?d|d\.phil|doctorate|doctoral|doctorado|doutorado|doctorat)(?!\w)", re.I)),
     (MASTER, re.compile(r"\b(?:master(?:'s|s|’s| of| degree| in)|mba|m\.sc|msc|m\.eng|m\.tech|máster|maestría|"
-                        r"maestria|mestrado|diplom|(?:post)?graduate degree|postgraduate)(?!\w)", re.I)),
+                        r"maestria|mestrado|diplom|(?:post)?graduate degree|postgraduate|advanced degree|juris doctor)(?!\w)", re.I)),
     (BACHELOR, re.compile(r"\b(?:bachelor(?:'s|s|’s)?|undergraduate degree|b\.sc|bsc|b\.eng|b\.tech|btech|"
                           r"licenciatura|bacharelado)(?!\w)", re.I)),
     (ASSOCIATE, re.compile(r"\bassociate(?:'s|’s)? (?:degree|of)\b", re.I)),
 )
 # Capitals that are degrees only where a degree is meant: "BA/BS", "BS or MS", "MS in Statistics",
 # "B.S. degree" (not "MS Office", "BA" for a business analyst, "Boston, MA or remote").
-_THEN_DEGREE = r"(?=\s*(?:/|degree\b|in\b|or (?:[BM]\.?[SA]\b|Ph\.?D|master|bachelor)))"
+_THEN_DEGREE = r"(?=\s*(?:/|degree\b|in\b|or (?:[BM]\.?[SA]\b|Ph\.?D|JD\b|master|bachelor)))"
 _SHORT: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (MASTER, re.compile(rf"(?:\b|(?<=/))(?:MS|MA|M\.S\.?|M\.A\.?){_THEN_DEGREE}|(?<=/)(?:MS|MA)\b")),
+    # A law degree (JD) and a master's in taxation (MST) stand at a master's: "MST or JD degree in taxation".
+    (MASTER, re.compile(rf"(?:\b|(?<=/))(?:MS|MA|M\.S\.?|M\.A\.?|MST|JD|J\.D\.?){_THEN_DEGREE}|(?<=/)(?:MS|MA)\b")),
     (BACHELOR, re.compile(rf"(?:\b|(?<=/))(?:BS|BA|BSc|B\.S\.?|B\.A\.?|B\.E\.?){_THEN_DEGREE}|(?<=/)(?:BS|BA)\b")),
 )
 # A degree not (yet) held: "78 semester hours toward Bachelors degree", "Pursuing an MBA", "PhD

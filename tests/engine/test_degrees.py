@@ -30,6 +30,13 @@ from tests.engine.conftest import World, make_cv, make_posting
     ("BS or MS in Computer Science", (BACHELOR, False, MASTER)),
     ("Located in Boston, MA or willing to relocate", None),
     ("8 years of relevant experience.", None),
+    # an advanced degree, a law degree and a master's in taxation stand at a master's (they read as a
+    # bachelor's, met by an HR manager's Bachelor of Education)
+    ("Advanced degree in Industrial Engineering, Operations Design, or Business Administration.",
+     (MASTER, False, MASTER)),
+    ("MST or JD degree in taxation.", (MASTER, False, MASTER)),
+    ("Juris Doctor from an accredited law school", (MASTER, False, MASTER)),
+    ("Experience with JD Edwards EnterpriseOne", None),
 ])
 def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool, int] | None) -> None:
     assert degree_asked(line) == expected
