@@ -147,7 +147,7 @@ def requirement_info(req: Requirement, taxonomy: Taxonomy | None, reference: Ref
         weight = TEXT_WEIGHT + TEXT_RARITY_WEIGHT * sum(rarest) / len(rarest)
     categories = () if hard else tuple(category for pattern, category in CATEGORY_MENTIONS if pattern.search(req.text))
     return RequirementInfo(tuple(hard), tuple(soft), tuple(req.skills), any_of, years_only, round(weight, 4),
-                           categories, fields, spoken_groups(req.text, spoken),
+                           categories, fields, spoken_groups(req.text, spoken, taxonomy),
                            unknown_names(req.text, taxonomy, reference), None if hard else degree_asked(req.text),
                            "" if hard or years_only else reference.rarest([w for w in words if w not in ASKING_WORDS]),
                            _judged_groups(groups, hard or soft))
@@ -203,17 +203,24 @@ def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
     return False
 
 
-def spoken_groups(text: str, languages: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+def spoken_groups(text: str, languages: Sequence[str], taxonomy: Taxonomy | None = None) -> tuple[tuple[str, ...], ...]:
     """"English, and Mandarin or Cantonese" → (("english",), ("mandarin", "cantonese")): every group
-    is needed, one language of a group is enough."""
+    is needed, one language of a group is enough. A language is looked for as the line writes it
+    ("Bahasa Melayu and/or Mandarin": Malay or Mandarin)."""
+    def written(name: str) -> str:
+        skill = taxonomy.get(name) if taxonomy is not None else None
+        forms = sorted({name, *(skill.aliases if skill is not None else ())}, key=len, reverse=True)
+        return "|".join(re.escape(form) for form in forms)
+
     groups: list[list[str]] = []
+    before = ""
     for name in languages:
-        key = name.lower()
-        joined = groups and re.search(rf"{re.escape(groups[-1][-1])}\W+(?:or|/)\W+{re.escape(key)}", text, re.I)
+        joined = groups and re.search(rf"(?:{before})(?:\W*\b(?:and/or|or)\b\W*|\s*/\s*)(?:{written(name)})", text, re.I)
         if joined:
-            groups[-1].append(key)
+            groups[-1].append(name.lower())
         else:
-            groups.append([key])
+            groups.append([name.lower()])
+        before = written(name)
     return tuple(tuple(g) for g in groups)
 
 

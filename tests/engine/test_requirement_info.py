@@ -8,6 +8,7 @@ import pytest
 from matcher.domain import Requirement
 from matcher.engine.lexical import default_reference
 from matcher.engine.requirement_info import RequirementInfo, requirement_info
+from matcher.engine.skills import SkillExtractor
 from matcher.engine.taxonomy import default_taxonomy
 
 
@@ -45,3 +46,19 @@ def test_a_slash_between_two_names_offers_either(text: str, skills: list[str]) -
 ])
 def test_the_word_a_sentence_must_share_is_what_the_line_asks_not_how_much(text: str, word: str) -> None:
     assert info(text, []).key_word == word
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    # ../shared/data/dev/google_job_skills.csv: Vietnamese was no known language, and the line was met
+    # by "your CV is written in English" alone
+    ("Ability to speak and write in English and Vietnamese fluently and idiomatically.",
+     (("english",), ("vietnamese",))),
+    # a language as the line writes it, "and/or" a choice
+    ("Ability to speak and write in Bahasa Melayu and/or Mandarin fluently and idiomatically.",
+     (("malay", "mandarin"),)),
+    ("Fluent English, and Mandarin or Cantonese", (("english",), ("mandarin", "cantonese"))),
+    ("German/French speaker", (("german", "french"),)),
+])
+def test_spoken_languages_are_each_needed_unless_offered_as_a_choice(text: str, groups: tuple[tuple[str, ...], ...]) -> None:
+    skills = SkillExtractor(default_taxonomy()).skills(text)
+    assert info(text, skills).spoken == groups

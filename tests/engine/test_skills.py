@@ -219,6 +219,9 @@ def test_cv_skills_section(ex: SkillExtractor, shared_dir: Path) -> None:
     ("insurance verification", "Insurance verification"), ("Epic, Cerner", "Epic Systems"),
     ("Bachelor's degree in Finance", "Finance"), ("Bachelor of Science in Finance", "Finance"),
     ("Compliance experience in banking", "Compliance"),
+    # a livecareer public-relations CV's highlights (PUBLIC-RELATIONS/10873344)
+    ("Superior organization skills", "Time management"),
+    ("Ability to successfully complete multiple tasks concurrently", "Multitasking"),
 ])
 def test_non_tech_aliases_are_found(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
