@@ -60,7 +60,9 @@ def match(m: RankedMatch) -> dict[str, Any]:
         "job_id": m.posting_id,
         "title": m.title,
         "company": m.company,
-        "score": round(m.score, 1),
+        # As the engine rounds it (two decimals), not as the table shows it: a CV and its copy with a
+        # skill less, or two postings, 0.04 apart are still told apart by a reader of the JSON.
+        "score": round(m.score, 2),
         "requirements": [
             {
                 "text": r.text,

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from matcher import services
 from matcher.cli import main
 from matcher.paths import SAMPLES
+from matcher.store import Store
 
 JOBS = SAMPLES / "jobs"
 CV_PDF = SAMPLES / "cvs" / "john_doe.pdf"
@@ -156,6 +158,11 @@ def test_rank_json_is_best_first_with_explained_requirements(capsys: pytest.Capt
     assert isinstance(ranked, list) and len(ranked) == 4
     scores = [r["score"] for r in ranked]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 100 for s in scores)
+    # the score as the engine computes it, to two decimals: scores 0.04 apart stay apart
+    store = Store(ranked_db)
+    engine = {m.posting_id: m.score for m in services.rank(store, store.cvs()[-1])}
+    store.close()
+    assert {r["job_id"]: r["score"] for r in ranked} == engine
     cv_text = json.dumps(run_json(capsys, ranked_db, "cv", "list"))
     for entry in ranked:
         assert {"job_id", "title", "company", "score", "requirements"} <= set(entry)
