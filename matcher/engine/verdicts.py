@@ -140,7 +140,10 @@ def judge_spoken(groups: tuple[tuple[str, ...], ...], profile: CVProfile) -> Ski
         have = [k for k in group if k in profile.skills]
         if have:
             met.append(profile.skills[have[0]].name)
-            offered = offered or profile.skills[have[0]]
+            # A CV sentence that names a language is quoted before "your CV is written in English":
+            # "English and Chinese" is shown by the CV's "…, Chinese, …", the English by the CV itself.
+            if offered is None or (offered.unit is None and profile.skills[have[0]].unit is not None):
+                offered = profile.skills[have[0]]
         else:
             missing.append(" or ".join(k.title() for k in group))
     code = MET if not missing else PARTIAL if met else MISSING

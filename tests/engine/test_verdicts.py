@@ -24,13 +24,13 @@ Built REST APIs in Django and tuned PostgreSQL queries for the billing service.
 Ran the team's services in Docker containers on a small on-premise cluster.
 Wrote 600 unit tests with Pytest for the payment flows.
 Skills
-Django, PostgreSQL, Docker, Git"""
+Django, PostgreSQL, Docker, Git, Spanish"""
 SECTIONS = [
     ("summary", "Objective", "Seeking a mid-senior SDE position working with Docker, Kubernetes and AWS."),
     ("experience", "Experience", "Backend Engineer, Acme Payments\nBuilt REST APIs in Django and tuned PostgreSQL "
      "queries for the billing service.\nRan the team's services in Docker containers on a small on-premise cluster.\n"
      "Wrote 600 unit tests with Pytest for the payment flows."),
-    ("skills", "Skills", "Django, PostgreSQL, Docker, Git"),
+    ("skills", "Skills", "Django, PostgreSQL, Docker, Git, Spanish"),
 ]
 ROLES = [Role("Backend Engineer, Acme Payments", date(2023, 1, 1), None, True,
               "Built REST APIs in Django and tuned PostgreSQL queries for the billing service.")]
@@ -45,6 +45,7 @@ def jane(world: Callable[..., World]) -> World:
             "MySQL", "An active GitHub account", "Fluent English", "5+ years of Python", "Technical Skills",
             "Experience with one or more programming languages", "Well-tested code"]),
         make_posting("Backend Engineer (Munich)", ["Django", "Fluent German"]),
+        make_posting("Support Engineer (Madrid)", ["Ability to speak and write in English and Spanish fluently"]),
         make_posting("DevOps Engineer", ["Django and PL/SQL", "Docker/Kubernetes"]),
         make_posting("Data Scientist", ["PhD in Statistics or Mathematics", "Experience maintaining on-premise infrastructure",
                                        "Database optimization", "Experience with relational databases",
@@ -107,6 +108,13 @@ def test_proof_that_is_not_a_cv_sentence_says_what_it_is(jane: World) -> None:
     assert github.evidence_kind == "contact" and "github.com/janeroe" in (github.basis or "")
     english = jane.line("Backend Engineer", "Fluent English")
     assert english.status == "met" and english.evidence is None and english.evidence_kind == "language"
+
+
+def test_languages_met_quote_the_cv_sentence_that_names_one(jane: World) -> None:
+    # A PR CV listing "Chinese" met "English and Chinese" quoting only "your CV is written in English".
+    line = jane.line("Support Engineer (Madrid)", "Ability to speak and write in English and Spanish fluently")
+    assert line.status == "met" and line.reason == "speaks English; speaks Spanish"
+    assert line.evidence == "Django, PostgreSQL, Docker, Git, Spanish" and line.evidence_kind == "cv"
 
 
 def test_years_of_a_skill_come_from_the_dated_roles_that_use_it(jane: World) -> None:
