@@ -101,8 +101,10 @@ def _line_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * WIDTH_PERCENTILE)] if lengths else 0
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """True when `line` is the rest of `previous`, cut by the page edge rather than by the author."""
+def _continues(previous: str, line: str, width: int, list_items: bool = False) -> bool:
+    """True when `line` is the rest of `previous`, cut by the page edge rather than by the author.
+    `list_items`: a line is an item, so one that lists no several names ("Superior organization
+    skills") is whole whatever its length; a comma list ("Python, R, …, Natural") may wrap."""
     if _BULLET_LINE.match(line):
         return False
     if line[0].islower():
@@ -113,12 +115,14 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return True
     if line.isupper() and len(line.split()) <= HEADING_MAX_WORDS:
         return False  # "WORK EXPERIENCE": a heading, never the end of a sentence
+    if list_items and ", " not in previous:
+        return False
     # The author broke the line if its next word would still have fitted on it.
     first_word = line.split()[0]
     return len(previous) >= WRAP_MIN_CHARS and len(previous) + 1 + len(first_word) > width * FIT_SLACK
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
+def _join_wrapped(lines: list[str], list_items: bool = False) -> list[str]:
     """Lines → logical units: a bullet starts a unit, a line cut by the page edge joins the next."""
     width = _line_width(lines)
     units: list[str] = []
@@ -129,7 +133,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
             last_line = ""
             continue
         bullet = _BULLET_LINE.match(line)
-        if last_line and _continues(last_line, line, width):
+        if last_line and _continues(last_line, line, width, list_items):
             if units[-1].endswith("-") and units[-1][-2:-1].isalpha():
                 # "deploy-" + "ment" is one word; "Scikit-" + "Learn" keeps its hyphen
                 units[-1] = (units[-1][:-1] if line[0].islower() else units[-1]) + line
@@ -166,18 +170,23 @@ def cut_run_on(piece: str, max_chars: int | None = MAX_UNIT_CHARS) -> list[str]:
     return out
 
 
-def split_sentences(text: str, *, page_wrapped: bool = True, max_chars: int | None = MAX_UNIT_CHARS) -> list[str]:
+def split_sentences(text: str, *, page_wrapped: bool = True, max_chars: int | None = MAX_UNIT_CHARS,
+                    list_items: bool = False) -> list[str]:
     """Sentence, bullet and line units of `text`, in order, each suitable as evidence.
 
     With `page_wrapped` (text read off a page: PDF CVs), a line the page edge cut joins the next;
-    without it (postings from HTML, CSV or a paste), every line break ends a unit. A run-on unit
-    longer than `max_chars` is cut at "; " or ", " (None: never, when the caller cuts it better).
+    without it (postings from HTML, CSV or a paste), every line break ends a unit. `list_items`: the
+    text is a list whose items are lines (a CV's skills or highlights): its block's width is that of
+    its longest items, next to which any long item looked cut ("Excellent verbal and written
+    communication skills" + "Ability to successfully complete multiple tasks concurrently" read as
+    one), so only a line listing several names may wrap. A run-on unit longer than `max_chars` is cut
+    at "; " or ", " (None: never, when the caller cuts it better).
 
     >>> split_sentences("Skills\\n- Python, SQL\\nLed a team of 5. Cut costs by 20%.")
     ['Skills', 'Python, SQL', 'Led a team of 5.', 'Cut costs by 20%.']
     """
     lines = text.splitlines()
-    units = _join_wrapped(lines) if page_wrapped else [_BULLET_LINE.sub("", line.strip()) for line in lines]
+    units = _join_wrapped(lines, list_items) if page_wrapped else [_BULLET_LINE.sub("", line.strip()) for line in lines]
     result: list[str] = []
     for unit in units:
         for piece in _split_unit(unit, max_chars):

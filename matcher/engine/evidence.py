@@ -70,8 +70,9 @@ COLUMN_LABELS = frozenset({"skill", "skills", "experience", "total", "years", "y
 # title line that ran into the statement after it is cut off it; 8: an education line that runs
 # several degrees together is one unit per degree, and a run of date ranges a unit starts with is
 # left out; 9: a role's heading shows its title's skills, not its employer's (`heading_skills`);
-# 10: a line first seen where it is not quoted (the headline) is a unit again where it is.
-UNITS_VERSION = 10
+# 10: a line first seen where it is not quoted (the headline) is a unit again where it is; 11: in a
+# skills section a line is an item, never joined to the next for its length.
+UNITS_VERSION = 11
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def cv_units(cv: CV) -> list[Unit]:
     units: list[Unit] = []
     seen: set[str] = set()
     for section, text in parts:
-        for sentence in (part for unit in split_sentences(text, max_chars=None) for item in _items(unit)
+        for sentence in (part for unit in split_sentences(text, max_chars=None, list_items=section in LIST_SECTIONS)
+                         for item in _items(unit)
                          for cut in cut_run_on(item) for title_cut in _role_title_apart(cut, role_words)
                          for entry in (degree_entries(title_cut) if section == "education" else [title_cut])
                          for part in [_date_ranges_off(entry)]):

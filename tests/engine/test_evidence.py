@@ -95,6 +95,16 @@ def test_a_roles_title_that_repeats_the_headline_still_shows_its_skill(shared_di
     assert {e.skill: e.sentence for e in cv.skills}["Account management"] == "Account Manager"
 
 
+def test_each_line_of_a_skills_list_is_an_item_of_its_own(shared_dir: Path) -> None:
+    # The same CV's highlights, one item a line: the longer items looked cut by the page edge next
+    # to each other and three were quoted as one ("Excellent verbal and written communication skills
+    # Ability to successfully complete multiple tasks concurrently Superior organization skills").
+    units = cv_units(read_cv(shared_dir / "data" / "dev" / "livecareer" / "PUBLIC-RELATIONS" / "10873344.pdf"))
+    texts = [u.text for u in units if u.section == "skills"]
+    assert texts[:3] == ["Excellent verbal and written communication skills",
+                         "Ability to successfully complete multiple tasks concurrently", "Superior organization skills"]
+
+
 def test_a_roles_employer_is_no_skill_of_the_person(shared_dir: Path, tmp_path: Path) -> None:
     # The sample ML engineer's CV: "2016 – 2018 Junior Data Analyst, Facebook, Menlo Park, USA" gave
     # the skill Facebook (social media) and its years, quoting the title line.
