@@ -103,8 +103,8 @@ def _line_width(lines: list[str]) -> int:
 
 def _continues(previous: str, line: str, width: int, list_items: bool = False) -> bool:
     """True when `line` is the rest of `previous`, cut by the page edge rather than by the author.
-    `list_items`: a line is an item, so one that lists no several names ("Superior organization
-    skills") is whole whatever its length; a comma list ("Python, R, …, Natural") may wrap."""
+    `list_items`: a line is an item, so one that names one thing ("Superior organization skills")
+    is whole whatever its length; only a comma list ("Python, R, …, Natural") may wrap."""
     if _BULLET_LINE.match(line):
         return False
     if line[0].islower():

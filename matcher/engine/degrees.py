@@ -24,7 +24,8 @@ EQUIVALENT_YEARS = 4.0
 _LEVEL_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (DOCTORATE, re.compile(r"\b(?:ph\.? ?d|d\.phil|doctorate|doctoral|doctorado|doutorado|doctorat)(?!\w)", re.I)),
     (MASTER, re.compile(r"\b(?:master(?:'s|s|’s| of| degree| in)|mba|m\.sc|msc|m\.eng|m\.tech|máster|maestría|"
-                        r"maestria|mestrado|diplom|(?:post)?graduate degree|postgraduate|advanced degree|juris doctor)(?!\w)", re.I)),
+                        r"maestria|mestrado|diplom|(?:post)?graduate degree|postgraduate|advanced degree|"
+                        r"juris doctor)(?!\w)", re.I)),
     (BACHELOR, re.compile(r"\b(?:bachelor(?:'s|s|’s)?|undergraduate degree|b\.sc|bsc|b\.eng|b\.tech|btech|"
                           r"licenciatura|bacharelado)(?!\w)", re.I)),
     (ASSOCIATE, re.compile(r"\bassociate(?:'s|’s)? (?:degree|of)\b", re.I)),

@@ -215,7 +215,8 @@ def spoken_groups(text: str, languages: Sequence[str], taxonomy: Taxonomy | None
     groups: list[list[str]] = []
     before = ""
     for name in languages:
-        joined = groups and re.search(rf"(?:{before})(?:\W*\b(?:and/or|or)\b\W*|\s*/\s*)(?:{written(name)})", text, re.I)
+        joined = groups and re.search(rf"(?:{before})(?:\W*\b(?:and/or|or)\b\W*|\s*/\s*)(?:{written(name)})",
+                                      text, re.I)
         if joined:
             groups[-1].append(name.lower())
         else:

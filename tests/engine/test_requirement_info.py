@@ -59,6 +59,7 @@ def test_the_word_a_sentence_must_share_is_what_the_line_asks_not_how_much(text:
     ("Fluent English, and Mandarin or Cantonese", (("english",), ("mandarin", "cantonese"))),
     ("German/French speaker", (("german", "french"),)),
 ])
-def test_spoken_languages_are_each_needed_unless_offered_as_a_choice(text: str, groups: tuple[tuple[str, ...], ...]) -> None:
+def test_spoken_languages_are_each_needed_unless_offered_as_a_choice(text: str,
+                                                                      groups: tuple[tuple[str, ...], ...]) -> None:
     skills = SkillExtractor(default_taxonomy()).skills(text)
     assert info(text, skills).spoken == groups

@@ -223,7 +223,8 @@ def test_cv_skills_section(ex: SkillExtractor, shared_dir: Path) -> None:
     ("Superior organization skills", "Time management"),
     ("Ability to successfully complete multiple tasks concurrently", "Multitasking"),
     # role titles (rjdb: a "Network Administrator" role became "Systems Administrator" in the weakened CV)
-    ("Network Administrator (2015 - 2019)", "Network administration"), ("Systems Administrator", "System administration"),
+    ("Network Administrator (2015 - 2019)", "Network administration"),
+    ("Systems Administrator", "System administration"),
     ("Network Engineer", "Networking"),
     # the sample CV alfred_pennyworth_pm ("back-end" is two words, which the gap form steps over)
     ("Implemented scalable back-end services using Java and SQL.", "Scalability"),
