@@ -230,6 +230,8 @@ def test_cv_skills_section(ex: SkillExtractor, shared_dir: Path) -> None:
     ("Implemented scalable back-end services using Java and SQL.", "Scalability"),
     # staying up and answering fast are skills of their own, which scaling shows only in part
     ("High-availability systems", "High availability"), ("Low-latency systems", "Performance optimization"),
+    # an HR clerk's office stock (livecareer HR/10399912), which showed Supply chain management
+    ("Office Materials Management, & Inventory Management.", "Inventory management"),
 ])
 def test_non_tech_aliases_are_found(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
@@ -398,6 +400,8 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Performs reconciliation and monitoring of Federal Reserve account.", "Observability"),
     # the department beside others is no skill, nor the one the writer reported to
     ("Worked closely with finance and sales teams.", "Finance"), ("Reported to the VP of Finance.", "Finance"),
+    # A livecareer HR clerk (HR/10399912): a US records system in capitals is no blockchain token
+    ("Checking and validating Retirement & NRC files in NFTS and CIS systems.", "Blockchain"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
