@@ -177,11 +177,14 @@ def _judged_groups(groups: tuple[tuple[str, ...], ...], by_name: Sequence[str]) 
     return tuple(g for g in groups if len(g) > 1 or g[0] in by_name)
 
 
-def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
+def _forms(name: str, taxonomy: Taxonomy | None) -> list[str]:
+    """How a line may write a name: the name itself and its aliases."""
     skill = taxonomy.get(name) if taxonomy is not None else None
-    forms = [name, *(skill.aliases if skill is not None else ())]
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.I)
-               for form in (f.lstrip("?") for f in forms) if form)
+    return [form for form in (f.lstrip("?") for f in (name, *(skill.aliases if skill is not None else ()))) if form]
+
+
+def _written(name: str, text: str, taxonomy: Taxonomy | None) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.I) for form in _forms(name, taxonomy))
 
 
 def _slash_between_names(text: str, taxonomy: Taxonomy | None) -> bool:
@@ -207,21 +210,16 @@ def spoken_groups(text: str, languages: Sequence[str], taxonomy: Taxonomy | None
     """"English, and Mandarin or Cantonese" → (("english",), ("mandarin", "cantonese")): every group
     is needed, one language of a group is enough. A language is looked for as the line writes it
     ("Bahasa Melayu and/or Mandarin": Malay or Mandarin)."""
-    def written(name: str) -> str:
-        skill = taxonomy.get(name) if taxonomy is not None else None
-        forms = sorted({name, *(skill.aliases if skill is not None else ())}, key=len, reverse=True)
-        return "|".join(re.escape(form) for form in forms)
-
     groups: list[list[str]] = []
-    before = ""
+    before = ""  # the previous language as the line may write it, a regex alternation
     for name in languages:
-        joined = groups and re.search(rf"(?:{before})(?:\W*\b(?:and/or|or)\b\W*|\s*/\s*)(?:{written(name)})",
-                                      text, re.I)
+        written = "|".join(re.escape(form) for form in sorted(set(_forms(name, taxonomy)), key=len, reverse=True))
+        joined = groups and re.search(rf"(?:{before})(?:\W*\b(?:and/or|or)\b\W*|\s*/\s*)(?:{written})", text, re.I)
         if joined:
             groups[-1].append(name.lower())
         else:
             groups.append([name.lower()])
-        before = written(name)
+        before = written
     return tuple(tuple(g) for g in groups)
 
 

@@ -139,11 +139,12 @@ def judge_spoken(groups: tuple[tuple[str, ...], ...], profile: CVProfile) -> Ski
     for group in groups:
         have = [k for k in group if k in profile.skills]
         if have:
-            met.append(profile.skills[have[0]].name)
+            shown = profile.skills[have[0]]
+            met.append(shown.name)
             # A CV sentence that names a language is quoted before "your CV is written in English":
             # "English and Chinese" is shown by the CV's "…, Chinese, …", the English by the CV itself.
-            if offered is None or (offered.unit is None and profile.skills[have[0]].unit is not None):
-                offered = profile.skills[have[0]]
+            if offered is None or (offered.unit is None and shown.unit is not None):
+                offered = shown
         else:
             missing.append(" or ".join(k.title() for k in group))
     code = MET if not missing else PARTIAL if met else MISSING
