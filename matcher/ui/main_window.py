@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
     # -- showing state --------------------------------------------------------------------------
     def show_ranking(self) -> None:
         core = self.core
-        self.ranking.show_ranking(core.ranking.matches, core.postings.postings, core.shortlist.entries)
+        self.ranking.show_ranking(core.ranking.by_id(), core.postings.postings, core.shortlist.entries)
         self.show_hint()
 
     def show_hint(self) -> None:

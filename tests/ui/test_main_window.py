@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,31 @@ def test_arrow_keys_move_the_selection_and_the_detail_follows(ranked: MainWindow
     qtbot.keyClick(window.table, Qt.Key.Key_Down)
     assert window.table.currentIndex().row() == 1
     assert second in window.detail.heading.text()
+
+
+def test_a_landing_ranking_shows_its_best_match_and_a_users_first_move_wins(ranked: MainWindow, qtbot) -> None:
+    window = ranked
+    best, second = window.core.ranking.matches[:2]
+    announced: list[int | None] = []
+    window.ranking.currentChanged.connect(lambda _m, posting, _e: announced.append(posting.id if posting else None))
+
+    def land_a_new_ranking() -> None:  # nothing chosen yet, as after a first import
+        window.table.selectionModel().clear()
+        announced.clear()
+        window.core.ranking.replace([replace(m, score=m.score - 1) for m in window.core.ranking.matches],
+                                    window.core.ranking.cv_id)
+
+    land_a_new_ranking()
+    assert window.table.currentIndex().row() == 0  # chosen at once; the detail pane follows the paint
+    qtbot.waitUntil(lambda: window.detail.posting_id == best.posting_id)
+    qtbot.wait(20)
+    assert announced == [best.posting_id]  # once
+
+    land_a_new_ranking()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)  # before the best match was shown
+    qtbot.wait(20)
+    assert window.detail.posting_id == second.posting_id and announced == [second.posting_id]
 
 
 def test_space_stars_the_selected_posting_and_it_is_kept(ranked: MainWindow, qtbot) -> None:
@@ -209,7 +235,7 @@ def test_first_run_imports_the_samples_and_shows_them_ranked(qtbot, tmp_path: Pa
     window = _make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()), samples=samples)
     window.core.startup.start()
     assert window.model.rowCount() == 1
-    assert window.detail.posting_id is not None
+    qtbot.waitUntil(lambda: window.detail.posting_id is not None)  # once the table has painted
     assert "Welcome" in window.notice.text() and window.notice.isVisible()  # stays until dismissed
     window.core.store.close()
 

@@ -29,7 +29,7 @@ def _match(posting_id: int, title: str, score: float, statuses: tuple[str, ...] 
 
 
 @pytest.fixture
-def data() -> tuple[list[RankedMatch], dict[int, Posting], dict[int, ShortlistEntry]]:
+def data() -> tuple[dict[int, RankedMatch], dict[int, Posting], dict[int, ShortlistEntry]]:
     postings = {
         1: _posting(1, "Senior Python Developer", company="Acme", locations=("Poland",), remote=True,
                     salary=Salary(19800, 23800, "PLN", "month"), posted=date(2026, 11, 21)),
@@ -39,7 +39,8 @@ def data() -> tuple[list[RankedMatch], dict[int, Posting], dict[int, ShortlistEn
     }
     matches = [_match(1, "Senior Python Developer", 81.0, ("met", "met", "partial")),
                _match(3, "Scala Engineer", 52.5), _match(2, "Tax Accountant", 12.0, ("missing",) * 3)]
-    return matches, postings, {2: ShortlistEntry(2, "Applied", "called back")}
+    # As the window hands a ranking over: by posting id, best first (`RankingState.by_id`).
+    return {m.posting_id: m for m in matches}, postings, {2: ShortlistEntry(2, "Applied", "called back")}
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, data) -> None:
@@ -189,7 +190,7 @@ def test_score_text_never_shows_a_number_of_the_next_band() -> None:
 def test_postings_not_ranked_yet_are_listed_after_the_ranked_ones(qtmodeltester, data) -> None:
     matches, postings, entries = data
     model = RankingModel(today=TODAY)
-    model.set_data(matches[:1], postings, entries)  # only "Senior Python Developer" is ranked so far
+    model.set_data({1: matches[1]}, postings, entries)  # only "Senior Python Developer" is ranked so far
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 3 and model.ranked_count == 1
     assert [model.index(r, cols.TITLE).data() for r in range(3)] == [  # the rest in the order they came

@@ -188,15 +188,16 @@ def synthetic_ranking(count: int) -> tuple[dict[int, Posting], list[RankedMatch]
 def test_no_stall_when_ten_thousand_ranked_postings_are_shown_sorted_and_filtered(qtbot: QtBot, tmp_path: Path) -> None:
     window = make_window(qtbot, tmp_path, Worker(SyncPool(), SyncPool()))
     postings, matches, cv = synthetic_ranking(SHOWN_POSTINGS)
+    by_id = {m.posting_id: m for m in matches}  # built by the ranking's worker (`Ranker.rank`)
     meter = StallMeter()
 
-    def hold_the_ranking() -> None:  # what the holders keep once the postings are read and ranked
+    def hold_the_postings() -> None:  # what the holders keep once the postings and the CV are read
         core = window.core
-        core.postings.postings, core.cvs.cvs, core.cvs.current, core.ranking.matches = postings, [cv], cv, matches
+        core.postings.postings, core.cvs.cvs, core.cvs.current = postings, [cv], cv
 
     steps: list[Callable[[], None]] = [
-        hold_the_ranking,
-        window.core.ranking.changed.emit,  # as when a ranking arrives from the worker
+        hold_the_postings,
+        lambda: window.core.ranking.replace(matches, None, by_id),  # as a ranking arrives from the worker
         lambda: QTest.keyClick(window.table, Qt.Key.Key_Down),
         lambda: QTest.keyClicks(window.filter_bar.search, "java"),
         lambda: window.filter_bar.search.clear(),

@@ -64,21 +64,22 @@ class Ranker(QObject):
             return None
         cv_id, message = cv.id, self.message(cv)
 
-        def work(ctx: OpContext) -> Ranking:
+        def work(ctx: OpContext) -> tuple[Ranking, dict[int, RankedMatch]]:
             ctx.progress(0, 0, message)
             ranking = self._session.rank(cv_id, progress=ctx.progress, cancelled=ctx.cancelled)
             if ctx.cancelled():
                 raise OperationCancelled
-            return ranking
+            return ranking, {m.posting_id: m for m in ranking.matches}
 
-        def ranked(ranking: Ranking) -> None:
+        def ranked(result: tuple[Ranking, dict[int, RankedMatch]]) -> None:
+            ranking, by_id = result
             self._ranking.model_loaded = True
             if generation != self._generation:
                 return
             self._in_flight = None
             self._ranking.set_busy(None)
             self._runner.message.emit(f"Ranked {len(ranking.matches):,} postings for {cv.name}")
-            self._ranking.replace(ranking.matches, cv_id)
+            self._ranking.replace(ranking.matches, cv_id, by_id)
             self._ask_gap(cv_id, generation)
 
         def stopped(_error: object) -> None:

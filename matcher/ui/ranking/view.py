@@ -3,9 +3,9 @@ selection that survives a re-rank (the posting you were reading stays selected).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from matcher.domain import Posting, RankedMatch, ShortlistEntry
@@ -45,7 +45,13 @@ class RankingView(QWidget):
         install_sort_arrow(table.horizontalHeader())
         table.viewport().installEventFilter(self)  # a new width re-divides the columns
         self._fitted_width = -1
-        self._shown: tuple[list[RankedMatch], Mapping[int, Posting], Mapping[int, ShortlistEntry]] | None = None
+        self._shown: tuple[Mapping[int, RankedMatch], Mapping[int, Posting], Mapping[int, ShortlistEntry]] | None = None
+        # The row chosen for the user when a ranking lands is announced on the next turn, after the
+        # table has painted: the detail pane's work and paint in the same turn held the window for
+        # ~50 ms at 10,000 postings. A zero-interval timer, unlike a queued call, waits for that paint.
+        self._announce_later = QTimer(self, singleShot=True, interval=0)
+        self._announce_later.timeout.connect(self._announce_current)
+        self._choosing_first = False
         fit_columns(table, self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,11 +61,12 @@ class RankingView(QWidget):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.clicked.connect(self._clicked)
 
-    def show_ranking(self, matches: Sequence[RankedMatch], postings: Mapping[int, Posting],
+    def show_ranking(self, matches: Mapping[int, RankedMatch], postings: Mapping[int, Posting],
                      entries: Mapping[int, ShortlistEntry]) -> None:
+        """`matches`: the ranking by posting id, best first (`RankingState.by_id`)."""
         # The postings are shown when read, then again when ranked: when nothing changed between the
         # two (no CV, so no ranking), a second reset of thousands of rows would only stall the window.
-        shown = (list(matches), postings, entries)
+        shown = (matches, postings, entries)
         if self._shown is not None and shown[1] is self._shown[1] and shown[2] is self._shown[2] \
                 and shown[0] == self._shown[0]:
             return
@@ -70,9 +77,13 @@ class RankingView(QWidget):
         self._hide_empty_columns()
         if keep is not None and self.select_posting(keep):
             return
-        # The best match is shown at once; a list not ranked yet waits for a click (or the ranking).
+        # The best match is chosen at once; a list not ranked yet waits for a click (or the ranking).
         if self.model.rowCount() and self.model.ranked_count:
-            self.table.selectRow(0)
+            self._choosing_first = True
+            try:
+                self.table.selectRow(0)
+            finally:
+                self._choosing_first = False
         else:
             self.currentChanged.emit(None, None, None)
 
@@ -136,7 +147,15 @@ class RankingView(QWidget):
         index = self.table.currentIndex()
         return int(index.data(POSTING_ID_ROLE)) if index.isValid() else None
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._choosing_first:
+            self._announce_later.start()
+        else:
+            self._announce_current()
+
+    def _announce_current(self) -> None:
+        self._announce_later.stop()  # the user moved first: announced now, and once
+        current = self.table.currentIndex()
         if not current.isValid():
             self.currentChanged.emit(None, None, None)
             return
