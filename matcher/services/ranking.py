@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from matcher.domain import PostingFacts, RankedMatch
+from matcher.domain import CV, PostingFacts, RankedMatch
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
 from matcher.engine.embeddings import CachedEmbedder, Embedder, shared_embedder
 from matcher.engine.gap import GapItem, skill_gap
@@ -54,12 +54,16 @@ class Ranking:
     cv_id: int
     matches: list[RankedMatch] = field(default_factory=list)
     added_skills: tuple[str, ...] = ()  # a what-if ranking: skills assumed on top of the CV's
+    # The CV as this ranking read it, when its skills were found again for it (the taxonomy
+    # changed since they were stored): a window showing the CV shows it as it is now.
+    refound_cv: CV | None = None
 
 
 @dataclass
 class _CVState:
     cvx: CVIndex
     ranker: Ranker
+    refound_cv: CV | None = None  # its skills found again for this state, until a ranking hands it out
     scored: Scored | None = None
     scored_for: tuple[int, str] = (-1, "")  # (index version, weights) the scores were computed for
 
@@ -135,7 +139,8 @@ class RankingSession:
         """All postings (or the best `top`) for the CV, best first; embeds only what is new."""
         with self._lock:
             state, scored = self._scored(cv_id, progress, cancelled)
-            return Ranking(cv_id, state.ranker.matches(scored, top))
+            refound, state.refound_cv = state.refound_cv, None
+            return Ranking(cv_id, state.ranker.matches(scored, top), refound_cv=refound)
 
     def what_if(self, cv_id: int, skills: Sequence[str], progress: Progress = no_progress,
                 cancelled: Cancelled = never_cancelled) -> Ranking:
@@ -208,14 +213,15 @@ class RankingSession:
             if cv is None:
                 raise LookupError(f"no CV with id {cv_id}")
             extractor = skill_extractor(self.store)
-            if cv.skills_version != cv_skills_version(extractor) or any(r.skills is None for r in cv.roles):
+            refound = cv.skills_version != cv_skills_version(extractor) or any(r.skills is None for r in cv.roles)
+            if refound:
                 from matcher.services.skills import annotate_cv
 
                 annotate_cv(cv, extractor)  # found again with today's taxonomy, hand edits kept
                 self._try_write(lambda: self.store.update_cv_skills(cv))
             cvx = index_cv(cv, self._model(), extractor.taxonomy, self.reference, extractor.skills)
             ranker = Ranker(taxonomy=extractor.taxonomy, thresholds=self._thresholds).fit(cvx)
-            state = self._cvs[cv_id] = _CVState(cvx, ranker)
+            state = self._cvs[cv_id] = _CVState(cvx, ranker, cv if refound else None)
         return state
 
     def _model(self) -> Embedder:

@@ -63,6 +63,14 @@ class CVState(QObject):
     def find(self, cv_id: int) -> CV | None:
         return next((c for c in self.cvs if c.id == cv_id), None)
 
+    def refresh(self, cv: CV) -> None:
+        """The same CV read again (its skills found again with a newer taxonomy): shown as it is now,
+        the choice kept."""
+        self.cvs = [cv if c.id == cv.id else c for c in self.cvs]
+        if self.current is not None and self.current.id == cv.id:
+            self.current = cv
+        self.changed.emit()
+
     def put(self, cv: CV) -> None:
         """A CV added or edited becomes the current one."""
         self.cvs = [c for c in self.cvs if c.id != cv.id] + [cv]

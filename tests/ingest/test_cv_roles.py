@@ -190,7 +190,12 @@ def test_each_dated_role_keeps_the_skills_it_names_found_again_with_a_new_taxono
     # the user's own skill, named in every role's title ("Full Stack Java Developer", "Software
     # Developer"; not a place after it, "Anywhere, USA": a heading's later parts show no skill)
     store.add_user_skill("Developer")
-    services.RankingSession(store).rank(cv_id)
+    session = services.RankingSession(store)
+    ranking = session.rank(cv_id)
     again = store.cv(cv_id)
     assert again is not None and again.skills_version != first.skills_version, "the new version is stored"
     assert all("Developer" in (r.skills or ()) for r in again.roles)
+    # and handed to whoever shows the CV, once: the window's CV pane shows it as ranked
+    assert ranking.refound_cv is not None and "Developer" in [s.skill for s in ranking.refound_cv.effective_skills()]
+    assert "Developer" not in [s.skill for s in first.effective_skills()]
+    assert session.rank(cv_id).refound_cv is None

@@ -326,6 +326,18 @@ def test_editing_cv_skills_saves_them_and_re_ranks(ranked: MainWindow, qtbot) ->
     assert "Kubernetes" in {e.skill for e in stored.effective_skills()}
 
 
+def test_skills_found_again_by_a_ranking_show_in_the_cv_pane(ranked: MainWindow) -> None:
+    # A newer taxonomy (here: a skill the user added with `matcher skills add`) reaches the CV when
+    # the ranking finds its skills again; the CV pane shows them then, not at the next start.
+    window = ranked
+    assert "Developer" not in window.tabs.cv.skills.skill_names()
+    window.core.store.add_user_skill("Developer")
+    window.core.ranker.rank()
+    assert "Developer" in window.tabs.cv.skills.skill_names()
+    current = window.core.cvs.current
+    assert current is not None and "Developer" in [s.skill for s in current.effective_skills()]
+
+
 def test_what_if_ranks_with_extra_skills_without_storing_them(ranked: MainWindow, qtbot) -> None:
     window = ranked
     cv = window.core.cvs.current

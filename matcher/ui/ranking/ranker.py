@@ -74,6 +74,8 @@ class Ranker(QObject):
         def ranked(result: tuple[Ranking, dict[int, RankedMatch]]) -> None:
             ranking, by_id = result
             self._ranking.model_loaded = True
+            if ranking.refound_cv is not None:  # handed out once, so shown even by a superseded ranking
+                self._cvs.refresh(ranking.refound_cv)
             if generation != self._generation:
                 return
             self._in_flight = None
