@@ -12,6 +12,9 @@ each with the sample CV, fully embedded. Timed, each as the median of `--runs`:
 - cold: 1,000 new postings imported, embedded and ranked with the model loaded fresh (once);
 - peak memory (max RSS) of the 10,000 ranking process.
 The machine is shared: figures vary with load; ratios to the targets matter more than decimals.
+Hosts differ too (the same code's `rank --json` took 0.9 s on one and 1.8 s on another), so the last
+line times what no change of ours moves: a bare interpreter start, and one that imports the stack's
+SQLAlchemy ORM and numpy, each process included.
 """
 
 from __future__ import annotations
@@ -194,6 +197,15 @@ def main() -> None:
             unit = "" if "MB" in name else " s"
             print(f"{name:<58} {out[name]:>9.2f}{unit} {'<':>3} {target:g}{unit}")
     print(f"(median of {args.runs} runs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    bare, stack = (median_of(lambda: interpreter_seconds(code), args.runs)
+                   for code in ("pass", "import sqlalchemy.orm, numpy"))
+    print(f"(this host: a bare Python process {bare:.2f} s; one importing SQLAlchemy's ORM and numpy {stack:.2f} s)")
+
+
+def interpreter_seconds(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
