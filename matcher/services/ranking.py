@@ -14,6 +14,7 @@ what changed only marks it (under a lock of its own), so an import never waits f
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import threading
@@ -221,7 +222,8 @@ class RankingSession:
                 self._try_write(lambda: self.store.update_cv_skills(cv))
             cvx = index_cv(cv, self._model(), extractor.taxonomy, self.reference, extractor.skills)
             ranker = Ranker(taxonomy=extractor.taxonomy, thresholds=self._thresholds).fit(cvx)
-            state = self._cvs[cv_id] = _CVState(cvx, ranker, cv if refound else None)
+            # A copy to hand out: the window's CV holder and this session's index never share one object.
+            state = self._cvs[cv_id] = _CVState(cvx, ranker, copy.deepcopy(cv) if refound else None)
         return state
 
     def _model(self) -> Embedder:
