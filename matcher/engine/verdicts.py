@@ -108,6 +108,10 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
         missing = []
         reasons = [*shown, f"one of {len(keys)} will do"]
     code = _named_code(credit)
+    if code == MET and not any_of and 0.0 in credits:
+        # A list of ten names, one of them nowhere in the CV, averaged 0.9: a ✓ beside "not in your
+        # CV: Networking" (rjdb #87). Each name of a list is asked for: one the CV lacks keeps it partial.
+        code = PARTIAL
     return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
                         "; ".join(reasons))
 

@@ -97,6 +97,20 @@ def test_names_beside_a_bracket_of_examples_are_each_needed(world: Callable[...,
     assert jane.line("Backend Engineer", "Databases (e.g. MySQL, PostgreSQL)").status == "met", "one example will do"
 
 
+def test_a_long_list_with_one_name_the_cv_lacks_is_not_met(world: Callable[..., World]) -> None:
+    # rjdb #87: ten soft skills, "Networking Skills" taken out of the CV, stayed met (mean credit 0.9).
+    shown = "Django, PostgreSQL, Docker, Git, Pytest, Linux, Redis, Nginx, Jenkins"
+    text = f"Ann Poe\nExperience\nBuilt and ran the billing service's backend.\nSkills\n{shown}"
+    cv = make_cv(text, [("experience", "Experience", "Built and ran the billing service's backend."),
+                        ("skills", "Skills", shown)])
+    listed = f"{shown}, Kubernetes"
+    ann = world(cv, [make_posting("Backend Engineer", [listed, shown])])
+    line = ann.line("Backend Engineer", listed)
+    assert line.reason.count("exact skill") == 9, line.reason
+    assert line.status == "partial" and line.missing_skills == ["Kubernetes"], line.reason
+    assert ann.line("Backend Engineer", shown).status == "met"
+
+
 def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
     line = jane.line("Backend Engineer", "MySQL")
     assert line.status == "partial" and "related skill PostgreSQL" in line.reason
