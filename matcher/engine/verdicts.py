@@ -107,11 +107,7 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
         # ("exact skill: Java; one of 3 will do", not "not in your CV: C#; exact skill: Java; …").
         missing = []
         reasons = [*shown, f"one of {len(keys)} will do"]
-    code = _named_code(credit)
-    if code == MET and not any_of and 0.0 in credits:
-        # A list of ten names, one of them nowhere in the CV, averaged 0.9: a ✓ beside "not in your
-        # CV: Networking" (rjdb #87). Each name of a list is asked for: one the CV lacks keeps it partial.
-        code = PARTIAL
+    code = _named_code(credit) if any_of else _all_needed_code(credits)
     return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
                         "; ".join(reasons))
 
@@ -121,13 +117,21 @@ def _named_code(credit: float) -> int:
     return MET if credit >= IMPLIED_MET else PARTIAL if credit >= RELATED_CREDIT else MISSING
 
 
+def _all_needed_code(credits: list[float]) -> int:
+    """The code of things each asked for (a list's names, a line's groups), from their mean credit;
+    one the CV lacks altogether keeps it from met: ten names of which nine are shown averaged 0.9, a
+    ✓ beside "not in your CV: Networking" (rjdb #87)."""
+    code = _named_code(sum(credits) / len(credits))
+    return PARTIAL if code == MET and 0.0 in credits else code
+
+
 def judge_groups(names: tuple[str, ...], groups: tuple[tuple[str, ...], ...], profile: CVProfile,
                  taxonomy: Taxonomy | None) -> SkillVerdict:
     """Named skills in groups: every group is needed, one of a group is enough ("Java, Web Services
     (e.g. RESTful, SOAP), and JavaScript": Java, one of the three, and JavaScript)."""
     parts = [judge_skills(names, group, True, profile, taxonomy) for group in groups]
     credit = sum(p.credit for p in parts) / len(parts)
-    code = _named_code(credit)
+    code = _all_needed_code([p.credit for p in parts])
     offered = next((p.offered for p in parts if p.offered is not None), None)
     return SkillVerdict(code, credit if code else 0.0, offered if code else None,
                         tuple(m for p in parts for m in p.met_skills), tuple(m for p in parts for m in p.missing),

@@ -104,11 +104,15 @@ def test_a_long_list_with_one_name_the_cv_lacks_is_not_met(world: Callable[..., 
     cv = make_cv(text, [("experience", "Experience", "Built and ran the billing service's backend."),
                         ("skills", "Skills", shown)])
     listed = f"{shown}, Kubernetes"
-    ann = world(cv, [make_posting("Backend Engineer", [listed, shown])])
+    grouped = f"{shown} and an orchestrator (e.g. Kubernetes, Nomad)"  # nine names and a group of examples
+    ann = world(cv, [make_posting("Backend Engineer", [listed, shown, grouped])])
     line = ann.line("Backend Engineer", listed)
     assert line.reason.count("exact skill") == 9, line.reason
     assert line.status == "partial" and line.missing_skills == ["Kubernetes"], line.reason
     assert ann.line("Backend Engineer", shown).status == "met"
+    groups = ann.line("Backend Engineer", grouped)
+    assert groups.reason.count("exact skill") == 9, groups.reason
+    assert groups.status == "partial" and groups.missing_skills == ["Kubernetes"], groups.reason
 
 
 def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
