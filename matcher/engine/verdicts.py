@@ -106,7 +106,8 @@ def judge_skills(names: tuple[str, ...], keys: tuple[str, ...], any_of: bool, pr
         # One alternative is enough: the others are not gaps, and the reason says what showed it
         # ("exact skill: Java; one of 3 will do", not "not in your CV: C#; exact skill: Java; …").
         missing = []
-        reasons = [*shown, f"one of {len(keys)} will do"]
+        # A group of one name offers no choice: "exact skill: Django", not "…; one of 1 will do".
+        reasons = [*shown, f"one of {len(keys)} will do"] if len(keys) > 1 else shown
     code = _named_code(credit) if any_of else _all_needed_code(credits)
     return SkillVerdict(code, credit if code else 0.0, offered if code else None, tuple(met), tuple(missing),
                         "; ".join(reasons))

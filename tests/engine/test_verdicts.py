@@ -113,6 +113,7 @@ def test_a_long_list_with_one_name_the_cv_lacks_is_not_met(world: Callable[..., 
     groups = ann.line("Backend Engineer", grouped)
     assert groups.reason.count("exact skill") == 9, groups.reason
     assert groups.status == "partial" and groups.missing_skills == ["Kubernetes"], groups.reason
+    assert "one of 1" not in groups.reason, "a name alone in its group is no choice"
 
 
 def test_a_sibling_skill_is_partial_and_named_as_such(jane: World) -> None:
