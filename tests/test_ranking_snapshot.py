@@ -301,11 +301,12 @@ def test_what_a_saved_index_keeps_of_a_line_reads_back_the_same() -> None:
 
     lines = ["Ability to troubleshoot", "Experience with IGBTs and MOSFETs",
              "BA/BS degree or equivalent practical experience", "Fluent English or German", "5+ years of experience",
-             "Java or Go"]
+             "Java or Go", "Currently enrolled in a Bachelor's or Master's degree program"]
     infos = [requirement_info(Requirement(text), default_taxonomy(), default_reference()) for text in lines]
     infos.append(requirement_info(Requirement("SQL (e.g. MySQL, PostgreSQL) and Python", skills=[
         "SQL", "MySQL", "PostgreSQL", "Python"]), default_taxonomy(), default_reference()))
     for info in infos:
         assert index_snapshot._info(json.loads(json.dumps(index_snapshot._info_fields(info)))) == info
     assert infos[0].key_word == "troubleshoot"
+    assert infos[-2].degree is not None and infos[-2].degree.enrolled
     assert infos[-1].groups == (("sql", "mysql", "postgresql"), ("python",))

@@ -28,7 +28,10 @@ _LEVEL_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
                         r"juris doctor)(?!\w)", re.I)),
     (BACHELOR, re.compile(r"\b(?:bachelor(?:'s|s|’s)?|undergraduate degree|b\.sc|bsc|b\.eng|b\.tech|btech|"
                           r"licenciatura|bacharelado)(?!\w)", re.I)),
-    (ASSOCIATE, re.compile(r"\bassociate(?:'s|’s)? (?:degree|of)\b", re.I)),
+    # "Associate of Science", as livecareer CVs write it "Associates , Applied Science Electronics" and
+    # "Associate : Accounting" (not "Sales Associate", "Associate Producer , 10/2000").
+    (ASSOCIATE, re.compile(r"\bassociate(?:s|'s|’s)?(?: degree\b| of\b| in (?:applied|arts|science|general)\b|"
+                           r" ?: ?\w| ?, ?(?:applied|arts|science)\b)", re.I)),
 )
 # Capitals that are degrees only where a degree is meant: "BA/BS", "BS or MS", "MS in Statistics",
 # "B.S. degree" (not "MS Office", "BA" for a business analyst, "Boston, MA or remote").
@@ -42,6 +45,18 @@ _SHORT: tuple[tuple[int, re.Pattern[str]], ...] = (
 # candidate", "B.S., expected May 2025".
 _UNFINISHED = re.compile(r"\b(?:towards?|pursuing|in progress|candidate|expected|currently enrolled|enrolled in|"
                          r"working on|incomplete|not completed|ongoing)\b", re.I)
+# Of those, the words that say the studies are under way now (not "78 semester hours toward", "incomplete").
+_UNDER_WAY = re.compile(r"\b(?:pursuing|in progress|candidate|expected|currently enrolled|enrolled in|working on|"
+                        r"ongoing)\b", re.I)
+# A line that asks to be a student now, as Google's internships do (../shared/data/dev, 180 lines):
+# "Currently enrolled in a Bachelor's or Master's degree program", "Must be pursuing a full-time MBA
+# program", "Be currently enrolled in any major at a university in Mexico", "returning to the program
+# after completion of the internship". A degree finished years ago does not meet it.
+_ENROLMENT = re.compile(r"\b(?:currently (?:enrolled|pursuing|attending|studying)|enrolled in|enrolled at|"
+                        r"student status|returning to (?:the|your) (?:program|studies|degree|school|university)|"
+                        r"pursuing an? (?:full[- ]time |part[- ]time )?(?:[\w’']+ )?(?:degree|program|programme|"
+                        r"mba|bachelor|master|ph\.? ?d|ba|bs|ms|ma)\b)", re.I)
+_STUDY_PLACE = re.compile(r"\b(?:university|college|school|program|programme|major)\b", re.I)
 _DEGREE_WORD = re.compile(r"\b(?:degree|diploma|graduate|titulación|título|abschluss|studium)\b", re.I)
 _EQUIVALENT = re.compile(r"\bequivalent (?:practical |work |professional |industry |relevant |combination )?"
                          r"(?:experience|of education and experience)|\bor equivalent\b", re.I)
@@ -70,17 +85,22 @@ class DegreeAsked(NamedTuple):
     level: int  # the lowest level the line accepts: "BS/MS" accepts a bachelor's
     equivalent: bool  # equivalent experience will do instead
     highest_named: int  # the highest level the line names: "Master's or PhD" names a doctorate
+    enrolled: bool = False  # the line asks to be studying for it now ("Currently enrolled in…")
 
 
 def degree_asked(text: str) -> DegreeAsked | None:
     """The degree a requirement line asks for; None when it asks for none. "A degree in Computer
-    Science" is a bachelor's."""
+    Science" is a bachelor's; "Currently enrolled in any major at a university", studies toward one."""
     levels = _levels(text)
+    enrolled = bool(_ENROLMENT.search(text))
     if not levels:
-        if not _DEGREE_WORD.search(text) or re.search(r"\bdegree(?:s)? (?:of|to which)\b", text, re.I):
+        if enrolled and _STUDY_PLACE.search(text):
+            levels = [BACHELOR]
+        elif not _DEGREE_WORD.search(text) or re.search(r"\bdegree(?:s)? (?:of|to which)\b", text, re.I):
             return None  # "a high degree of autonomy" asks for no degree
-        levels = [BACHELOR]
-    return DegreeAsked(min(levels), bool(_EQUIVALENT.search(text)), max(levels))
+        else:
+            levels = [BACHELOR]
+    return DegreeAsked(min(levels), bool(_EQUIVALENT.search(text)) and not enrolled, max(levels), enrolled)
 
 
 def degrees_shown(units: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -91,6 +111,13 @@ def degrees_shown(units: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
     shown = [(max(levels), int(section != "education"), i) for i, (text, section) in enumerate(units)
              if (levels := _levels(text)) and not _UNFINISHED.search(text)]
     return [(level, i) for level, _, i in sorted(shown)]
+
+
+def degrees_under_way(units: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(level, index) of every unit naming a degree the CV says is being studied for now ("B.S.,
+    expected May 2025", "Pursuing an MBA"), lowest level first, then in reading order."""
+    return sorted((max(levels), i) for i, (text, _) in enumerate(units)
+                  if (levels := _levels(text)) and _UNDER_WAY.search(text))
 
 
 def highest_degree(units: Sequence[tuple[str, str]]) -> tuple[int, int] | None:

@@ -52,6 +52,12 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                     reason += f"; {req.years:g} years asked: years with {names} not known (no dated role in your CV names it)"
                 else:  # a field or method no dated role names: judged on the CV's years (verdicts, rule 2)
                     reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+        elif source == BY_DEGREE and info.degree is not None and info.degree.enrolled:
+            reason = f"asks that you be studying for {LEVEL_NAMES[info.degree.level]} now"
+            studying, finished = profile.studying, profile.degree
+            reason += (f"; your CV shows studies for {LEVEL_NAMES[studying[0]]} under way" if studying is not None
+                       else f"; your CV shows {LEVEL_NAMES[finished[0]]}, finished, and no studies under way"
+                       if finished is not None else "; your CV shows no studies under way")
         elif source == BY_DEGREE:
             assert info.degree is not None
             level, equivalent = info.degree.level, info.degree.equivalent

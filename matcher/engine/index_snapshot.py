@@ -27,9 +27,9 @@ from matcher.engine.posting_index import PostingHead, PostingIndex, title_skills
 from matcher.engine.requirement_info import RequirementInfo
 
 log = logging.getLogger(__name__)
-FORMAT = 8  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
+FORMAT = 9  # bumped when what is saved changes (4: a line's names the taxonomy does not know; 5: degrees;
 # 6: a line's rarest word; 7: a line's groups of names beside brackets of examples; 8: a degree line's
-# highest level named)
+# highest level named; 9: whether it asks to be studying now)
 OLD_ZIP_FORMAT = b"PK\x03\x04"  # formats 1 and 2 were np.savez zips
 
 
@@ -115,6 +115,6 @@ def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),
-                           DegreeAsked(int(degree[0]), bool(degree[1]), int(degree[2])) if degree is not None else None,
+                           DegreeAsked(int(degree[0]), bool(degree[1]), int(degree[2]), bool(degree[3])) if degree is not None else None,
                            str(key_word),
                            tuple(tuple(group) for group in groups))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from matcher.domain import CV, EvidenceKind, Role
-from matcher.engine.degrees import DegreeAsked, degrees_shown, highest
+from matcher.engine.degrees import DegreeAsked, degrees_shown, degrees_under_way, highest
 from matcher.engine.evidence import Unit
 from matcher.engine.lexical import tokens, word_stem
 from matcher.engine.taxonomy import Taxonomy
@@ -58,6 +58,7 @@ class CVProfile:
     words: frozenset[str] = frozenset()  # what the CV writes, for names the taxonomy does not know (unknown_names)
     unit_stems: tuple[frozenset[str], ...] = ()  # the words of each unit, stemmed (`lexical.word_stem`)
     degrees: tuple[tuple[int, int], ...] = ()  # each degree level the CV names and its unit, lowest first
+    under_way: tuple[tuple[int, int], ...] = ()  # degrees the CV says are being studied for now, the same way
     _related: tuple[dict[str, tuple[float, int, Offered]], dict[str, tuple[float, int, Offered]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
@@ -73,8 +74,9 @@ class CVProfile:
                       unit_stems=tuple(frozenset(map(word_stem, tokens(u.text))) for u in units))
         quotable = [i for i, u in enumerate(units) if u.quotable]
         unit_of = {units[i].text: i for i in quotable}
-        profile.degrees = tuple((level, quotable[k]) for level, k in
-                                degrees_shown([(units[i].text, units[i].section) for i in quotable]))
+        sectioned = [(units[i].text, units[i].section) for i in quotable]
+        profile.degrees = tuple((level, quotable[k]) for level, k in degrees_shown(sectioned))
+        profile.under_way = tuple((level, quotable[k]) for level, k in degrees_under_way(sectioned))
         for evidence in evidences:
             if evidence.source == "manual":
                 offered = Offered(evidence.skill, None, "manual", "a skill you added by hand")
@@ -119,6 +121,11 @@ class CVProfile:
     def degree(self) -> tuple[int, int] | None:
         """The CV's highest degree level and the unit that names it."""
         return highest(self.degrees)
+
+    @property
+    def studying(self) -> tuple[int, int] | None:
+        """The highest degree the CV says is being studied for now, and the unit that names it."""
+        return highest(self.under_way)
 
     def degree_meeting(self, asked: DegreeAsked, fields: Sequence[str] = ()) -> tuple[int, int] | None:
         """The degree the CV names that meets `asked` and that a person would quote, and its unit: of

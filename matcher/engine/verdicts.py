@@ -27,7 +27,9 @@ Evidence, in order of trust:
 7. A degree ("BA/BS degree or equivalent practical experience") is judged on the highest degree the
    CV names (`degrees`): that level or above meets it, unless the line names a field the CV lacks
    (partial); one level below is partial, two below missing. Where the line takes equivalent
-   experience, enough years meet it. A CV that names no degree leaves the line to meaning.
+   experience, enough years meet it. A CV that names no degree leaves the line to meaning. A line
+   that asks to be studying now ("Currently enrolled in a Bachelor's or Master's program") is met
+   only by studies the CV says are under way; a finished degree, however high, does not meet it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import numpy as np
 
 from matcher.domain import MatchStatus
 from matcher.engine.calibration import DEFAULT_THRESHOLDS, Thresholds
-from matcher.engine.degrees import EQUIVALENT_YEARS
+from matcher.engine.degrees import EQUIVALENT_YEARS, DegreeAsked
 from matcher.engine.posting_index import PostingIndex
 from matcher.engine.requirement_info import RequirementInfo, VerdictKey, skill_keys
 from matcher.engine.profile import IMPLIED_MET, IMPLIED_PARTIAL, CVProfile, Offered
@@ -386,6 +388,8 @@ def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
     `named_missing`: the line names fields the CV lacks ("in Finance or Accounting")."""
     assert info.degree is not None
     level, equivalent = info.degree.level, info.degree.equivalent
+    if info.degree.enrolled:
+        return _judge_enrolment(info.degree, profile, named_missing)
     shown, meeting = profile.degree, profile.degree_meeting(info.degree, info.names)
     if meeting is not None and not named_missing:
         return MET, 1.0, meeting[1]
@@ -399,3 +403,15 @@ def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
         return (PARTIAL, DEGREE_BELOW_CREDIT, shown[1]) if level - shown[0] == 1 else (MISSING, 0.0, -1)
     return None
 
+
+def _judge_enrolment(asked: DegreeAsked, profile: CVProfile, named_missing: bool) -> tuple[int, float, int]:
+    """(code, credit, unit) of a line asking to be a student now: the studies the CV says are under
+    way at the level asked or above meet it (in another field than named, part of it); one level
+    below, part of it; none under way, missing — an internship's "Currently enrolled in a degree
+    program" was met by a designer's Bachelor of Fine Arts of 2013."""
+    best = profile.studying
+    if best is None or best[0] < asked.level - 1:
+        return MISSING, 0.0, -1
+    if best[0] < asked.level:
+        return PARTIAL, DEGREE_BELOW_CREDIT, best[1]
+    return (PARTIAL, FIELD_ONLY_CREDIT, best[1]) if named_missing else (MET, 1.0, best[1])

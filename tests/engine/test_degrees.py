@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from matcher.domain import Role
-from matcher.engine.degrees import BACHELOR, DOCTORATE, MASTER, degree_asked, degree_entries, highest_degree
+from matcher.engine.degrees import (ASSOCIATE, BACHELOR, DOCTORATE, MASTER, degree_asked, degree_entries,
+                                    degrees_under_way, highest_degree)
 from matcher.engine.explain import evidence_words
 from tests.engine.conftest import World, make_cv, make_posting
 
@@ -39,7 +40,36 @@ from tests.engine.conftest import World, make_cv, make_posting
     ("Experience with JD Edwards EnterpriseOne", None),
 ])
 def test_the_degree_a_line_asks_for(line: str, expected: tuple[int, bool, int] | None) -> None:
-    assert degree_asked(line) == expected
+    asked = degree_asked(line)
+    assert (asked if asked is None else (asked.level, asked.equivalent, asked.highest_named)) == expected
+    assert asked is None or not asked.enrolled
+
+
+@pytest.mark.parametrize(("line", "level"), [
+    # internships in Google's careers CSV (../shared/data/dev)
+    ("Currently enrolled in a Bachelor's or Master's degree program and maintaining student status throughout the "
+     "internship", BACHELOR),
+    ("Must be currently enrolled in a full-time degree program and returning to the program after completion of "
+     "the internship", BACHELOR),
+    ("Must be pursuing a full-time MBA program with an expected graduation date between December 2018 and June 2019",
+     MASTER),
+    ("Be currently enrolled in any major at a university in Mexico with an expected graduation date between "
+     "December 2018 and June 2019", BACHELOR),
+    ("Currently pursuing a MS or PhD in Computer Science or related technical field, and graduating in 2018, "
+     "2019 or 2020", MASTER),
+    ("Enrolled in a full time Bachelor's or Master's program, graduating after March 2018", BACHELOR),
+])
+def test_a_line_asking_to_be_a_student_now(line: str, level: int) -> None:
+    asked = degree_asked(line)
+    assert asked is not None and asked.enrolled and asked.level == level and not asked.equivalent
+
+
+@pytest.mark.parametrize("line", ["Experience pursuing new business opportunities.",
+                                  "BA/BS degree or equivalent practical experience.",
+                                  "Experience with university recruiting programs."])
+def test_a_line_not_asking_to_be_a_student(line: str) -> None:
+    asked = degree_asked(line)
+    assert asked is None or not asked.enrolled
 
 
 def test_the_highest_degree_a_cv_names() -> None:
@@ -52,6 +82,24 @@ def test_the_highest_degree_a_cv_names() -> None:
     unfinished = [("Attended Husson College, major Accounting 78 semester hours toward Bachelors degree.", "education"),
                   ("Pursuing an MBA at night school", "education")]
     assert highest_degree(unfinished) is None and highest_degree(unfinished + units[2:3]) == (BACHELOR, 2)
+    assert degrees_under_way(unfinished + units) == [(MASTER, 1)], "'78 semester hours toward' is no study under way"
+
+
+@pytest.mark.parametrize("unit", [
+    # associate degrees as livecareer CVs (../shared/data/dev/livecareer) write them
+    "Associates , Applied Science Electronics Engineering 2011 Forsyth Technical Community College",  # ENGINEERING/10030015
+    "Associate : Accounting City , State , USA Emphasis in Business 1994",  # ACCOUNTANT/10554236
+    "Associate of Science , Psychology 2004 South Suburban College",  # ADVOCATE/10659182
+    "Associates : Applied Science Architecture Technology Wake Technical Community College",  # DESIGNER/10748989
+])
+def test_an_associate_degree(unit: str) -> None:
+    assert highest_degree([(unit, "education")]) == (ASSOCIATE, 0)
+
+
+@pytest.mark.parametrize("unit", ["Registered Client Service Associate 06/2012 to Current",
+                                  "Producer/Associate Producer , 10/2000 to 02/2004", "Sales Associate, Macy's"])
+def test_a_job_called_associate_is_no_degree(unit: str) -> None:
+    assert highest_degree([(unit, "experience")]) is None
 
 
 POSTING = make_posting("Data Analyst", [
@@ -185,3 +233,26 @@ def test_years_stand_in_for_a_degree_in_another_field_where_the_line_takes_them(
                                       "of the degree it asks for")
     # Without the years the line takes, the degree in another field is part of it, as before.
     assert graduate.line("Data Analyst", "Bachelor's degree in Finance or Accounting.").status == "partial"
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_a_finished_degree_does_not_meet_a_line_asking_to_be_a_student(graduate: World,
+                                                                     world: Callable[..., World]) -> None:
+    # A livecareer designer (DESIGNER/10748989.pdf), Bachelor of Fine Arts 2013 and 32 years of work,
+    # was shown ✓ on an internship's "Must be currently enrolled in a full-time degree program", quoting
+    # the degree: the posting ranked first for them.
+    lines = ["Must be currently enrolled in a full-time degree program.",
+             "Currently pursuing a MS or PhD in Computer Science or related technical field."]
+    intern = make_posting("Software Engineering Intern", lines)
+    finished = world(graduate.store.cv(graduate.cv_id), [intern])
+    for text in lines:
+        line = finished.line("Software Engineering Intern", text)
+        assert line.status == "missing" and line.judged_by == "degree" and line.evidence is None
+        assert "no studies under way" in line.reason
+    studies = "B.Sc. in Computer Science, University of Leeds, 2019\nM.Sc. in Computer Science, expected June 2026"
+    text = f"Sam Lee\nEducation\n{studies}"
+    student = world(make_cv(text, [("education", "Education", studies)], years=1.0), [intern])
+    enrolled = student.line("Software Engineering Intern", lines[0])
+    assert enrolled.status == "met" and enrolled.evidence == "M.Sc. in Computer Science, expected June 2026"
+    assert "under way" in enrolled.reason
+    assert student.line("Software Engineering Intern", lines[1]).status == "met"
