@@ -402,6 +402,11 @@ def test_category_names_are_never_skills(ex: SkillExtractor, text: str, skills: 
     ("Worked closely with finance and sales teams.", "Finance"), ("Reported to the VP of Finance.", "Finance"),
     # A livecareer HR clerk (HR/10399912): a US records system in capitals is no blockchain token
     ("Checking and validating Retirement & NRC files in NFTS and CIS systems.", "Blockchain"),
+    # A livecareer engineering director (ENGINEERING/10624813.pdf): a company's valuation is no
+    # financial model (it partly met "spreadsheet software", quoted); nor is an accountant's "unit valuation"
+    ("Integral in receiving 6 term sheets of similar valuation resulting in $8M in VC funds in 2008.",
+     "Financial modeling"),
+    ("Collection of data to develop unit valuation.", "Financial modeling"),
 ])
 def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, wrong: str) -> None:
     assert wrong not in ex.skills(text)
@@ -427,6 +432,8 @@ def test_words_other_fields_use_are_not_credited(ex: SkillExtractor, text: str, 
     ("Finance Manager , Company Name : City , State", "Finance"), ("Finance Analyst", "Finance"),
     # an rjdb network engineer's CV
     ("Experience of 3 years in LAN/WAN networks.", "LAN"), ("Configured LAN and WAN connectivity", "WAN"),
+    ("Built DCF and valuation models for acquisitions", "Financial modeling"),
+    ("Performed business valuations for clients", "Financial modeling"),
 ])
 def test_the_same_words_count_where_the_context_shows_the_skill(ex: SkillExtractor, text: str, skill: str) -> None:
     assert skill in ex.skills(text)
