@@ -277,8 +277,10 @@ def judge_all(index: PostingIndex, profile: CVProfile, best_sim: np.ndarray, bes
     years_seen = np.full(len(sim), np.nan)
     must = np.zeros(len(sim), dtype=bool)
     memo = {} if memo is None else memo
-    # "One or more programming languages": met when the CV shows a skill of that kind (few lines).
-    for j in np.flatnonzero(lk.categories[lines] & (code < MET)).tolist():
+    # "One or more programming languages": met when the CV shows a skill of that kind (few lines),
+    # quoting it, even where meaning met it too: a role's title close in meaning ("Software Engineer")
+    # is no proof of the languages.
+    for j in np.flatnonzero(lk.categories[lines]).tolist():
         info = index.infos[int(lines[j])]
         offered = next((profile.by_category[c] for c in info.categories if c in profile.by_category), None)
         if offered is not None:

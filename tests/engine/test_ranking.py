@@ -87,7 +87,7 @@ def test_a_meaning_verdict_states_the_cosine_of_its_line_and_the_sentence_it_quo
     every line of every posting explained together (a cosine from another row would still read fine)."""
     w = world(make_cv(CV_TEXT, SECTIONS, ROLES, years=6.0), [*POSTINGS, make_posting("Payments Engineer", [
         "You have run services under heavy traffic", "You tune slow database queries",
-        "You enjoy coaching junior engineers",
+        "You enjoy coaching junior engineers", "You design systems that handle many requests",
         "You can prepare corporate tax returns"])])
     explained = w.session.explain(w.cv_id, list(w.ids.values()))
     lines = [r for m in explained for r in m.requirements or [] if r.judged_by == "meaning" and r.evidence]

@@ -153,6 +153,21 @@ def test_a_kind_of_skill_is_met_by_any_skill_of_that_kind(jane: World) -> None:
     assert jane.line("Data Scientist", "Experience with relational databases").status == "met"
 
 
+def test_a_kind_of_skill_quotes_the_skill_not_a_title_close_in_meaning(world: Callable[..., World]) -> None:
+    # A livecareer engineering director (ENGINEERING/10624813.pdf): Google's "Software development
+    # experience in one or more general purpose programming languages" was met on meaning by a role
+    # title, "Software Engineer" (cosine 0.62), while the CV lists Java, C++ and Python.
+    text = ("Sam Lee\nExperience\nSoftware Engineer\nLed the billing team through two acquisitions.\n"
+            "Skills\nJava, C++, Python")
+    sections = [("experience", "Experience", "Software Engineer\nLed the billing team through two acquisitions."),
+                ("skills", "Skills", "Java, C++, Python")]
+    line = "Software development experience in one or more general purpose programming languages."
+    sam = world(make_cv(text, sections, years=20.0), [make_posting("Software Engineer", [line])])
+    judged = sam.line("Software Engineer", line)
+    assert judged.status == "met" and judged.judged_by == "kind"
+    assert judged.evidence == "Java, C++, Python" and "your CV shows Java" in judged.reason
+
+
 def test_a_kind_of_skill_shown_does_not_meet_the_skill_named_with_it(jane: World) -> None:
     line = jane.line("Data Scientist", "Database optimization")  # a database in the CV, no optimising named
     assert line.status == "partial" and line.missing_skills == ["Performance optimization"]
