@@ -192,7 +192,9 @@ class RequirementMatch:
     similarity: float = 0.0
     reason: str = ""  # e.g. "exact skill: Python", "implied by Django", "semantic 0.62"
     evidence_kind: EvidenceKind = "cv"
-    basis: str | None = None  # what shows it when that is not a CV sentence: "skill you added by hand"
+    # What shows it when that is not a CV sentence ("skill you added by hand"); for a line missing for
+    # want of a degree or years, what was weighed ("8 years asked; your CV's dates show 3.2").
+    basis: str | None = None
     judged_by: JudgedBy = "meaning"
 
 

@@ -48,6 +48,8 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                 names = ", ".join(sv.met_skills)
                 if seen == seen:
                     reason += f"; {req.years:g} years asked, your dated roles show {seen:g} with {names}"
+                    if code == 0:
+                        basis = f"{req.years:g} years asked; your dated roles show {seen:g} with {names}"
                 elif info.hard or profile.years is None:
                     reason += f"; {req.years:g} years asked: years with {names} not known (no dated role in your CV names it)"
                 else:  # a field or method no dated role names: judged on the CV's years (verdicts, rule 2)
@@ -58,6 +60,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             reason += (f"; your CV shows studies for {LEVEL_NAMES[studying[0]]} under way" if studying is not None
                        else f"; your CV shows {LEVEL_NAMES[finished[0]]}, finished, and no studies under way"
                        if finished is not None else "; your CV shows no studies under way")
+            basis = _sentence(reason) if code == 0 else None
         elif source == BY_DEGREE:
             assert info.degree is not None
             level, equivalent = info.degree.level, info.degree.equivalent
@@ -66,6 +69,7 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             by_degree = degree is not None and degree[0] >= level and unit == degree[1]
             if code < 2 or by_degree:
                 reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}" if degree is not None else ""
+                basis = _sentence(reason) if code == 0 else None
             else:  # met by the years the line takes instead
                 reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
                 if degree is not None:
@@ -81,8 +85,12 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
                       else f"{req.years:g} years asked; your CV's years are not known (no dates found)")
             if evidence is None and years is not None and code > 0:
                 kind, basis = "dates", f"Your CV's dates show {years:g} years of experience"
+            elif years is not None and code == 0:
+                basis = f"{req.years:g} years asked; your CV's dates show {years:g}"
         elif req.years is not None and profile.years is not None:  # short of them or not, the years judged
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
+            if code == 0 and profile.years < req.years:
+                basis = f"{req.years:g} years asked; your CV's dates show {profile.years:g}"
         if source == BY_MEANING and code == 2 and uses_key_word(info, profile, unit):
             reason += f"; the sentence uses the line's word \"{info.key_word}\""
         if source in (BY_CATEGORY, BY_MEANING, BY_DEGREE) and code < 2 and info.names:
@@ -109,13 +117,19 @@ def evidence_words(r: RequirementMatch) -> str | None:
     """What shows a requirement, in words, wherever it is shown (detail pane, exports). A CV sentence
     that proves it is quoted as "Your CV: …"; a line only partly met on meaning quotes the CV's
     closest sentence as that, not as proof; anything not from the CV says what it is (a skill added
-    by hand, the CV's dates or language, a link in its contact details)."""
+    by hand, the CV's dates or language, a link in its contact details). A line missing for want of
+    a degree, of studies under way or of years says what was weighed ("Asks for a doctorate; your CV
+    shows a bachelor's degree"); one missing a named skill leaves that to "Missing: …"."""
     if r.status == "missing":
-        return None
+        return r.basis
     if r.evidence and r.evidence_kind == "cv":
         closest = r.status == "partial" and r.judged_by == "meaning"
         return f"{'Closest in your CV' if closest else 'Your CV'}: “{r.evidence}”"
     return r.basis or (f"“{r.evidence}”" if r.evidence else None)
+
+
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:]
 
 
 def why_line(m: RankedMatch, missing_must: list[str]) -> str:

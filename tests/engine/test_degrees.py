@@ -135,13 +135,24 @@ def test_years_met_by_the_cvs_dates_say_so(graduate: World) -> None:
 def test_one_level_below_is_partial_and_two_below_missing(graduate: World) -> None:
     master = graduate.line("Data Analyst", "Master's degree in Statistics or a related field.")
     assert master.status == "partial" and "a master's degree" in master.reason and "a bachelor's degree" in master.reason
-    assert graduate.line("Data Analyst", "PhD in Physics.").status == "missing"
+    phd = graduate.line("Data Analyst", "PhD in Physics.")
+    assert phd.status == "missing"
+    # a ✗ for want of a degree says what was weighed, where a missing skill says "Missing: …"
+    assert evidence_words(phd) == "Asks for a doctorate; your CV shows a bachelor's degree"
 
 
 @pytest.mark.slow  # the real model embeds the lines and the CV
 def test_a_degree_in_another_field_than_named_is_partial(graduate: World) -> None:
     line = graduate.line("Data Analyst", "Bachelor's degree in Finance or Accounting.")
     assert line.status == "partial" and "Finance" in line.missing_skills
+
+
+@pytest.mark.slow  # the real model embeds the lines and the CV
+def test_a_line_missing_for_want_of_years_says_what_was_weighed(world: Callable[..., World]) -> None:
+    text = "Sam Lee\nExperience\nAnalyst, Acme\nBuilt weekly sales reports in SQL and Excel for the finance team."
+    cv = make_cv(text, [("experience", "Experience", text.split("\n", 2)[2])], years=2.0)
+    line = world(cv, [POSTING]).line("Data Analyst", "5 years of relevant experience.")
+    assert line.status == "missing" and evidence_words(line) == "5 years asked; your CV's dates show 2"
 
 
 @pytest.mark.slow
@@ -245,10 +256,11 @@ def test_a_finished_degree_does_not_meet_a_line_asking_to_be_a_student(graduate:
              "Currently pursuing a MS or PhD in Computer Science or related technical field."]
     intern = make_posting("Software Engineering Intern", lines)
     finished = world(graduate.store.cv(graduate.cv_id), [intern])
-    for text in lines:
+    for text, level in zip(lines, ("a bachelor's degree", "a master's degree")):
         line = finished.line("Software Engineering Intern", text)
         assert line.status == "missing" and line.judged_by == "degree" and line.evidence is None
-        assert "no studies under way" in line.reason
+        assert evidence_words(line) == (f"Asks that you be studying for {level} now; your CV shows a bachelor's "
+                                        "degree, finished, and no studies under way")
     studies = "B.Sc. in Computer Science, University of Leeds, 2019\nM.Sc. in Computer Science, expected June 2026"
     text = f"Sam Lee\nEducation\n{studies}"
     student = world(make_cv(text, [("education", "Education", studies)], years=1.0), [intern])
