@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from matcher.domain import Posting, RankedMatch, ScoreBreakdown, ShortlistEntry, format_salary, score_band
+from matcher.engine.scoring import ROLE_WEIGHT
 from matcher.ui.detail.checklist import checklist_html, unchecked_html
 from matcher.ui.languages import language_name, language_notice
 from matcher.ui.ranking.score_delegate import BAND_COLOURS
@@ -23,10 +24,13 @@ from matcher.ui.theme import NOTICE_COLOUR
 
 PART_BAR_MIN = 48  # px: "100%" still fits
 SELECT_HINT = "Select a posting to see why it ranks where it does."
-PART_LABELS = {"required": "Required", "preferred": "Preferred", "semantic": "Meaning", "experience": "Experience",
+# "Fit", not "Required": the part also holds the role, worth ROLE_WEIGHT lines, so "Required 81%"
+# stood beside "0 of 3 required met; the kind of role you do".
+PART_LABELS = {"required": "Fit", "preferred": "Preferred", "semantic": "Meaning", "experience": "Experience",
                "seniority": "Seniority"}
 PART_TIPS = {
-    "required": "Share of must-have requirements the CV meets",
+    "required": (f"How well you meet the posting: its must-have lines, each weighted by how specific it is, and "
+                 f"the role itself, worth {ROLE_WEIGHT:g} lines"),
     "preferred": "Share of nice-to-have requirements the CV meets",
     "semantic": "How close the CV and the posting are in meaning and wording",
     "experience": "The CV's years against the years the posting asks",

@@ -16,7 +16,8 @@ from matcher.ui.settings import DATA_FILE, THEME, THEMES, Settings
 from matcher.ui.theme import apply_theme
 
 WEIGHT_LABELS = {
-    "required": ("Must-have requirements met", "How much the must-haves the CV meets count"),
+    "required": ("Must-have requirements met", "How much the must-haves the CV meets count, with the role itself "
+                 "(the \"Fit\" bar of a posting)"),
     "preferred": ("Nice-to-haves met", "How much the preferred requirements the CV meets count"),
     "semantic": ("Overall similarity", "How close CV and posting are as wholes, in meaning and wording"),
     "experience": ("Years of experience", "The CV's years against the years asked"),
