@@ -32,6 +32,9 @@ def test_cancelled_ranking_stores_no_posting_vectors_and_a_later_ranking_complet
     [match] = services.rank(store, cv, progress=lambda d, t, m: reports.append((d, t, m)))
     assert 0 <= match.score <= 100
     assert reports and reports[-1][0] == reports[-1][1]  # the last report says it is done
+    # "the language model loads" only before anything is embedded: at 936 of 936 it still said so
+    embedding = [(done, message) for done, _, message in reports if message.startswith("Embedding")]
+    assert embedding and all("loads" not in message for done, message in embedding if done > 0)
 
 
 def test_hand_edits_add_and_remove_canonical_skills(store: Store) -> None:

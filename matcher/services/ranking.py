@@ -315,8 +315,10 @@ class RankingSession:
             def embedded(done: int, total: int, before: int = done_before, size: int = len(chunk)) -> None:
                 count = before + round(done / max(total, 1) * size)
                 left = eta.left(count, len(missing))
-                progress(count, len(missing), f"Embedding {count:,} of {len(missing):,} new postings"
-                         + (f" — {left}" if left else " (the language model loads the first time)"))
+                # No estimate yet while nothing is done: the model may be loading. At the end there
+                # is nothing left to estimate, and nothing is loading.
+                note = f" — {left}" if left else " (the language model loads the first time)" if count == 0 else ""
+                progress(count, len(missing), f"Embedding {count:,} of {len(missing):,} new postings{note}")
 
             try:
                 packed = embed_postings([postings[f.id] for f in chunk], self._model(), self.reference,
