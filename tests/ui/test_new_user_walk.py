@@ -188,7 +188,7 @@ def test_help_explains_the_score_and_about_speaks_to_users(ranked: MainWindow) -
 
     QTimer.singleShot(0, read_and_close)
     ranked.menu_actions.score_help.trigger()
-    for words in ("Great", "must-have", "✓", "Skill gap", "Importing or removing"):
+    for words in ("Great", "must-have", "✓", "Skill gap", "Importing or removing", "under way", "what was weighed"):
         assert words in seen[0]
     assert "_share" not in seen[0] and "_cap" not in seen[0]  # no setting's code name shown as a part
     QTimer.singleShot(0, read_and_close)

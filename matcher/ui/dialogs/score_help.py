@@ -44,8 +44,11 @@ line partly met on meaning, the closest sentence of your CV (“Closest in your 
 A line that names no skill is judged on meaning: how close its best sentence of your CV comes, and
 whether that sentence uses the line's own key word. A line asking for a degree is checked against the
 degrees your CV names, quoting the one that meets it most closely (or, where it accepts equivalent
-experience, your years). “Missing: …”
-names the skills a line asks for that your CV does not show. A line says “(nice to have)” when the
+experience, your years); one asking you to be a student now (“Currently enrolled in…”) is met only by
+studies your CV says are under way. A line asking for a kind of skill (“one or more programming
+languages”) is met by any skill of that kind your CV shows. “Missing: …”
+names the skills a line asks for that your CV does not show; under a ✗ for want of a degree, of
+current studies or of years, the line says what was weighed (“8 years asked; your CV's dates show 3.2”). A line says “(nice to have)” when the
 posting only prefers it.</p>
 <h3>Why a score can change</h3>
 <p>Scores change when you load another CV, edit your skills or change the weights. Importing or removing
