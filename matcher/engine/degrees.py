@@ -41,13 +41,12 @@ _SHORT: tuple[tuple[int, re.Pattern[str]], ...] = (
     (MASTER, re.compile(rf"(?:\b|(?<=/))(?:MS|MA|M\.S\.?|M\.A\.?|MST|JD|J\.D\.?){_THEN_DEGREE}|(?<=/)(?:MS|MA)\b")),
     (BACHELOR, re.compile(rf"(?:\b|(?<=/))(?:BS|BA|BSc|B\.S\.?|B\.A\.?|B\.E\.?){_THEN_DEGREE}|(?<=/)(?:BS|BA)\b")),
 )
-# A degree not (yet) held: "78 semester hours toward Bachelors degree", "Pursuing an MBA", "PhD
-# candidate", "B.S., expected May 2025".
-_UNFINISHED = re.compile(r"\b(?:towards?|pursuing|in progress|candidate|expected|currently enrolled|enrolled in|"
-                         r"working on|incomplete|not completed|ongoing)\b", re.I)
-# Of those, the words that say the studies are under way now (not "78 semester hours toward", "incomplete").
-_UNDER_WAY = re.compile(r"\b(?:pursuing|in progress|candidate|expected|currently enrolled|enrolled in|working on|"
-                        r"ongoing)\b", re.I)
+# Studies under way now: "Pursuing an MBA", "PhD candidate", "B.S., expected May 2025".
+_UNDER_WAY_WORDS = r"pursuing|in progress|candidate|expected|currently enrolled|enrolled in|working on|ongoing"
+_UNDER_WAY = re.compile(rf"\b(?:{_UNDER_WAY_WORDS})\b", re.I)
+# A degree not (yet) held: those, and studies left off ("78 semester hours toward Bachelors degree",
+# "incomplete").
+_UNFINISHED = re.compile(rf"\b(?:{_UNDER_WAY_WORDS}|towards?|incomplete|not completed)\b", re.I)
 # A line that asks to be a student now, as Google's internships do (../shared/data/dev, 180 lines):
 # "Currently enrolled in a Bachelor's or Master's degree program", "Must be pursuing a full-time MBA
 # program", "Be currently enrolled in any major at a university in Mexico", "returning to the program

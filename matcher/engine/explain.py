@@ -60,7 +60,6 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             reason += (f"; your CV shows studies for {LEVEL_NAMES[studying[0]]} under way" if studying is not None
                        else f"; your CV shows {LEVEL_NAMES[finished[0]]}, finished, and no studies under way"
                        if finished is not None else "; your CV shows no studies under way")
-            basis = _sentence(reason) if code == 0 else None
         elif source == BY_DEGREE:
             assert info.degree is not None
             level, equivalent = info.degree.level, info.degree.equivalent
@@ -69,7 +68,6 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             by_degree = degree is not None and degree[0] >= level and unit == degree[1]
             if code < 2 or by_degree:
                 reason += f"; your CV shows {LEVEL_NAMES[degree[0]]}" if degree is not None else ""
-                basis = _sentence(reason) if code == 0 else None
             else:  # met by the years the line takes instead
                 reason += f"; your CV shows {profile.years:g} years of experience (from its dates)"
                 if degree is not None:
@@ -91,6 +89,8 @@ def requirement_matches(index: PostingIndex, verdicts: Verdicts, cvx: CVIndex, b
             reason += f"; {req.years:g} years asked, your CV shows {profile.years:g}"
             if code == 0 and profile.years < req.years:
                 basis = f"{req.years:g} years asked; your CV's dates show {profile.years:g}"
+        if source == BY_DEGREE and code == 0:  # what was weighed, before the names it lacks join the reason
+            basis = _sentence(reason)
         if source == BY_MEANING and code == 2 and uses_key_word(info, profile, unit):
             reason += f"; the sentence uses the line's word \"{info.key_word}\""
         if source in (BY_CATEGORY, BY_MEANING, BY_DEGREE) and code < 2 and info.names:

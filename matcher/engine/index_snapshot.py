@@ -115,6 +115,7 @@ def _info(fields: list) -> RequirementInfo:  # type: ignore[type-arg]
     return RequirementInfo(tuple(hard), tuple(soft), tuple(names), bool(any_of), bool(years_only), float(weight),
                            tuple(categories), bool(named_fields), tuple(tuple(group) for group in spoken),
                            tuple((str(w), str(k), str(s)) for w, k, s in unknown),
-                           DegreeAsked(int(degree[0]), bool(degree[1]), int(degree[2]), bool(degree[3])) if degree is not None else None,
+                           DegreeAsked(int(degree[0]), bool(degree[1]), int(degree[2]), bool(degree[3]))
+                           if degree is not None else None,
                            str(key_word),
                            tuple(tuple(group) for group in groups))

@@ -389,9 +389,9 @@ def _judge_degree(info: RequirementInfo, profile: CVProfile, years_unit: int,
     """(code, credit, unit) of a line asking for a degree, or None to leave it to meaning.
     `named_missing`: the line names fields the CV lacks ("in Finance or Accounting")."""
     assert info.degree is not None
-    level, equivalent = info.degree.level, info.degree.equivalent
     if info.degree.enrolled:
         return _judge_enrolment(info.degree, profile, named_missing)
+    level, equivalent = info.degree.level, info.degree.equivalent
     shown, meeting = profile.degree, profile.degree_meeting(info.degree, info.names)
     if meeting is not None and not named_missing:
         return MET, 1.0, meeting[1]
